@@ -1,0 +1,84 @@
+using System;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// When an account is billed: a <see cref="BillingCycle"/> and an anchor date. Bill date <c>k</c>
+/// (any integer, negative too) is <c>anchor + k × cycle months</c>, always computed from the anchor
+/// (never from the previous bill date), with the day clamped to the end of a shorter month:
+/// anchor 2026-01-31 monthly gives 2026-02-28, 2026-03-31, 2026-04-30, …
+/// </summary>
+/// <remarks>Immutable and thread-safe. Every local date lies in exactly one <see cref="BillingPeriod"/>.</remarks>
+public sealed class BillingCalendar : IEquatable<BillingCalendar>
+{
+    private readonly int _monthsPerCycle;
+
+    /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>
+    /// <param name="cycle">How often the account is billed.</param>
+    /// <param name="anchor">The bill date every other bill date is derived from.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycle"/> is not a defined cycle.</exception>
+    public BillingCalendar(BillingCycle cycle, LocalDate anchor)
+    {
+        Cycle = Guard.Against.EnumOutOfRange(cycle);
+        Anchor = anchor;
+        _monthsPerCycle = (int)cycle;
+    }
+
+    /// <summary>How often the account is billed.</summary>
+    public BillingCycle Cycle { get; }
+
+    /// <summary>The bill date every other bill date is derived from (bill date 0).</summary>
+    public LocalDate Anchor { get; }
+
+    /// <summary>
+    /// Bill date <paramref name="index"/>: <c>anchor + index × cycle months</c>, the day clamped to the month's end.
+    /// </summary>
+    /// <param name="index">Which bill date; 0 is the anchor, negative indices are before it.</param>
+    /// <returns>The bill date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date would fall outside the years NodaTime supports.</exception>
+    public LocalDate BillDate(long index)
+    {
+        var months = index * _monthsPerCycle;
+        if (months is > int.MaxValue or < int.MinValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, "The bill date is outside the supported range of years.");
+        }
+
+        return Anchor.PlusMonths((int)months);
+    }
+
+    /// <summary>The billing period <c>[billDate_k, billDate_k+1)</c> that contains <paramref name="date"/>.</summary>
+    /// <param name="date">Any local date, before the anchor too.</param>
+    /// <returns>The period.</returns>
+    public BillingPeriod PeriodContaining(LocalDate date)
+    {
+        // Bill date k falls in the month anchor + k×cycle, so the k found from whole months is right
+        // unless the date is in that month but before its (clamped) day: then it is the period before.
+        var index = Dates.FloorDiv(Dates.MonthsBetween(Anchor, date), _monthsPerCycle);
+        var start = BillDate(index);
+        return start <= date
+            ? new BillingPeriod(index, start, BillDate(index + 1))
+            : new BillingPeriod(index - 1, BillDate(index - 1), start);
+    }
+
+    /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
+    /// <param name="date">Any local date.</param>
+    /// <returns>The next bill date; for a bill date itself, the one after it.</returns>
+    public LocalDate NextBillDateAfter(LocalDate date) => PeriodContaining(date).End;
+
+    /// <inheritdoc />
+    public bool Equals(BillingCalendar? other) =>
+        other is not null && Cycle == other.Cycle && Anchor == other.Anchor;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as BillingCalendar);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Cycle, Anchor);
+
+    /// <summary>The calendar as <c>Monthly from 2026-01-31</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Cycle} from {Dates.Iso(Anchor)}";
+}

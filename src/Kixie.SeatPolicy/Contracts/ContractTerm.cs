@@ -1,0 +1,171 @@
+using System;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// A signed contract: the inclusive term <c>[Start, End]</c> in local dates, the lock-in window at
+/// its end (the last <see cref="LockInDays"/> days, in which seats may be deleted) and whether it
+/// renews automatically for the same number of months, locking in again.
+/// </summary>
+/// <remarks>
+/// <para>Term ending 2026-12-31 with the default 30 lock-in days: deletion opens on 2026-12-02
+/// (<c>End − 29 ≤ d ≤ End</c>).</para>
+/// <para>Renewed terms are always derived from <see cref="Start"/> (term <c>k</c> runs from
+/// <c>Start + k·n</c> months to the day before <c>Start + (k+1)·n</c> months), so they never drift.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ContractTerm : IEquatable<ContractTerm>
+{
+    /// <summary>The lock-in window's length when none is given: 30 days.</summary>
+    public const int DefaultLockInDays = 30;
+
+    /// <summary>A contract term.</summary>
+    /// <param name="start">The first day of the term (inclusive).</param>
+    /// <param name="end">The last day of the term (inclusive); not before <paramref name="start"/>.</param>
+    /// <param name="lockInDays">How many days at the end of each term deletion is allowed in; zero or more.</param>
+    /// <param name="autoRenew">Whether a new term of the same length starts the day after <paramref name="end"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/> or <paramref name="lockInDays"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="autoRenew"/> is set but the term is not a whole number of months.</exception>
+    public ContractTerm(LocalDate start, LocalDate end, int lockInDays = DefaultLockInDays, bool autoRenew = false)
+    {
+        if (end < start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), end, $"The contract ends before it starts ({start}).");
+        }
+
+        Start = start;
+        End = end;
+        LockInDays = Guard.Against.Negative(lockInDays);
+        AutoRenew = autoRenew;
+        Months = WholeMonths(start, end);
+        if (autoRenew && Months is null)
+        {
+            throw new ArgumentException(
+                $"A contract that renews automatically must run a whole number of months; {Dates.Iso(start)}..{Dates.Iso(end)} does not.",
+                nameof(autoRenew));
+        }
+    }
+
+    /// <summary>The first day of the first term (inclusive).</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>The last day of the first term (inclusive).</summary>
+    public LocalDate End { get; }
+
+    /// <summary>The length of the lock-in window at the end of every term, in days.</summary>
+    public int LockInDays { get; }
+
+    /// <summary>Whether the contract renews for the same number of months the day after each term ends.</summary>
+    public bool AutoRenew { get; }
+
+    /// <summary>The term's length in whole months (<c>Start + Months</c> months is the day after <c>End</c>), or null when it is not a whole number of months.</summary>
+    public int? Months { get; }
+
+    /// <summary>Where the contract stands on <paramref name="date"/>: not started, locked in, in its exit window, or ended.</summary>
+    /// <param name="date">A local date in the account's time zone.</param>
+    /// <returns>The standing, with the current term and the date its window opens.</returns>
+    public ContractStanding StandingOn(LocalDate date)
+    {
+        if (date < Start)
+        {
+            return Standing(ContractPhase.NotStarted, Start, End);
+        }
+
+        if (date <= End)
+        {
+            return InTerm(date, Start, End);
+        }
+
+        if (!AutoRenew)
+        {
+            return Standing(ContractPhase.Ended, Start, End);
+        }
+
+        var months = Months!.Value;
+        var index = Dates.FloorDiv(Dates.MonthsBetween(Start, date), months);
+        var termStart = TermStart(index);
+        if (termStart > date)
+        {
+            index--;
+            termStart = TermStart(index);
+        }
+
+        return InTerm(date, termStart, TermStart(index + 1).PlusDays(-1));
+    }
+
+    /// <summary>Whether deleting a seat is allowed by the contract on <paramref name="date"/> (in a window, or after an unrenewed end).</summary>
+    /// <param name="date">A local date in the account's time zone.</param>
+    /// <returns>True unless the date is locked in.</returns>
+    public bool AllowsDeletionOn(LocalDate date) => StandingOn(date).Phase is ContractPhase.ExitWindow or ContractPhase.Ended;
+
+    /// <inheritdoc />
+    public bool Equals(ContractTerm? other) =>
+        other is not null && Start == other.Start && End == other.End && LockInDays == other.LockInDays && AutoRenew == other.AutoRenew;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ContractTerm);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Start, End, LockInDays, AutoRenew);
+
+    /// <summary>The term as <c>2026-01-01..2026-12-31 (lock-in 30 days, renews)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"{Dates.Iso(Start)}..{Dates.Iso(End)} (lock-in {LockInDays} days{(AutoRenew ? ", renews" : string.Empty)})";
+
+    private LocalDate TermStart(long index) => Start.PlusMonths(checked((int)(index * Months!.Value)));
+
+    private ContractStanding InTerm(LocalDate date, LocalDate termStart, LocalDate termEnd)
+    {
+        var phase = date >= WindowOpens(termEnd) ? ContractPhase.ExitWindow : ContractPhase.LockedIn;
+        return Standing(phase, termStart, termEnd);
+    }
+
+    private ContractStanding Standing(ContractPhase phase, LocalDate termStart, LocalDate termEnd) =>
+        new(phase, termStart, termEnd, WindowOpens(termEnd));
+
+    private LocalDate WindowOpens(LocalDate termEnd) => termEnd.PlusDays(1 - LockInDays);
+
+    private static int? WholeMonths(LocalDate start, LocalDate end)
+    {
+        var dayAfter = end.PlusDays(1);
+        var estimate = (int)Dates.MonthsBetween(start, dayAfter);
+        for (var months = Math.Max(1, estimate - 1); months <= estimate + 1; months++)
+        {
+            if (start.PlusMonths(months) == dayAfter)
+            {
+                return months;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Where a contract stands on a given day.</summary>
+public enum ContractPhase
+{
+    /// <summary>Before the first term starts; treated as locked in (the commitment is signed).</summary>
+    NotStarted = 0,
+
+    /// <summary>Inside a term, before its exit window: deleting seats is blocked.</summary>
+    LockedIn = 1,
+
+    /// <summary>In the last <see cref="ContractTerm.LockInDays"/> days of a term: deleting seats is allowed.</summary>
+    ExitWindow = 2,
+
+    /// <summary>After the end of a term that does not renew: the account is out of contract.</summary>
+    Ended = 3,
+}
+
+/// <summary>
+/// A contract's standing on one day: its <see cref="Phase"/>, the term in force (or the last or
+/// first one when none is), and the day that term's exit window opens.
+/// </summary>
+/// <param name="Phase">Not started, locked in, in the exit window, or ended.</param>
+/// <param name="TermStart">The first day of the current (or nearest) term.</param>
+/// <param name="TermEnd">The last day of the current (or nearest) term.</param>
+/// <param name="WindowOpens">The first day deletion is allowed in that term: <c>TermEnd − LockInDays + 1</c>.</param>
+public readonly record struct ContractStanding(ContractPhase Phase, LocalDate TermStart, LocalDate TermEnd, LocalDate WindowOpens);
