@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace Kixie.SeatPolicy;
+
+public sealed partial class Account
+{
+    /// <summary>
+    /// Whether two accounts are the same value: same terms, version, counters, seats, email index,
+    /// deleted seat ids, accepted commands and history. This is what "replaying the events gives the
+    /// same state" means. O(n) in the size of the account.
+    /// </summary>
+    /// <param name="other">Another account.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(Account? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return other is not null
+            && _terms.Equals(other._terms)
+            && Version == other.Version
+            && OccupiedAdminCount == other.OccupiedAdminCount
+            && SeatsEverCreated == other.SeatsEverCreated
+            && AgentsEverCreated == other.AgentsEverCreated
+            && SameEntries(_seats, other._seats)
+            && SameEntries(_seatByEmail, other._seatByEmail)
+            && SameEntries(_accepted, other._accepted)
+            && _deletedSeats.SetEquals(other._deletedSeats)
+            && _history.SequenceEqual(other._history);
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Account);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version, SeatCount);
+
+    /// <summary>The account as <c>acme v3: 3 seats (2 occupied)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Id} v{Version}: {SeatCount} seats ({OccupiedSeatCount} occupied)";
+
+    private static bool SameEntries<TKey, TValue>(ImmutableDictionary<TKey, TValue> left, ImmutableDictionary<TKey, TValue> right)
+        where TKey : notnull
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        var comparer = EqualityComparer<TValue>.Default;
+        foreach (var (key, value) in left)
+        {
+            if (!right.TryGetValue(key, out var theirs) || !comparer.Equals(value, theirs))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

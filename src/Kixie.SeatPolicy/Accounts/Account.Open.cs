@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+public sealed partial class Account
+{
+    /// <summary>
+    /// Opens an account at version 0 with its initial seats. Occupied seats get agents numbered
+    /// 1, 2, 3, … in the order given.
+    /// </summary>
+    /// <param name="id">The account's id; not blank.</param>
+    /// <param name="timeZone">The account's time zone.</param>
+    /// <param name="seatPrice">The price of one seat for one billing period, in the account's currency; zero or more.</param>
+    /// <param name="billing">The billing calendar.</param>
+    /// <param name="seats">The initial seats: distinct ids, distinct emails (case-insensitive), valid names, emails, roles and phone numbers.</param>
+    /// <param name="contract">The contract, or null for a non-contract account.</param>
+    /// <param name="proration">How adds are prorated; the default is whole actual days, half away from zero.</param>
+    /// <returns>The account at version 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="timeZone"/>, <paramref name="billing"/> or <paramref name="seats"/> (or one of its items) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="seatPrice"/> is in no known currency, or <paramref name="seats"/> has an invalid or duplicate seat.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seatPrice"/> is negative or <paramref name="proration"/> has an undefined member.</exception>
+    public static Account Open(
+        string id,
+        DateTimeZone timeZone,
+        Money seatPrice,
+        BillingCalendar billing,
+        IEnumerable<InitialSeat> seats,
+        ContractTerm? contract = null,
+        ProrationConvention proration = default)
+    {
+        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(timeZone);
+        Guard.Against.Null(billing);
+        Guard.Against.Null(seats);
+        Guard.Against.Negative(seatPrice.MinorUnits, nameof(seatPrice));
+        if (!Currency.TryFromCode(seatPrice.Currency.Code, out _))
+        {
+            throw new ArgumentException("The seat price must be in an ISO 4217 currency.", nameof(seatPrice));
+        }
+
+        Guard.Against.EnumOutOfRange(proration.Granularity, nameof(proration));
+        Guard.Against.EnumOutOfRange(proration.DayCount, nameof(proration));
+        Guard.Against.EnumOutOfRange(proration.Rounding, nameof(proration));
+
+        var seatMap = ImmutableDictionary.CreateBuilder<SeatId, Seat>();
+        var emails = ImmutableDictionary.CreateBuilder<string, SeatId>(StringComparer.OrdinalIgnoreCase);
+        var admins = 0;
+        long agents = 0;
+        var index = 0;
+        foreach (var initial in seats)
+        {
+            Guard.Against.Null(initial, nameof(seats));
+            CheckInitialSeat(initial, index, seatMap, emails);
+            Agent? occupant = null;
+            if (!initial.IsVacant)
+            {
+                occupant = new Agent(new AgentId(++agents), initial.Name!, initial.Email!, initial.Role);
+                emails.Add(initial.Email!, initial.Seat);
+                admins += initial.Role == Role.Admin ? 1 : 0;
+            }
+
+            seatMap.Add(initial.Seat, new Seat(initial.Seat, index + 1, initial.Assets, occupant, initial.Role));
+            index++;
+        }
+
+        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract);
+        return new Account(
+            terms,
+            version: 0,
+            seatMap.ToImmutable(),
+            emails.ToImmutable(),
+            [],
+            ImmutableDictionary<CommandId, SeatEvent>.Empty,
+            [],
+            admins,
+            seatsEverCreated: index,
+            agentsEverCreated: agents);
+    }
+
+    private static void CheckInitialSeat(
+        InitialSeat initial,
+        int index,
+        ImmutableDictionary<SeatId, Seat>.Builder seats,
+        ImmutableDictionary<string, SeatId>.Builder emails)
+    {
+        string? problem = null;
+        if (initial.Seat.IsBlank)
+        {
+            problem = "has no seat id";
+        }
+        else if (seats.ContainsKey(initial.Seat))
+        {
+            problem = $"repeats the seat id '{initial.Seat}'";
+        }
+        else if (!Validation.IsRole(initial.Role))
+        {
+            problem = $"has an unknown role ({(int)initial.Role})";
+        }
+        else if (Validation.AssetsProblem(initial.Assets) is { } assets)
+        {
+            problem = $"has an invalid {assets.Field}: {assets.Reason}";
+        }
+        else if (!initial.IsVacant)
+        {
+            if (Validation.IsBlank(initial.Name))
+            {
+                problem = "is occupied but has no name";
+            }
+            else if (!Validation.IsEmail(initial.Email))
+            {
+                problem = $"is occupied but '{initial.Email}' is not a valid email";
+            }
+            else if (emails.ContainsKey(initial.Email!))
+            {
+                problem = $"repeats the email '{initial.Email}'";
+            }
+        }
+
+        if (problem is not null)
+        {
+            throw new ArgumentException($"Initial seat {index} ('{initial.Seat}') {problem}.", nameof(seats));
+        }
+    }
+}

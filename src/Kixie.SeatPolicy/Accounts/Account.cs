@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// One customer organisation as an immutable value: its time zone, currency and seat price, its
+/// billing calendar and proration convention, an optional contract, its seats, its version and the
+/// history of every accepted change.
+/// </summary>
+/// <remarks>
+/// <para>Open one with <see cref="Open"/>; decide commands with <see cref="TurnoverPolicy.Decide"/>;
+/// move to the next state only by applying the decision's events (<see cref="Apply(SeatEvent)"/>).
+/// Replaying an account's events onto its initial state gives an equal account.</para>
+/// <para>Seats, the email index and the command log are persistent collections: applying an event
+/// shares almost all of the previous state, so its cost grows with the logarithm of the seat count.</para>
+/// <para>Immutable and thread-safe. Equality is by value (every seat, index, counter and event).</para>
+/// </remarks>
+public sealed partial class Account : IEquatable<Account>
+{
+    private readonly AccountTerms _terms;
+    private readonly ImmutableDictionary<SeatId, Seat> _seats;
+    private readonly ImmutableDictionary<string, SeatId> _seatByEmail;
+    private readonly ImmutableHashSet<SeatId> _deletedSeats;
+    private readonly ImmutableDictionary<CommandId, SeatEvent> _accepted;
+    private readonly ImmutableList<SeatEvent> _history;
+
+    private Account(
+        AccountTerms terms,
+        long version,
+        ImmutableDictionary<SeatId, Seat> seats,
+        ImmutableDictionary<string, SeatId> seatByEmail,
+        ImmutableHashSet<SeatId> deletedSeats,
+        ImmutableDictionary<CommandId, SeatEvent> accepted,
+        ImmutableList<SeatEvent> history,
+        int occupiedAdminCount,
+        long seatsEverCreated,
+        long agentsEverCreated)
+    {
+        _terms = terms;
+        Version = version;
+        _seats = seats;
+        _seatByEmail = seatByEmail;
+        _deletedSeats = deletedSeats;
+        _accepted = accepted;
+        _history = history;
+        OccupiedAdminCount = occupiedAdminCount;
+        SeatsEverCreated = seatsEverCreated;
+        AgentsEverCreated = agentsEverCreated;
+    }
+
+    /// <summary>The account's id.</summary>
+    public string Id => _terms.Id;
+
+    /// <summary>The account's time zone (tzdb); every day-based rule uses local dates in it.</summary>
+    public DateTimeZone TimeZone => _terms.TimeZone;
+
+    /// <summary>The account's currency: the seat price's.</summary>
+    public Currency Currency => _terms.SeatPrice.Currency;
+
+    /// <summary>The price of one seat for one whole billing period.</summary>
+    public Money SeatPrice => _terms.SeatPrice;
+
+    /// <summary>When the account is billed.</summary>
+    public BillingCalendar Billing => _terms.Billing;
+
+    /// <summary>How adds are prorated.</summary>
+    public ProrationConvention Proration => _terms.Proration;
+
+    /// <summary>The contract, or null for a non-contract account.</summary>
+    public ContractTerm? Contract => _terms.Contract;
+
+    /// <summary>The account's version: 0 when opened, one more for every accepted command.</summary>
+    public long Version { get; }
+
+    /// <summary>How many seats exist (occupied or vacant; deleted seats are gone). Each is billed.</summary>
+    public int SeatCount => _seats.Count;
+
+    /// <summary>How many seats a person occupies.</summary>
+    public int OccupiedSeatCount => _seatByEmail.Count;
+
+    /// <summary>How many seats an Admin occupies; accepted commands never bring this from one to zero.</summary>
+    public int OccupiedAdminCount { get; }
+
+    /// <summary>How many seats were ever created, deleted ones included.</summary>
+    public long SeatsEverCreated { get; }
+
+    /// <summary>How many people were ever placed in a seat; the last one's <see cref="AgentId"/> is this number.</summary>
+    public long AgentsEverCreated { get; }
+
+    /// <summary>Every accepted change, oldest first: who, when, by which command. Nothing is ever removed.</summary>
+    public ImmutableList<SeatEvent> History => _history;
+
+    /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
+    /// <returns>The existing seats.</returns>
+    public ImmutableArray<Seat> ListSeats() => [.. _seats.Values.OrderBy(seat => seat.Ordinal)];
+
+    /// <summary>The seat with this id, or null when there is none (never was, or deleted).</summary>
+    /// <param name="seat">The seat's id.</param>
+    /// <returns>The seat or null.</returns>
+    public Seat? FindSeat(SeatId seat) => seat.Value is not null && _seats.TryGetValue(seat, out var found) ? found : null;
+
+    /// <summary>The seat a current occupant with this email sits in (case-insensitive), or null.</summary>
+    /// <param name="email">An email.</param>
+    /// <returns>The seat or null.</returns>
+    public Seat? FindSeatOf(string? email) =>
+        email is not null && _seatByEmail.TryGetValue(email, out var seat) ? _seats[seat] : null;
+
+    /// <summary>Whether any seat of this account ever had this id, deleted seats included.</summary>
+    /// <param name="seat">A seat id.</param>
+    /// <returns>True when the id is taken for good.</returns>
+    public bool HasEverHadSeat(SeatId seat) =>
+        seat.Value is not null && (_seats.ContainsKey(seat) || _deletedSeats.Contains(seat));
+
+    /// <summary>The local date of an instant in the account's time zone.</summary>
+    /// <param name="at">An instant.</param>
+    /// <returns>The local date.</returns>
+    public LocalDate LocalDateOf(Instant at) => at.InZone(TimeZone).Date;
+
+    /// <summary>
+    /// The next bill as of a local date: the first bill date after <paramref name="asOf"/>, and every
+    /// seat that exists (occupied or vacant) times the seat price.
+    /// </summary>
+    /// <param name="asOf">The local date to look from.</param>
+    /// <returns>The next bill.</returns>
+    public NextBill PreviewNextBill(LocalDate asOf) =>
+        new(Billing.NextBillDateAfter(asOf), SeatCount, SeatPrice, SeatPrice.Times(SeatCount));
+
+    /// <summary>
+    /// The people who left a seat (replaced, deactivated, or in a deleted seat), oldest first, with when,
+    /// by whom and by which command. Computed from <see cref="History"/>.
+    /// </summary>
+    /// <returns>The former occupants.</returns>
+    public IEnumerable<FormerOccupant> FormerOccupants()
+    {
+        foreach (var change in _history)
+        {
+            var former = change switch
+            {
+                AgentReplaced replaced => replaced.PreviousAgent is { } previous ? (previous, OutcomeKind.Replaced) : default,
+                AgentDeactivated deactivated => (deactivated.FormerAgent, OutcomeKind.Deactivated),
+                SeatDeleted deleted => deleted.FormerAgent is { } agent ? (agent, OutcomeKind.Deleted) : default,
+                _ => default((Agent? Agent, OutcomeKind How)),
+            };
+            if (former.Item1 is { } person)
+            {
+                yield return new FormerOccupant(person, change.Seat, former.Item2, change.At, change.By, change.Command.Id);
+            }
+        }
+    }
+
+    /// <summary>The event an accepted command with this id produced, or null.</summary>
+    internal SeatEvent? FindAccepted(CommandId id) =>
+        id.Value is not null && _accepted.TryGetValue(id, out var accepted) ? accepted : null;
+
+    /// <summary>The id the next new person gets.</summary>
+    internal AgentId NextAgentId => new(AgentsEverCreated + 1);
+
+    /// <summary><c>seat-N</c> with N = seats ever created + 1, moved on past any id already taken.</summary>
+    internal SeatId NextSeatId()
+    {
+        for (var n = SeatsEverCreated + 1; ; n++)
+        {
+            var candidate = new SeatId(FormattableString.Invariant($"seat-{n}"));
+            if (!HasEverHadSeat(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The parts of an account no command changes, shared by all its versions.</summary>
+    private sealed record AccountTerms(
+        string Id,
+        DateTimeZone TimeZone,
+        Money SeatPrice,
+        BillingCalendar Billing,
+        ProrationConvention Proration,
+        ContractTerm? Contract);
+}
+
+/// <summary>The next bill: its date, how many seats are on it, the seat price and the total.</summary>
+/// <param name="Date">The first bill date after the date asked about.</param>
+/// <param name="Seats">The seats billed: every seat that exists, occupied or vacant.</param>
+/// <param name="SeatPrice">The price of one seat for one period.</param>
+/// <param name="Total">Seats × seat price.</param>
+public sealed record NextBill(LocalDate Date, int Seats, Money SeatPrice, Money Total);
+
+/// <summary>A person who left a seat, kept in the account's history.</summary>
+/// <param name="Agent">The person as they were when they left.</param>
+/// <param name="Seat">The seat they left.</param>
+/// <param name="How">How they left: <see cref="OutcomeKind.Replaced"/>, <see cref="OutcomeKind.Deactivated"/> or <see cref="OutcomeKind.Deleted"/>.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who did it.</param>
+/// <param name="Command">The command that did it.</param>
+public sealed record FormerOccupant(Agent Agent, SeatId Seat, OutcomeKind How, Instant At, Actor By, CommandId Command);

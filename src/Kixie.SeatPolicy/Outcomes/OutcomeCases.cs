@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// What every outcome case has: its <see cref="Kind"/> and a sentence a person can read.
+/// </summary>
+public abstract record OutcomeCase
+{
+    /// <summary>Which outcome this is.</summary>
+    public abstract OutcomeKind Kind { get; }
+
+    /// <summary>Whether the command was accepted (the account changed).</summary>
+    public bool IsAccepted => Kind <= OutcomeKind.Deleted;
+
+    /// <summary>One sentence for a person: what happened, or why nothing did.</summary>
+    /// <returns>The sentence.</returns>
+    public abstract string Describe();
+}
+
+/// <summary>The money side of an add: the prorated charge for the rest of the current period, invoiced at once.</summary>
+/// <param name="Seat">The seat the charge is for.</param>
+/// <param name="Proration">The charge with its arithmetic.</param>
+public sealed record ChargeIncurred(SeatId Seat, ProratedCharge Proration)
+{
+    /// <summary>The amount invoiced now.</summary>
+    public Money Amount => Proration.Amount;
+}
+
+/// <summary>What a deletion refused by the contract leaves the admin to do instead.</summary>
+public enum TurnoverAlternative
+{
+    /// <summary>Replace the person in the seat ("Save &amp; Replace"): no charge, assets inherited.</summary>
+    Replace = 0,
+
+    /// <summary>Deactivate the seat and hold it for a later replacement: no charge, still billed.</summary>
+    Deactivate = 1,
+}
+
+/// <summary>A seat was added, occupied by a new person; its prorated charge is incurred.</summary>
+/// <param name="Seat">The new seat's id.</param>
+/// <param name="Agent">The new person.</param>
+/// <param name="Assets">The new seat's assets.</param>
+/// <param name="Charge">The prorated charge, with its arithmetic.</param>
+public sealed record Added(SeatId Seat, Agent Agent, SeatAssets Assets, ChargeIncurred Charge) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Added;
+
+    /// <inheritdoc />
+    public override string Describe() => Charge.Proration.Explain();
+}
+
+/// <summary>"Save &amp; Replace": a new person took the seat, inherited its assets and was emailed a setup guide.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="NewAgent">The person now in the seat.</param>
+/// <param name="PreviousAgent">The person who left, or null when the seat was vacant (a reactivation).</param>
+/// <param name="Inherited">The direct number, caller ID, ring groups and devices the new person inherited.</param>
+/// <param name="SetupGuideSentTo">The address the setup guide was sent to: the new person's email.</param>
+public sealed record Replaced(SeatId Seat, Agent NewAgent, Agent? PreviousAgent, SeatAssets Inherited, string SetupGuideSentTo) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Replaced;
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        (PreviousAgent is null ? $"vacant seat {Seat} filled by {NewAgent.Name}" : $"{NewAgent.Name} replaces {PreviousAgent.Name} in {Seat}")
+        + $"; number and devices inherited, setup guide sent to {SetupGuideSentTo}; nothing charged";
+}
+
+/// <summary>A person lost access; the seat is vacant, keeps its assets and stays billed.</summary>
+/// <param name="Seat">The seat, now vacant.</param>
+/// <param name="FormerAgent">The person who lost access.</param>
+/// <param name="Kept">The assets the seat keeps for its next person.</param>
+public sealed record Deactivated(SeatId Seat, Agent FormerAgent, SeatAssets Kept) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Deactivated;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{FormerAgent.Name} lost access; {Seat} held vacant and still billed";
+}
+
+/// <summary>The same person was edited (name, email or role).</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="Before">The person before.</param>
+/// <param name="After">The person after.</param>
+public sealed record Updated(SeatId Seat, Agent Before, Agent After) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Updated;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{After.Name} ({After.Email}, {After.Role}) updated in {Seat}";
+}
+
+/// <summary>The seat is deleted: gone at once, not on the next bill, assets released, and no refund.</summary>
+/// <param name="Seat">The deleted seat.</param>
+/// <param name="FormerAgent">The person who was in it, or null when it was vacant.</param>
+/// <param name="Released">The assets released.</param>
+/// <param name="Refund">Always zero: the period already paid is never refunded.</param>
+/// <param name="OffBillFrom">The first bill date the seat is no longer on.</param>
+public sealed record Deleted(SeatId Seat, Agent? FormerAgent, SeatAssets Released, Money Refund, LocalDate OffBillFrom) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Deleted;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} deleted; off the bill from {Dates.Iso(OffBillFrom)}; no refund";
+}
+
+/// <summary>Deletion refused: the contract is locked in until its exit window.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="Reason">Why: the contract lock-in.</param>
+/// <param name="AllowedFrom">The first day deletion is allowed (the window opens).</param>
+/// <param name="Alternatives">What to do instead: replace or deactivate.</param>
+public sealed record DeletionBlocked(SeatId Seat, string Reason, LocalDate AllowedFrom, ImmutableArray<TurnoverAlternative> Alternatives) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.DeletionBlocked;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Reason}; deletion allowed from {Dates.Iso(AllowedFrom)}; replace or deactivate instead";
+}
+
+/// <summary>Deletion has to go through the provider's support team or account manager.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="HowToReachSupport">How to reach support.</param>
+public sealed record DeletionRequiresSupport(SeatId Seat, string HowToReachSupport) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.DeletionRequiresSupport;
+
+    /// <inheritdoc />
+    public override string Describe() => $"deleting {Seat} goes through support: {HowToReachSupport}";
+}
+
+/// <summary>The actor may not issue this command.</summary>
+/// <param name="Actor">Who tried.</param>
+/// <param name="Reason">Why not.</param>
+public sealed record Unauthorized(Actor Actor, string Reason) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.Unauthorized;
+
+    /// <inheritdoc />
+    public override string Describe() => Reason;
+}
+
+/// <summary>The command would leave the account with no occupied Admin seat.</summary>
+/// <param name="Seat">The last Admin's seat.</param>
+public sealed record LastAdminProtected(SeatId Seat) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.LastAdminProtected;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} holds the last Admin; make someone else Admin first";
+}
+
+/// <summary>An edit changes both the name and the email: that is a new person, so use Save &amp; Replace.</summary>
+/// <param name="Seat">The seat.</param>
+public sealed record EditLooksLikeReplacement(SeatId Seat) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.EditLooksLikeReplacement;
+
+    /// <inheritdoc />
+    public override string Describe() => "name and email both change: that is a new person, use Save & Replace (ReplaceAgent)";
+}
+
+/// <summary>The email belongs to a current occupant.</summary>
+/// <param name="Email">The email asked for.</param>
+/// <param name="HeldBy">The seat whose occupant has it.</param>
+public sealed record EmailInUse(string Email, SeatId HeldBy) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.EmailInUse;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Email} is in use by the occupant of {HeldBy}";
+}
+
+/// <summary>The seat does not exist, or was deleted.</summary>
+/// <param name="Seat">The seat asked for.</param>
+public sealed record SeatNotFound(SeatId Seat) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.SeatNotFound;
+
+    /// <inheritdoc />
+    public override string Describe() => $"no seat {Seat}";
+}
+
+/// <summary>The seat is already vacant: there is nobody to deactivate or edit.</summary>
+/// <param name="Seat">The seat.</param>
+public sealed record SeatAlreadyVacant(SeatId Seat) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.SeatAlreadyVacant;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} is already vacant; fill it with ReplaceAgent";
+}
+
+/// <summary>A field is missing or malformed, or the command id was already used for other content.</summary>
+/// <param name="Field">The field at fault (e.g. <c>email</c>, <c>id</c>).</param>
+/// <param name="Reason">What is wrong with it.</param>
+public sealed record InvalidCommand(string Field, string Reason) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.InvalidCommand;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Field}: {Reason}";
+}
+
+/// <summary>The command expected another account version: someone changed the account first.</summary>
+/// <param name="Expected">The version the command expected.</param>
+/// <param name="Actual">The account's version.</param>
+public sealed record VersionConflict(long Expected, long Actual) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.VersionConflict;
+
+    /// <inheritdoc />
+    public override string Describe() => $"expected version {Expected}, account is at {Actual}";
+}

@@ -1,0 +1,159 @@
+using OneOf;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// What became of one turnover command: one of the five accepted changes, one of the two deletion
+/// refusals, or a <see cref="Rejection"/> by one of the guards. Use <c>Match</c> or <c>Switch</c>
+/// with a lambda per case, or <see cref="Kind"/> and <see cref="Case"/> for the flat view.
+/// </summary>
+/// <remarks>
+/// Built only by the policy (the constructor is private, the conversions implicit), so an outcome
+/// always holds a real case. Immutable.
+/// </remarks>
+public sealed class TurnoverOutcome
+    : OneOfBase<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection>
+{
+    private TurnoverOutcome(OneOf<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>The case itself, whichever it is (a guard's case, not its <see cref="Rejection"/> wrapper).</summary>
+    public OutcomeCase Case => Value is Rejection rejection ? rejection.Case : (OutcomeCase)Value;
+
+    /// <summary>Which outcome this is.</summary>
+    public OutcomeKind Kind => Case.Kind;
+
+    /// <summary>Whether the command was accepted and changed the account.</summary>
+    public bool IsAccepted => Case.IsAccepted;
+
+    /// <summary>The charge this outcome incurs: the prorated charge of an add, zero for everything else.</summary>
+    /// <param name="currency">The account's currency, for the zero.</param>
+    /// <returns>The amount charged.</returns>
+    public Money ChargedAmount(Currency currency) => Value is Added added ? added.Charge.Amount : Money.Zero(currency);
+
+    /// <summary>One sentence for a person; see <see cref="OutcomeCase.Describe"/>.</summary>
+    /// <returns>The sentence, prefixed with the kind.</returns>
+    public override string ToString() => $"{Kind}: {Case.Describe()}";
+
+    /// <summary>An add was accepted.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Added value) => new(value);
+
+    /// <summary>A replacement was accepted.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Replaced value) => new(value);
+
+    /// <summary>A deactivation was accepted.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Deactivated value) => new(value);
+
+    /// <summary>An edit was accepted.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Updated value) => new(value);
+
+    /// <summary>A deletion was accepted.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Deleted value) => new(value);
+
+    /// <summary>A deletion was blocked by the contract.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(DeletionBlocked value) => new(value);
+
+    /// <summary>A deletion was sent to support.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(DeletionRequiresSupport value) => new(value);
+
+    /// <summary>A guard rejected the command.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Rejection value) => new(value);
+
+    /// <summary>The actor was unauthorized.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Unauthorized value) => new((Rejection)value);
+
+    /// <summary>The last Admin was protected.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(LastAdminProtected value) => new((Rejection)value);
+
+    /// <summary>An edit looked like a replacement.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(EditLooksLikeReplacement value) => new((Rejection)value);
+
+    /// <summary>An email was in use.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(EmailInUse value) => new((Rejection)value);
+
+    /// <summary>A seat was not found.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(SeatNotFound value) => new((Rejection)value);
+
+    /// <summary>A seat was already vacant.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(SeatAlreadyVacant value) => new((Rejection)value);
+
+    /// <summary>The command was invalid.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(InvalidCommand value) => new((Rejection)value);
+
+    /// <summary>The command expected another version.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(VersionConflict value) => new((Rejection)value);
+}
+
+/// <summary>
+/// A command stopped by one of the rulebook's guards before anything changed: who may act, the
+/// last Admin, edits that are replacements, emails in use, missing or vacant seats, invalid input
+/// and version conflicts.
+/// </summary>
+public sealed class Rejection
+    : OneOfBase<Unauthorized, LastAdminProtected, EditLooksLikeReplacement, EmailInUse, SeatNotFound, SeatAlreadyVacant, InvalidCommand, VersionConflict>
+{
+    private Rejection(OneOf<Unauthorized, LastAdminProtected, EditLooksLikeReplacement, EmailInUse, SeatNotFound, SeatAlreadyVacant, InvalidCommand, VersionConflict> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>The guard's case.</summary>
+    public OutcomeCase Case => (OutcomeCase)Value;
+
+    /// <summary>Which guard rejected the command.</summary>
+    public OutcomeKind Kind => Case.Kind;
+
+    /// <summary>The guard's sentence, prefixed with its kind.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Kind}: {Case.Describe()}";
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(Unauthorized value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(LastAdminProtected value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(EditLooksLikeReplacement value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(EmailInUse value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(SeatNotFound value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(SeatAlreadyVacant value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(InvalidCommand value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Rejection(VersionConflict value) => new(value);
+}

@@ -1,0 +1,89 @@
+namespace Kixie.SeatPolicy;
+
+public sealed partial class TurnoverPolicy
+{
+    /// <summary>The <see cref="InvalidCommand"/> guard: a missing or malformed field, or a reused seat id.</summary>
+    private static InvalidCommand? Validate(Account account, SeatCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Id.Value))
+        {
+            return new InvalidCommand("id", "the command has no id");
+        }
+
+        return command switch
+        {
+            AddAgent add => ValidateAdd(account, add),
+            ReplaceAgent replace => RequireSeatId(replace.Seat)
+                ?? RequireName(replace.Name)
+                ?? RequireEmail(replace.Email)
+                ?? CheckRole(replace.Role),
+            UpdateAgent update => ValidateUpdate(update),
+            DeactivateAgent deactivate => RequireSeatId(deactivate.Seat),
+            DeleteAgent delete => RequireSeatId(delete.Seat),
+            _ => null,
+        };
+    }
+
+    private static InvalidCommand? ValidateAdd(Account account, AddAgent add)
+    {
+        var problem = RequireName(add.Name)
+            ?? RequireEmail(add.Email)
+            ?? (add.Role is null ? new InvalidCommand("role", "the role is missing") : CheckRole(add.Role));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (add.Seat is { } seat)
+        {
+            if (seat.IsBlank)
+            {
+                return new InvalidCommand("seat", "the seat id is blank");
+            }
+
+            if (account.HasEverHadSeat(seat))
+            {
+                return new InvalidCommand("seat", $"seat id '{seat}' was already used by a seat of this account");
+            }
+        }
+
+        return Validation.AssetsProblem(add.Assets) is { } assets
+            ? new InvalidCommand(assets.Field, assets.Reason)
+            : null;
+    }
+
+    private static InvalidCommand? ValidateUpdate(UpdateAgent update)
+    {
+        if (RequireSeatId(update.Seat) is { } missing)
+        {
+            return missing;
+        }
+
+        if (update.Name is null && update.Email is null && update.Role is null)
+        {
+            return new InvalidCommand("update", "nothing to change: give a name, an email or a role");
+        }
+
+        return (update.Name is null ? null : RequireName(update.Name))
+            ?? (update.Email is null ? null : RequireEmail(update.Email))
+            ?? CheckRole(update.Role);
+    }
+
+    private static InvalidCommand? RequireSeatId(SeatId seat) =>
+        seat.IsBlank ? new InvalidCommand("seat", "the seat id is missing") : null;
+
+    private static InvalidCommand? RequireName(string? name) =>
+        Validation.IsBlank(name) ? new InvalidCommand("name", "the name is missing or blank") : null;
+
+    private static InvalidCommand? RequireEmail(string? email) => email switch
+    {
+        null => new InvalidCommand("email", "the email is missing"),
+        _ when !Validation.IsEmail(email) => new InvalidCommand("email", $"'{email}' is not a valid email address"),
+        _ => null,
+    };
+
+    private static InvalidCommand? CheckRole(Role? role) =>
+        role is { } given && !Validation.IsRole(given)
+            ? new InvalidCommand("role", $"unknown role ({(int)given}); a role is Admin, Manager or Agent")
+            : null;
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// The turnover rulebook as a pure function: an <see cref="Account"/> and a <see cref="SeatCommand"/>
+/// in, a <see cref="Decision"/> (the outcome and its events) out. No clock, no I/O, no state: the
+/// same input always gives the same decision, and no command makes it throw.
+/// </summary>
+/// <remarks>
+/// <para>Guards run in the rulebook's order, first match wins: a replayed command id; an actor who
+/// is not a current Admin, Manager or support; an invalid command; a version conflict; an unknown
+/// seat; a Manager acting on an Admin's seat or granting Admin; a vacant seat; an email in use; an
+/// edit that is a replacement; the last Admin; the contract lock-in; deletion through support.</para>
+/// <para>Thread-safe: one instance can serve every account.</para>
+/// </remarks>
+public sealed partial class TurnoverPolicy
+{
+    private static readonly ImmutableArray<TurnoverAlternative> ReplaceOrDeactivate =
+        [TurnoverAlternative.Replace, TurnoverAlternative.Deactivate];
+
+    /// <summary>A policy with the given options.</summary>
+    /// <param name="options">The provider's choices; <see cref="PolicyOptions.Default"/> when null.</param>
+    public TurnoverPolicy(PolicyOptions? options = null)
+    {
+        Options = options ?? PolicyOptions.Default;
+    }
+
+    /// <summary>A policy with the rulebook's defaults.</summary>
+    public static TurnoverPolicy Default { get; } = new();
+
+    /// <summary>The provider's choices this policy applies.</summary>
+    public PolicyOptions Options { get; }
+
+    /// <summary>
+    /// Decides what <paramref name="command"/> does to <paramref name="account"/>. Business refusals
+    /// are outcomes, never exceptions; apply the decision's events to get the new account.
+    /// </summary>
+    /// <param name="account">The account as it is now.</param>
+    /// <param name="command">The command, as given (it is checked here).</param>
+    /// <returns>The outcome and its events.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> or <paramref name="command"/> is null.</exception>
+    public Decision Decide(Account account, SeatCommand command)
+    {
+        Guard.Against.Null(account);
+        Guard.Against.Null(command);
+
+        var earlier = account.FindAccepted(command.Id);
+        if (earlier is not null && earlier.Command.Equals(command))
+        {
+            return new Decision(OutcomeOf(earlier, account.Currency), [], isReplay: true);
+        }
+
+        if (Authenticate(account, command.Actor) is { } stranger)
+        {
+            return Reject(stranger);
+        }
+
+        var invalid = earlier is not null
+            ? new InvalidCommand("id", $"command id '{command.Id}' was already used for a different command")
+            : Validate(account, command);
+        if (invalid is not null)
+        {
+            return Reject(invalid);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != account.Version)
+        {
+            return Reject(new VersionConflict(expected, account.Version));
+        }
+
+        var actor = new ActingAs(account.FindSeatOf(command.Actor.Name)?.Occupant?.Role);
+        return command switch
+        {
+            AddAgent add => DecideAdd(account, add, actor),
+            ReplaceAgent replace => DecideReplace(account, replace, actor),
+            DeactivateAgent deactivate => DecideDeactivate(account, deactivate, actor),
+            UpdateAgent update => DecideUpdate(account, update, actor),
+            DeleteAgent delete => DecideDelete(account, delete, actor),
+            _ => Reject(new InvalidCommand("type", $"unknown command type {command.GetType().Name}")),
+        };
+    }
+
+    private static Decision Reject(TurnoverOutcome outcome) => new(outcome, [], isReplay: false);
+
+    private static Decision Accept(SeatEvent change, Currency currency) =>
+        new(OutcomeOf(change, currency), [change], isReplay: false);
+
+    /// <summary>The accepted outcome an event stands for; used when deciding and when replaying a command id.</summary>
+    private static TurnoverOutcome OutcomeOf(SeatEvent change, Currency currency) => change switch
+    {
+        SeatAdded e => new Added(e.Seat, e.Agent, e.Assets, e.Charge),
+        AgentReplaced e => new Replaced(e.Seat, e.NewAgent, e.PreviousAgent, e.Inherited, e.NewAgent.Email),
+        AgentDeactivated e => new Deactivated(e.Seat, e.FormerAgent, e.Kept),
+        AgentUpdated e => new Updated(e.Seat, e.Before, e.After),
+        SeatDeleted e => new Deleted(e.Seat, e.FormerAgent, e.Released, Money.Zero(currency), e.OffBillFrom),
+        _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
+    };
+
+    /// <summary>The first guard: only support and current Admins and Managers act. Strangers learn nothing more.</summary>
+    private static Unauthorized? Authenticate(Account account, Actor actor)
+    {
+        if (actor.IsSupport)
+        {
+            return null;
+        }
+
+        var seat = account.FindSeatOf(actor.Name);
+        if (seat?.Occupant is null)
+        {
+            return new Unauthorized(actor, $"'{actor}' is not a current occupant of this account or support");
+        }
+
+        return seat.Occupant.Role == Role.Agent
+            ? new Unauthorized(actor, $"'{actor}' is an Agent; only Admins, Managers and support manage agents")
+            : null;
+    }
+
+    /// <summary>Who is acting, once authenticated: support (no role) or an occupant's role.</summary>
+    private readonly record struct ActingAs(Role? OccupantRole)
+    {
+        public bool IsManager => OccupantRole == Role.Manager;
+    }
+}
