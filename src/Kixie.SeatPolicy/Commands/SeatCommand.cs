@@ -118,3 +118,23 @@ public sealed record DeleteAgent(
     Actor Actor,
     SeatId Seat,
     long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
+
+/// <summary>
+/// A request that could not be read as a proper command because one of its fields is malformed
+/// (a field of the wrong type, a role name that is no role, …). The policy answers it with
+/// <see cref="InvalidCommand"/> naming <paramref name="Field"/> and <paramref name="Reason"/>, after the
+/// actor check like any other command, so a front end never has to decide outcomes itself.
+/// </summary>
+/// <param name="Id">The caller's id for the command.</param>
+/// <param name="At">When the command was issued.</param>
+/// <param name="Actor">Who issued it.</param>
+/// <param name="Field">The malformed field, e.g. <c>role</c>.</param>
+/// <param name="Reason">What is wrong with it.</param>
+/// <param name="ExpectedVersion">The account version the caller last saw, if it could be read.</param>
+public sealed record MalformedCommand(
+    CommandId Id,
+    Instant At,
+    Actor Actor,
+    string Field,
+    string Reason,
+    long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);

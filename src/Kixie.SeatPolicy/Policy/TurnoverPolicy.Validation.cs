@@ -10,8 +10,14 @@ public sealed partial class TurnoverPolicy
             return new InvalidCommand("id", "the command has no id");
         }
 
+        if (command.ExpectedVersion < 0)
+        {
+            return new InvalidCommand("expectedVersion", $"{command.ExpectedVersion} is not a version (versions start at 0)");
+        }
+
         return command switch
         {
+            MalformedCommand malformed => new InvalidCommand(malformed.Field, malformed.Reason),
             AddAgent add => ValidateAdd(account, add),
             ReplaceAgent replace => RequireSeatId(replace.Seat)
                 ?? RequireName(replace.Name)
