@@ -18,119 +18,150 @@ public sealed partial class Account
     public Account Apply(SeatEvent change)
     {
         Guard.Against.Null(change);
-        if (change.Version != Version + 1)
-        {
-            throw new ArgumentException(
-                $"Event version {change.Version} does not follow account version {Version}.", nameof(change));
-        }
-
-        return change switch
-        {
-            SeatAdded added => ApplyAdded(added),
-            AgentReplaced replaced => Reoccupy(replaced, replaced.NewAgent),
-            AgentDeactivated deactivated => Reoccupy(deactivated, null),
-            AgentUpdated updated => Reoccupy(updated, updated.After),
-            SeatDeleted deleted => ApplyDeleted(deleted),
-            _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
-        };
+        var next = new Transition(this);
+        next.Apply(change, nameof(change));
+        return next.ToAccount();
     }
 
-    /// <summary>The account after every event in order; see <see cref="Apply(SeatEvent)"/>.</summary>
+    /// <summary>
+    /// The account after every event in order; see <see cref="Apply(SeatEvent)"/>. Intermediate
+    /// states are never built, so replaying a long history costs little more than reading it.
+    /// </summary>
     /// <param name="changes">Events, oldest first.</param>
-    /// <returns>The new account.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <returns>The new account; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its events is null.</exception>
     /// <exception cref="ArgumentException">An event is out of order or does not fit.</exception>
     public Account Apply(IEnumerable<SeatEvent> changes)
     {
         Guard.Against.Null(changes);
-        var account = this;
+        var next = new Transition(this);
         foreach (var change in changes)
         {
-            account = account.Apply(change);
+            Guard.Against.Null(change, nameof(changes));
+            next.Apply(change, nameof(changes));
         }
 
-        return account;
+        return next.ToAccount();
     }
 
-    private Account ApplyAdded(SeatAdded added)
+    /// <summary>
+    /// The state being moved from one account value to the next: builders over the persistent
+    /// collections, so a batch of events shares one copy-on-write pass and the source account is
+    /// never touched.
+    /// </summary>
+    private sealed class Transition(Account source)
     {
-        if (HasEverHadSeat(added.Seat))
+        private readonly ImmutableDictionary<SeatId, Seat>.Builder _seats = source._seats.ToBuilder();
+        private readonly ImmutableDictionary<string, SeatId>.Builder _seatByEmail = source._seatByEmail.ToBuilder();
+        private readonly ImmutableHashSet<SeatId>.Builder _deletedSeats = source._deletedSeats.ToBuilder();
+        private readonly ImmutableDictionary<CommandId, SeatEvent>.Builder _accepted = source._accepted.ToBuilder();
+        private readonly ImmutableList<SeatEvent>.Builder _history = source._history.ToBuilder();
+        private long _version = source.Version;
+        private int _occupiedAdmins = source.OccupiedAdminCount;
+        private long _seatsEverCreated = source.SeatsEverCreated;
+        private long _agentsEverCreated = source.AgentsEverCreated;
+
+        public void Apply(SeatEvent change, string parameterName)
         {
-            throw new ArgumentException($"Seat '{added.Seat}' already existed in this account.", nameof(added));
+            if (change.Version != _version + 1)
+            {
+                throw new ArgumentException(
+                    $"Event version {change.Version} does not follow account version {_version}.", parameterName);
+            }
+
+            switch (change)
+            {
+                case SeatAdded added:
+                    AddSeat(added, parameterName);
+                    break;
+                case AgentReplaced replaced:
+                    Reoccupy(replaced, replaced.NewAgent, parameterName);
+                    break;
+                case AgentDeactivated deactivated:
+                    Reoccupy(deactivated, null, parameterName);
+                    break;
+                case AgentUpdated updated:
+                    Reoccupy(updated, updated.After, parameterName);
+                    break;
+                case SeatDeleted deleted:
+                    DeleteSeat(deleted, parameterName);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown event type {change.GetType().Name}.", parameterName);
+            }
+
+            _accepted[change.Command.Id] = change;
+            _history.Add(change);
+            _version = change.Version;
         }
 
-        var seat = new Seat(added.Seat, SeatsEverCreated + 1, added.Assets, null, added.Agent.Role).Occupy(added.Agent);
-        return Evolve(
-            added,
-            _seats.Add(seat.Id, seat),
-            _seatByEmail.Add(added.Agent.Email, seat.Id),
-            _deletedSeats,
-            AdminDelta(null, added.Agent),
-            SeatsEverCreated + 1);
-    }
+        public Account ToAccount() => new(
+            source._terms,
+            _version,
+            _seats.ToImmutable(),
+            _seatByEmail.ToImmutable(),
+            _deletedSeats.ToImmutable(),
+            _accepted.ToImmutable(),
+            _history.ToImmutable(),
+            _occupiedAdmins,
+            _seatsEverCreated,
+            _agentsEverCreated);
 
-    private Account Reoccupy(SeatEvent change, Agent? occupant)
-    {
-        var seat = RequireSeat(change);
-        var emails = _seatByEmail;
-        if (seat.Occupant is { } previous)
+        private void AddSeat(SeatAdded added, string parameterName)
         {
-            emails = emails.Remove(previous.Email);
+            if (_seats.ContainsKey(added.Seat) || _deletedSeats.Contains(added.Seat))
+            {
+                throw new ArgumentException($"Seat '{added.Seat}' already existed in this account.", parameterName);
+            }
+
+            _seatsEverCreated++;
+            var seat = new Seat(added.Seat, _seatsEverCreated, added.Assets, added.Agent, added.Agent.Role);
+            _seats.Add(seat.Id, seat);
+            Arrive(added.Agent, seat.Id, parameterName);
         }
 
-        var next = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
-        if (occupant is not null)
+        private void Reoccupy(SeatEvent change, Agent? occupant, string parameterName)
         {
-            emails = emails.Add(occupant.Email, seat.Id);
+            var seat = RequireSeat(change, parameterName);
+            Leave(seat.Occupant);
+            _seats[seat.Id] = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
+            if (occupant is not null)
+            {
+                Arrive(occupant, seat.Id, parameterName);
+            }
         }
 
-        return Evolve(change, _seats.SetItem(seat.Id, next), emails, _deletedSeats, AdminDelta(seat.Occupant, occupant), SeatsEverCreated);
-    }
-
-    private Account ApplyDeleted(SeatDeleted deleted)
-    {
-        var seat = RequireSeat(deleted);
-        var emails = seat.Occupant is { } occupant ? _seatByEmail.Remove(occupant.Email) : _seatByEmail;
-        return Evolve(
-            deleted,
-            _seats.Remove(seat.Id),
-            emails,
-            _deletedSeats.Add(seat.Id),
-            AdminDelta(seat.Occupant, null),
-            SeatsEverCreated);
-    }
-
-    private Seat RequireSeat(SeatEvent change) =>
-        FindSeat(change.Seat)
-        ?? throw new ArgumentException($"Seat '{change.Seat}' does not exist in this account.", nameof(change));
-
-    private static int AdminDelta(Agent? before, Agent? after) =>
-        (after?.Role == Role.Admin ? 1 : 0) - (before?.Role == Role.Admin ? 1 : 0);
-
-    private Account Evolve(
-        SeatEvent change,
-        ImmutableDictionary<SeatId, Seat> seats,
-        ImmutableDictionary<string, SeatId> seatByEmail,
-        ImmutableHashSet<SeatId> deletedSeats,
-        int adminDelta,
-        long seatsEverCreated)
-    {
-        var newAgent = change switch
+        private void DeleteSeat(SeatDeleted deleted, string parameterName)
         {
-            SeatAdded added => added.Agent.Id.Value,
-            AgentReplaced replaced => replaced.NewAgent.Id.Value,
-            _ => 0,
-        };
-        return new Account(
-            _terms,
-            change.Version,
-            seats,
-            seatByEmail,
-            deletedSeats,
-            _accepted.SetItem(change.Command.Id, change),
-            _history.Add(change),
-            OccupiedAdminCount + adminDelta,
-            seatsEverCreated,
-            Math.Max(AgentsEverCreated, newAgent));
+            var seat = RequireSeat(deleted, parameterName);
+            Leave(seat.Occupant);
+            _seats.Remove(seat.Id);
+            _deletedSeats.Add(seat.Id);
+        }
+
+        private void Arrive(Agent agent, SeatId seat, string parameterName)
+        {
+            if (!_seatByEmail.TryAdd(agent.Email, seat))
+            {
+                throw new ArgumentException($"Email '{agent.Email}' already belongs to a current occupant.", parameterName);
+            }
+
+            _occupiedAdmins += agent.Role == Role.Admin ? 1 : 0;
+            _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
+        }
+
+        private void Leave(Agent? agent)
+        {
+            if (agent is not null)
+            {
+                _seatByEmail.Remove(agent.Email);
+                _occupiedAdmins -= agent.Role == Role.Admin ? 1 : 0;
+            }
+        }
+
+        private Seat RequireSeat(SeatEvent change, string parameterName) =>
+            _seats.TryGetValue(change.Seat, out var seat)
+                ? seat
+                : throw new ArgumentException($"Seat '{change.Seat}' does not exist in this account.", parameterName);
     }
 }
