@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace Kixie.SeatPolicy.Benchmarks;
+
+/// <summary>Accounts and commands shared by the benchmarks, built the same way for the engine and the baseline.</summary>
+public static class Fixtures
+{
+    public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+
+    public static readonly LocalDate Anchor = new(2026, 1, 31);
+
+    public static readonly Instant At = Instant.FromUtc(2026, 3, 17, 18, 0);
+
+    public static readonly Money Price = Money.FromMinorUnits(3000, Currency.Usd);
+
+    /// <summary>An account of <paramref name="seats"/> seats: seat 0 holds the Admin, the rest Agents; the last seat is vacant.</summary>
+    public static Account Account(int seats) =>
+        SeatPolicy.Account.Open(
+            "bench",
+            Zone,
+            Price,
+            new BillingCalendar(BillingCycle.Monthly, Anchor),
+            Enumerable.Range(0, seats).Select(i => Seat(i, seats)));
+
+    public static string Email(int i) => $"agent{i}@acme.test";
+
+    public static SeatId SeatId(int i) => new($"s{i}");
+
+    private static InitialSeat Seat(int i, int seats) => i switch
+    {
+        0 => InitialSeat.Occupied(SeatId(i), "Ada Admin", Email(i), Role.Admin, Assets),
+        _ when i == seats - 1 => InitialSeat.Vacant(SeatId(i), Role.Agent, Assets),
+        _ => InitialSeat.Occupied(SeatId(i), $"Agent {i}", Email(i), Role.Agent, Assets),
+    };
+
+    private static readonly SeatAssets Assets = new()
+    {
+        DirectNumber = "+14155550100",
+        CallerId = "+14155550100",
+        RingGroups = ["sales"],
+        Devices = ["desk"],
+    };
+
+    /// <summary>A stream of accepted events: replace, update, deactivate and add, cycling over the seats.</summary>
+    public static List<SeatEvent> Events(Account initial, int count)
+    {
+        var policy = TurnoverPolicy.Default;
+        var account = initial;
+        var events = new List<SeatEvent>(count);
+        var admin = new Actor(Email(0));
+        var seats = initial.SeatCount;
+        for (var j = 0; events.Count < count; j++)
+        {
+            var seat = SeatId(1 + (j % (seats - 1)));
+            var at = At.Plus(Duration.FromSeconds(j));
+            SeatCommand command = (j / (seats - 1) % 3) switch
+            {
+                0 => new ReplaceAgent(new CommandId($"c{j}"), at, admin, seat, $"Person {j}", $"p{j}@acme.test"),
+                1 => new UpdateAgent(new CommandId($"c{j}"), at, admin, seat, Name: $"Renamed {j}"),
+                _ => new DeactivateAgent(new CommandId($"c{j}"), at, admin, seat),
+            };
+            var decision = policy.Decide(account, command);
+            events.AddRange(decision.Events);
+            account = decision.ApplyTo(account);
+        }
+
+        return events;
+    }
+}

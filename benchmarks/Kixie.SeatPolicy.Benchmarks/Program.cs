@@ -1,0 +1,1 @@
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Kixie.SeatPolicy.Benchmarks.Fixtures).Assembly).Run(args);

@@ -1,0 +1,44 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using Kixie.SeatPolicy.Benchmarks.Baseline;
+using NodaTime;
+
+namespace Kixie.SeatPolicy.Benchmarks;
+
+/// <summary>Proration of one add (day and second granularity) and finding a date's billing period.</summary>
+[MemoryDiagnoser]
+public class ProrationBenchmarks
+{
+    private BillingCalendar _calendar = null!;
+    private NaiveAccount _naive = null!;
+    private readonly ProrationConvention _seconds = new() { Granularity = ProrationGranularity.Second };
+    private readonly LocalDate _date = new(2026, 3, 17);
+    private readonly DateTime _utc = new(2026, 3, 17, 18, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The anchor's day of month: the 1st, or the 31st (clamped in short months).</summary>
+    [Params(1, 31)]
+    public int AnchorDay { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var anchor = new LocalDate(2026, 1, AnchorDay);
+        _calendar = new BillingCalendar(BillingCycle.Monthly, anchor);
+        _naive = NaiveSeatPolicy.FromFixture(1);
+        _naive.Anchor = new DateTime(2026, 1, AnchorDay);
+    }
+
+    [Benchmark(Baseline = true, Description = "Baseline: DateTime + decimal proration")]
+    public decimal NaiveProrate() => NaiveSeatPolicy.Prorate(_naive, _utc);
+
+    [Benchmark(Description = "Prorate, day granularity")]
+    public ProratedCharge ProrateDay() =>
+        Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, ProrationConvention.Default);
+
+    [Benchmark(Description = "Prorate, second granularity")]
+    public ProratedCharge ProrateSecond() =>
+        Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, _seconds);
+
+    [Benchmark(Description = "Billing period of a date")]
+    public BillingPeriod PeriodContaining() => _calendar.PeriodContaining(_date);
+}
