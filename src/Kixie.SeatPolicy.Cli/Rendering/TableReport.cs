@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Kixie.SeatPolicy.Cli.Simulation;
+using NodaTime.Text;
+
+namespace Kixie.SeatPolicy.Cli.Rendering;
+
+/// <summary>
+/// The <c>--format table</c> output, for a person: the account's terms, one aligned line per command
+/// (id, outcome, seat, charge, detail), the totals, the next bill and the final seats. The facts are
+/// the JSON format's; colour only when asked for.
+/// </summary>
+internal static class TableReport
+{
+    private const string ReplayMarker = " (replay)";
+
+    /// <summary>Writes one report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="colour">Whether to use ANSI colours.</param>
+    public static void Write(SimulationReport report, TextWriter output, bool colour)
+    {
+        var paint = new Paint(colour);
+        var account = report.Account;
+        var currency = account.Currency.Code;
+
+        if (report.Title is { } title)
+        {
+            output.WriteLine(paint.Bold(title));
+        }
+
+        if (report.Description is { } description)
+        {
+            foreach (var line in Wrap(description, 100))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        output.WriteLine(
+            $"Account {account.Id}: {account.TimeZone.Id}, {account.SeatPrice} {currency} per seat, billed {account.Billing}, "
+            + (account.Contract is { } contract ? $"contract {contract}" : "no contract"));
+        output.WriteLine();
+
+        var rows = report.Results
+            .Select(result => new[]
+            {
+                result.Id,
+                result.Outcome.Kind + (result.Replayed ? ReplayMarker : string.Empty),
+                result.Seat ?? "-",
+                result.Charge.ToString(),
+                result.Outcome.Case.Describe(),
+            })
+            .ToList();
+        var header = new[] { "ID", "OUTCOME", "SEAT", "CHARGE", "DETAIL" };
+        var rightAligned = new[] { false, false, false, true, false };
+        var widths = Widths(header, rows);
+        output.WriteLine(paint.Bold(Line(header, widths, rightAligned)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var result = report.Results[i];
+            output.WriteLine(Line(rows[i], widths, rightAligned, column => column == 1 ? paint.Outcome(result.Outcome, result.Replayed) : null));
+        }
+
+        if (rows.Count == 0)
+        {
+            output.WriteLine("(no commands)");
+        }
+
+        if (report.Results.Any(result => result.Replayed))
+        {
+            output.WriteLine();
+            output.WriteLine(paint.Dim("(replay) = a command id already accepted with the same content: its original outcome and charge, counted once in the totals."));
+        }
+
+        output.WriteLine();
+        var amounts = new[] { report.Charged.ToString(), report.Refunded.ToString() };
+        var amountWidth = amounts.Max(amount => amount.Length);
+        output.WriteLine($"Charged   {amounts[0].PadLeft(amountWidth)} {currency}");
+        output.WriteLine($"Refunded  {amounts[1].PadLeft(amountWidth)} {currency}");
+        var bill = report.NextBill;
+        output.WriteLine(
+            paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.Seats, "seat")} × {bill.SeatPrice} = {bill.Total} {currency}")
+            + paint.Dim($" (as of {Iso(report.BillAsOf)})"));
+        output.WriteLine();
+
+        output.WriteLine($"Seats at version {account.Version.ToString(CultureInfo.InvariantCulture)}:");
+        var seatRows = account.ListSeats()
+            .Select(seat => new[]
+            {
+                seat.Id.Value,
+                seat.IsOccupied ? "Occupied" : "Vacant",
+                seat.Occupant?.Name ?? "-",
+                seat.Occupant?.Email ?? "-",
+                (seat.Occupant?.Role ?? seat.LastRole).ToString(),
+                Assets(seat.Assets),
+            })
+            .ToList();
+        if (seatRows.Count == 0)
+        {
+            output.WriteLine("  (none)");
+            return;
+        }
+
+        var seatWidths = Widths(null, seatRows);
+        var left = new bool[seatWidths.Length];
+        foreach (var row in seatRows)
+        {
+            output.WriteLine("  " + Line(row, seatWidths, left));
+        }
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
+    private static string Assets(SeatAssets assets)
+    {
+        var parts = new List<string>();
+        if (assets.DirectNumber is { } number)
+        {
+            parts.Add(number);
+        }
+
+        if (assets.CallerId is { } callerId && callerId != assets.DirectNumber)
+        {
+            parts.Add("caller ID " + callerId);
+        }
+
+        if (!assets.RingGroups.IsDefaultOrEmpty)
+        {
+            parts.Add("ring groups " + string.Join('/', assets.RingGroups));
+        }
+
+        if (!assets.Devices.IsDefaultOrEmpty)
+        {
+            parts.Add("devices " + string.Join('/', assets.Devices));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static int[] Widths(string[]? header, List<string[]> rows)
+    {
+        var columns = header?.Length ?? rows.Max(row => row.Length);
+        var widths = new int[columns];
+        foreach (var row in header is null ? rows : rows.Prepend(header))
+        {
+            for (var i = 0; i < columns; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+            }
+        }
+
+        return widths;
+    }
+
+    /// <summary>One aligned line; the last column is not padded. <paramref name="style"/> may colour a cell after it is padded.</summary>
+    private static string Line(string[] cells, int[] widths, bool[] rightAligned, Func<int, Func<string, string>?>? style = null)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var last = i == cells.Length - 1;
+            var cell = last && !rightAligned[i] ? cells[i] : rightAligned[i] ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]);
+            line.Append(style?.Invoke(i) is { } paint ? paint(cell) : cell);
+            if (!last)
+            {
+                line.Append("  ");
+            }
+        }
+
+        return line.ToString().TrimEnd();
+    }
+
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
+    private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>ANSI styling, or none.</summary>
+    private readonly struct Paint(bool enabled)
+    {
+        public string Bold(string text) => Wrap("1", text);
+
+        public string Dim(string text) => Wrap("2", text);
+
+        /// <summary>Accepted changes green, deletion refusals yellow, guards red; replays dimmed.</summary>
+        public Func<string, string> Outcome(TurnoverOutcome outcome, bool replayed)
+        {
+            var code = outcome.Kind switch
+            {
+                _ when outcome.IsAccepted => "32",
+                OutcomeKind.DeletionBlocked or OutcomeKind.DeletionRequiresSupport => "33",
+                _ => "31",
+            };
+            var self = this;
+            return text => self.Wrap(replayed ? code + ";2" : code, text);
+        }
+
+        private string Wrap(string code, string text) =>
+            enabled && text.Length > 0 ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    }
+}

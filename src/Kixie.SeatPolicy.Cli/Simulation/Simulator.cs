@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Kixie.SeatPolicy.Cli.Scenarios;
+using NodaTime;
+
+namespace Kixie.SeatPolicy.Cli.Simulation;
+
+/// <summary>
+/// Runs a scenario's commands, in order, through one <see cref="TurnoverPolicy"/> with the rulebook's
+/// defaults, applying each decision's events; collects what the report shows. Every outcome is the
+/// policy's: nothing is decided here.
+/// </summary>
+internal static class Simulator
+{
+    /// <summary>Runs <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="asOf">The local date the next bill is looked up from; null for the local date of the last command's instant (the billing anchor when there are no commands).</param>
+    /// <returns>The report.</returns>
+    public static SimulationReport Run(Scenario scenario, LocalDate? asOf = null)
+    {
+        var policy = TurnoverPolicy.Default;
+        var account = scenario.Account;
+        var currency = account.Currency;
+        var charged = Money.Zero(currency);
+        var refunded = Money.Zero(currency);
+        var results = ImmutableArray.CreateBuilder<CommandResult>(scenario.Commands.Length);
+        foreach (var item in scenario.Commands)
+        {
+            var decision = policy.Decide(account, item.Command);
+            account = decision.ApplyTo(account);
+            var outcome = decision.Outcome;
+            var charge = outcome.ChargedAmount(currency);
+            if (!decision.IsReplay)
+            {
+                charged += charge;
+                if (outcome.Case is Deleted deleted)
+                {
+                    refunded += deleted.Refund;
+                }
+            }
+
+            var seat = outcome.Case is Added added ? added.Seat.Value : item.SeatText;
+            results.Add(new CommandResult(item.Id, outcome, seat, charge, decision.IsReplay));
+        }
+
+        var billAsOf = asOf
+            ?? (scenario.Commands.IsEmpty ? account.Billing.Anchor : account.LocalDateOf(scenario.Commands[^1].Command.At));
+        return new SimulationReport(
+            scenario.Title,
+            scenario.Description,
+            results.MoveToImmutable(),
+            account,
+            billAsOf,
+            account.PreviewNextBill(billAsOf),
+            charged,
+            refunded);
+    }
+}
+
+/// <summary>What became of one command.</summary>
+/// <param name="Id">The command's id.</param>
+/// <param name="Outcome">The policy's outcome (the original one for a replay).</param>
+/// <param name="Seat">The seat the outcome is about: the new seat for an add, else the seat the command named; null when it named none.</param>
+/// <param name="Charge">What the outcome charges (for a replay, what the original charged).</param>
+/// <param name="Replayed">Whether the command id was already accepted with the same content.</param>
+internal sealed record CommandResult(string Id, TurnoverOutcome Outcome, string? Seat, Money Charge, bool Replayed);
+
+/// <summary>A scenario's run: every result, the final account, the next bill and the totals.</summary>
+/// <param name="Title">The scenario's title, if any.</param>
+/// <param name="Description">The scenario's description, if any.</param>
+/// <param name="Results">One result per command, in order.</param>
+/// <param name="Account">The account after the last command.</param>
+/// <param name="BillAsOf">The local date the next bill was looked up from.</param>
+/// <param name="NextBill">The next bill.</param>
+/// <param name="Charged">The sum of the charges, each replayed command counted once.</param>
+/// <param name="Refunded">The sum of refunds (the policy never refunds, so zero).</param>
+internal sealed record SimulationReport(
+    string? Title,
+    string? Description,
+    ImmutableArray<CommandResult> Results,
+    Account Account,
+    LocalDate BillAsOf,
+    NextBill NextBill,
+    Money Charged,
+    Money Refunded);
