@@ -42,9 +42,10 @@ public sealed partial class Account
             throw new ArgumentException("The seat price must be in an ISO 4217 currency.", nameof(seatPrice));
         }
 
-        Guard.Against.EnumOutOfRange(proration.Granularity, nameof(proration));
-        Guard.Against.EnumOutOfRange(proration.DayCount, nameof(proration));
-        Guard.Against.EnumOutOfRange(proration.Rounding, nameof(proration));
+        if (!proration.IsDefined)
+        {
+            throw new ArgumentOutOfRangeException(nameof(proration), proration, "The proration convention has an undefined member.");
+        }
 
         var seatMap = ImmutableDictionary.CreateBuilder<SeatId, Seat>();
         var emails = ImmutableDictionary.CreateBuilder<string, SeatId>(StringComparer.OrdinalIgnoreCase);

@@ -99,8 +99,9 @@ public static class Proration
     {
         Guard.Against.Null(calendar);
         Guard.Against.Negative(price.MinorUnits, nameof(price));
-        Guard.Against.EnumOutOfRange(convention.Granularity, nameof(convention));
-        Guard.Against.EnumOutOfRange(convention.DayCount, nameof(convention));
-        Guard.Against.EnumOutOfRange(convention.Rounding, nameof(convention));
+        if (!convention.IsDefined)
+        {
+            throw new ArgumentOutOfRangeException(nameof(convention), convention, "The convention has an undefined granularity, day count or rounding.");
+        }
     }
 }

@@ -50,4 +50,10 @@ public readonly record struct ProrationConvention
 
     /// <summary>How the one rounding to a minor unit is done. Default half away from zero.</summary>
     public RoundingMode Rounding { get; init; }
+
+    /// <summary>Whether every member is a defined value (checked without boxing, on the hot path).</summary>
+    internal bool IsDefined =>
+        Granularity is ProrationGranularity.Day or ProrationGranularity.Second
+        && DayCount is DayCount.Actual or DayCount.Thirty360
+        && Rounding is RoundingMode.HalfAwayFromZero or RoundingMode.HalfToEven;
 }

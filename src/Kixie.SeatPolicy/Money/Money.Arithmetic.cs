@@ -46,7 +46,10 @@ public readonly partial struct Money
     public Money MultiplyByFraction(long numerator, long denominator, RoundingMode rounding = RoundingMode.HalfAwayFromZero)
     {
         Guard.Against.NegativeOrZero(denominator);
-        Guard.Against.EnumOutOfRange(rounding);
+        if (rounding is not (RoundingMode.HalfAwayFromZero or RoundingMode.HalfToEven))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rounding), rounding, "Unknown rounding mode.");
+        }
         var product = (Int128)MinorUnits * numerator;
         return new Money(checked((long)RoundQuotient(product, denominator, rounding)), Currency);
     }
