@@ -41,23 +41,26 @@ internal sealed class JsonLineMap
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        frames[^1] = frames[^1] with { Name = reader.GetString() };
+                        frames[^1] = frames[^1] with { Name = reader.GetString(), AwaitingValue = true };
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
                         lines[StartValue(frames)] = lineCounter.LineAt(reader.TokenStartIndex);
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null));
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null, AwaitingValue: false));
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
                         frames.RemoveAt(frames.Count - 1);
+                        EndValue(frames);
                         break;
                     case JsonTokenType.String:
                         lines[StartValue(frames)] = lineCounter.LineAt(reader.TokenStartIndex);
                         _ = reader.GetString(); // validates the UTF-8 and escapes
+                        EndValue(frames);
                         break;
                     default:
                         lines[StartValue(frames)] = lineCounter.LineAt(reader.TokenStartIndex);
+                        EndValue(frames);
                         break;
                 }
             }
@@ -65,16 +68,17 @@ internal sealed class JsonLineMap
         catch (JsonException exception)
         {
             var line = exception.LineNumber is { } zeroBased ? zeroBased + 1 : (long?)null;
-            var truncated = reader.BytesConsumed >= utf8.Length || reader.CurrentDepth > 0 && IsEndOfInput(exception);
             var what = utf8.Trim(" \t\r\n"u8).IsEmpty
                 ? "not JSON: the file is empty"
-                : (truncated ? "not JSON (truncated?): " : "not JSON: ") + Describe(exception);
-            return new ScenarioProblem(PathOf(frames, inValue: true), what, line);
+                : IsEndOfInput(exception)
+                    ? "not JSON: the text ends before the JSON does (truncated)"
+                    : "not JSON: " + Describe(exception);
+            return new ScenarioProblem(PathOf(frames), what, line);
         }
         catch (InvalidOperationException)
         {
             // GetString on text that is not valid UTF-8.
-            return new ScenarioProblem(PathOf(frames, inValue: true), "not JSON: the text is not valid UTF-8", lineCounter.LineAt(reader.TokenStartIndex));
+            return new ScenarioProblem(PathOf(frames), "not JSON: the text is not valid UTF-8", lineCounter.LineAt(reader.TokenStartIndex));
         }
 
         return null;
@@ -131,8 +135,8 @@ internal sealed class JsonLineMap
     public static string Item(int index) => "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static bool IsEndOfInput(JsonException exception) =>
-        exception.Message.Contains("end of the JSON payload", StringComparison.OrdinalIgnoreCase)
-        || exception.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase);
+        exception.Message.Contains("end of the JSON payload", StringComparison.Ordinal)
+        || exception.Message.Contains("end of data", StringComparison.Ordinal);
 
     /// <summary>The reader's message without its position suffix, which the caller prints as <c>(line N)</c>.</summary>
     private static string Describe(JsonException exception)
@@ -154,16 +158,25 @@ internal sealed class JsonLineMap
             frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
         }
 
-        return PathOf(frames, inValue: true);
+        return PathOf(frames);
     }
 
-    private static string PathOf(List<Frame> frames, bool inValue)
+    /// <summary>After a value has ended, its member no longer belongs in the path of what is read next.</summary>
+    private static void EndValue(List<Frame> frames)
+    {
+        if (frames.Count > 0)
+        {
+            frames[^1] = frames[^1] with { AwaitingValue = false };
+        }
+    }
+
+    /// <summary>The path of the value being read: a member's name counts only until its value has started.</summary>
+    private static string PathOf(List<Frame> frames)
     {
         var path = new StringBuilder("$");
         for (var i = 0; i < frames.Count; i++)
         {
             var frame = frames[i];
-            var last = i == frames.Count - 1;
             if (frame.IsArray)
             {
                 if (frame.Index >= 0)
@@ -171,7 +184,7 @@ internal sealed class JsonLineMap
                     path.Append(Item(frame.Index));
                 }
             }
-            else if (frame.Name is not null && (!last || inValue))
+            else if (frame.Name is not null && frame.AwaitingValue)
             {
                 path.Append(Member(frame.Name));
             }
@@ -180,7 +193,8 @@ internal sealed class JsonLineMap
         return path.ToString();
     }
 
-    private readonly record struct Frame(bool IsArray, int Index, string? Name);
+    /// <summary>One open object or array: for an array the index of its current item, for an object the member being read.</summary>
+    private readonly record struct Frame(bool IsArray, int Index, string? Name, bool AwaitingValue);
 
     /// <summary>Counts line feeds up to a byte offset, moving forward only (tokens come in order).</summary>
     private ref struct LineCounter

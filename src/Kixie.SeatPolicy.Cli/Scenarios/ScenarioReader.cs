@@ -155,7 +155,7 @@ internal sealed partial class ScenarioReader
         {
             return Fail<Account>(
                 path + ".seatPrice",
-                $"'{priceText}' is not an amount in {currency.Code} (exactly {DigitsInWords(currency)}, '.' as separator, e.g. {Money.FromMinorUnits(3000 * currency.MinorUnitsPerMajorUnit / 100, currency)})");
+                $"'{priceText}' is not an amount in {currency.Code} ({DigitsInWords(currency)}, e.g. {Money.FromMinorUnits(3000 * currency.MinorUnitsPerMajorUnit / 100, currency)})");
         }
 
         if (price.IsNegative)
@@ -480,10 +480,10 @@ internal sealed partial class ScenarioReader
             return Fail<ScenarioCommand>(path, $"expected a command object, got {Shown(item)}");
         }
 
-        if (!CommandString(item, path, "id", "a command id", out var id)
-            || !CommandString(item, path, "at", "an instant", out var atText)
-            || !CommandString(item, path, "actor", "an actor (an occupant's email or support)", out var actorText)
-            || !CommandString(item, path, "type", "a command type", out var type))
+        if (!CommandString(item, path, "id", "a string id", out var id)
+            || !CommandString(item, path, "at", "an instant, e.g. 2026-03-17T18:00:00Z", out var atText)
+            || !CommandString(item, path, "actor", "an actor: an occupant's email or support", out var actorText)
+            || !CommandString(item, path, "type", "a type: AddAgent, ReplaceAgent, DeactivateAgent, UpdateAgent or DeleteAgent", out var type))
         {
             return null;
         }
@@ -539,7 +539,7 @@ internal sealed partial class ScenarioReader
         text = null;
         if (!Present(item, field, out var value))
         {
-            return Fail(path + "." + field, $"the command has no {field} ({what} is required)");
+            return Fail(path + "." + field, $"the command has no {field}; every command needs {what}");
         }
 
         if (value.ValueKind != JsonValueKind.String)
@@ -669,9 +669,9 @@ internal sealed partial class ScenarioReader
 
     private static string DigitsInWords(Currency currency) => currency.MinorDigits switch
     {
-        0 => "no minor digits",
-        1 => "1 minor digit",
-        var digits => $"{digits.ToString(CultureInfo.InvariantCulture)} minor digits",
+        0 => "whole units, no decimal point",
+        1 => "exactly 1 minor digit after the '.'",
+        var digits => $"exactly {digits.ToString(CultureInfo.InvariantCulture)} minor digits after the '.'",
     };
 
     private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);

@@ -47,12 +47,13 @@ public sealed partial class Account
             throw new ArgumentOutOfRangeException(nameof(proration), proration, "The proration convention has an undefined member.");
         }
 
+        var initialSeats = seats.ToImmutableArray();
         var seatMap = ImmutableDictionary.CreateBuilder<SeatId, Seat>();
         var emails = ImmutableDictionary.CreateBuilder<string, SeatId>(StringComparer.OrdinalIgnoreCase);
         var admins = 0;
         long agents = 0;
         var index = 0;
-        foreach (var initial in seats)
+        foreach (var initial in initialSeats)
         {
             Guard.Against.Null(initial, nameof(seats));
             CheckInitialSeat(initial, index, seatMap, emails);
@@ -68,7 +69,7 @@ public sealed partial class Account
             index++;
         }
 
-        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract);
+        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract, initialSeats);
         return new Account(
             terms,
             version: 0,

@@ -75,6 +75,9 @@ public sealed partial class Account : IEquatable<Account>
     /// <summary>The contract, or null for a non-contract account.</summary>
     public ContractTerm? Contract => _terms.Contract;
 
+    /// <summary>The seats the account was opened with, as given to <see cref="Open"/>.</summary>
+    public ImmutableArray<InitialSeat> InitialSeats => _terms.InitialSeats;
+
     /// <summary>The account's version: 0 when opened, one more for every accepted command.</summary>
     public long Version { get; }
 
@@ -154,6 +157,15 @@ public sealed partial class Account : IEquatable<Account>
         }
     }
 
+    /// <summary>
+    /// The account as it was opened: version 0, its <see cref="InitialSeats"/>, no history.
+    /// <c>account.AtOpening().Apply(account.History)</c> equals <c>account</c>; storing the terms, the
+    /// initial seats and the history is therefore enough to store an account.
+    /// </summary>
+    /// <returns>The account at version 0.</returns>
+    public Account AtOpening() =>
+        Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration);
+
     /// <summary>The event an accepted command with this id produced, or null.</summary>
     internal SeatEvent? FindAccepted(CommandId id) =>
         id.Value is not null && _accepted.TryGetValue(id, out var accepted) ? accepted : null;
@@ -181,7 +193,21 @@ public sealed partial class Account : IEquatable<Account>
         Money SeatPrice,
         BillingCalendar Billing,
         ProrationConvention Proration,
-        ContractTerm? Contract);
+        ContractTerm? Contract,
+        ImmutableArray<InitialSeat> InitialSeats)
+    {
+        public bool Equals(AccountTerms? other) =>
+            other is not null
+            && Id == other.Id
+            && TimeZone.Equals(other.TimeZone)
+            && SeatPrice == other.SeatPrice
+            && Billing.Equals(other.Billing)
+            && Proration == other.Proration
+            && Equals(Contract, other.Contract)
+            && InitialSeats.SequenceEqual(other.InitialSeats);
+
+        public override int GetHashCode() => HashCode.Combine(Id, SeatPrice, Billing);
+    }
 }
 
 /// <summary>The next bill: its date, how many seats are on it, the seat price and the total.</summary>
