@@ -49,7 +49,7 @@ internal static class TableReport
         var rows = report.Results
             .Select(result => new[]
             {
-                result.Id,
+                result.Id.Length == 0 ? "\"\"" : result.Id,
                 result.Outcome.Kind + (result.Replayed ? ReplayMarker : string.Empty),
                 result.Seat ?? "-",
                 result.Charge.ToString(),

@@ -657,15 +657,29 @@ internal sealed partial class ScenarioReader
         return items.ToImmutable();
     }
 
-    /// <summary>A value for a message: strings quoted, other kinds named.</summary>
+    /// <summary>A value for a message: strings quoted, numbers and booleans shown, an array by what spoils it.</summary>
     private static string Shown(JsonElement value) =>
         value.ValueKind switch
         {
             JsonValueKind.String => $"the string '{value.GetString()}'",
             JsonValueKind.Number => $"the number {value.GetRawText()}",
             JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            JsonValueKind.Array => FirstNonString(value) is { } item ? $"an array holding {Shown(item)}" : "an array",
             _ => JsonValues.Describe(value.ValueKind),
         };
+
+    private static JsonElement? FirstNonString(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
 
     private static string DigitsInWords(Currency currency) => currency.MinorDigits switch
     {

@@ -1,0 +1,155 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Kixie.SeatPolicy.Cli.Tests;
+
+/// <summary>The table format, the demo, and the arguments.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly string[] DemoOutcomes =
+        ["Replaced", "Deactivated", "Added", "DeletionBlocked", "Deleted", "DeletionRequiresSupport", "EditLooksLikeReplacement", "Updated"];
+
+    [Fact]
+    public async Task Simulate_TableFormat_PrintsAlignedLinesTotalsNextBillAndSeats()
+    {
+        var run = await SeatPolicyTool.RunAsync("simulate", SeatPolicyTool.Scenario("spec-example.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.DoesNotContain("\u001b[", run.Stdout, StringComparison.Ordinal); // redirected: no colour
+        var lines = run.Stdout.ReplaceLineEndings("\n").Split('\n');
+        var header = Array.FindIndex(lines, line => line.StartsWith("ID ", StringComparison.Ordinal));
+        Assert.True(header >= 0, run.Stdout);
+        var rows = lines.Skip(header + 1).Take(4).ToList();
+        Assert.Equal(["c1", "c2", "c3", "c4"], rows.Select(row => row.Split(' ')[0]));
+        Assert.Contains("Added", rows[0], StringComparison.Ordinal);
+        Assert.Contains("13.55", rows[0], StringComparison.Ordinal);
+        Assert.Contains("30.00 × 14/31 = 13.548… → 13.55", rows[0], StringComparison.Ordinal);
+        Assert.Contains("DeletionBlocked", rows[3], StringComparison.Ordinal);
+
+        // Aligned: every row's charge column ends where the header's CHARGE ends.
+        var chargeEnd = lines[header].IndexOf("CHARGE", StringComparison.Ordinal) + "CHARGE".Length;
+        Assert.All(rows, row => Assert.Equal(' ', row[chargeEnd]));
+        Assert.Equal("13.55", rows[0][(chargeEnd - 5)..chargeEnd]);
+        Assert.Equal(" 0.00", rows[1][(chargeEnd - 5)..chargeEnd]);
+
+        Assert.Contains("Charged   13.55 USD", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Next bill 2026-03-31: 3 seats × 30.00 = 90.00 USD", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.Trim().StartsWith("s3  Vacant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Simulate_TableFormat_MarksReplays()
+    {
+        var run = await SeatPolicyTool.RunAsync("simulate", SeatPolicyTool.Scenario("replay.json"), "--format", "table");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Added (replay)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Charged   43.55 USD", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_Table_ExitsZeroAndTellsTheWholeStory()
+    {
+        var run = await SeatPolicyTool.RunAsync("demo");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+        foreach (var outcome in DemoOutcomes)
+        {
+            Assert.Contains(outcome, run.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Added (replay)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("30.00 × 11/31 = 10.645… → 10.65", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Next bill", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_Json_RunsAContractAndANonContractAccount()
+    {
+        var run = await SeatPolicyTool.RunAsync("demo", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var output = JsonDocument.Parse(run.Stdout);
+        var scenarios = output.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Equal(2, scenarios.Count);
+        var outcomes = scenarios
+            .SelectMany(scenario => scenario.GetProperty("report").GetProperty("results").EnumerateArray())
+            .Select(result => result.GetProperty("outcome").GetString())
+            .ToHashSet();
+        Assert.Superset(DemoOutcomes.ToHashSet(), outcomes!);
+
+        // Contract account: the seat Maria takes keeps Jimmy's number; the deletion waits for the window and support.
+        var contract = scenarios[0].GetProperty("report");
+        var results = contract.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal("2026-12-02", results.Single(r => r.GetProperty("outcome").GetString() == "DeletionBlocked").GetProperty("allowedFrom").GetString());
+        Assert.Equal("10.65", contract.GetProperty("totals").GetProperty("charged").GetString());
+        Assert.Equal("2026-12-31", contract.GetProperty("nextBill").GetProperty("date").GetString());
+        Assert.Equal("120.00", contract.GetProperty("nextBill").GetProperty("total").GetString());
+
+        // Non-contract account: the Admin is sent to support, support deletes, a new add is charged.
+        var open = scenarios[1].GetProperty("report");
+        Assert.Equal(
+            ["DeletionRequiresSupport", "Deleted", "Added"],
+            open.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal("3.33", open.GetProperty("totals").GetProperty("charged").GetString());
+    }
+
+    [Theory]
+    [InlineData("contract-account.json")]
+    [InlineData("non-contract-account.json")]
+    public async Task Simulate_DemoScenarioFile_RunsLikeAnyScenario(string name)
+    {
+        var run = await SeatPolicyTool.RunAsync("simulate", "src/Kixie.SeatPolicy.Cli/Demo/" + name, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("simulate", "--help")]
+    public async Task Help_PrintsUsageAndExitsZero(params string[] args)
+    {
+        var run = await SeatPolicyTool.RunAsync(args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("usage: seatpolicy simulate SCENARIO.json", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no command given")]
+    [InlineData("unknown command 'simulte'", "simulte", "x.json")]
+    [InlineData("unknown option '--verbose'", "simulate", "tests/scenarios/spec-example.json", "--verbose")]
+    [InlineData("simulate needs a scenario file", "simulate")]
+    [InlineData("unknown format 'xml' (table or json)", "simulate", "tests/scenarios/spec-example.json", "--format", "xml")]
+    [InlineData("--format needs a value", "simulate", "tests/scenarios/spec-example.json", "--format")]
+    [InlineData("--as-of: '2026-02-30' is not a date", "simulate", "tests/scenarios/spec-example.json", "--as-of", "2026-02-30")]
+    [InlineData("one scenario file at a time", "simulate", "a.json", "b.json")]
+    [InlineData("demo takes no file", "demo", "a.json")]
+    public async Task BadArguments_ExitTwoWithAMessageAndTheUsage(string message, params string[] args)
+    {
+        var run = await SeatPolicyTool.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        var lines = run.Stderr.ReplaceLineEndings("\n").Split('\n');
+        Assert.StartsWith("seatpolicy: " + message, lines[0], StringComparison.Ordinal);
+        Assert.Contains("usage: seatpolicy", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_FormatWithEquals_IsAccepted()
+    {
+        var run = await SeatPolicyTool.RunAsync("simulate", "--format=json", "tests/scenarios/spec-example.json", "--as-of=2026-04-15");
+
+        Assert.Equal(0, run.ExitCode);
+        using var output = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("2026-04-30", output.RootElement.GetProperty("nextBill").GetProperty("date").GetString());
+    }
+}
