@@ -1,0 +1,128 @@
+using System;
+using System.Text.Json;
+
+namespace Kixie.SeatPolicy.Json;
+
+/// <summary>
+/// The calendar values: <see cref="BillingCalendar"/> <c>{"cycle":"Monthly","anchor":"2026-01-31"}</c>,
+/// <see cref="ProrationConvention"/> <c>{"granularity":"Day","dayCount":"Actual","rounding":"HalfAwayFromZero"}</c>,
+/// <see cref="BillingPeriod"/> <c>{"index":2,"start":…,"end":…}</c>, <see cref="ProratedCharge"/> and
+/// <see cref="ChargeIncurred"/>.
+/// </summary>
+internal static class CalendarJson
+{
+    private static readonly string[] CalendarNames = ["cycle", "anchor"];
+    private static readonly string[] ConventionNames = ["granularity", "dayCount", "rounding"];
+    private static readonly string[] PeriodNames = ["index", "start", "end"];
+    private static readonly string[] ChargeNames = ["amount", "price", "period", "unitsRemaining", "unitsInPeriod", "convention", "explanation"];
+    private static readonly string[] IncurredNames = ["seat", "proration"];
+
+    public static void WriteCalendar(Utf8JsonWriter writer, BillingCalendar value)
+    {
+        writer.WriteStartObject();
+        writer.WriteEnum("cycle", value.Cycle);
+        writer.WriteDate("anchor", value.Anchor);
+        writer.WriteEndObject();
+    }
+
+    public static BillingCalendar ReadCalendar(Node node)
+    {
+        var calendar = node.Object("a billing calendar", CalendarNames);
+        var cycle = calendar.Required("cycle");
+        var anchor = calendar.Required("anchor").LocalDate();
+        try
+        {
+            return new BillingCalendar(cycle.Enum<BillingCycle>(), anchor);
+        }
+        catch (ArgumentException exception)
+        {
+            throw cycle.Fail(EngineErrors.Message(exception), exception);
+        }
+    }
+
+    public static void WriteConvention(Utf8JsonWriter writer, ProrationConvention value)
+    {
+        writer.WriteStartObject();
+        writer.WriteEnum("granularity", value.Granularity);
+        writer.WriteEnum("dayCount", value.DayCount);
+        writer.WriteEnum("rounding", value.Rounding);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A convention; every member is optional and defaults as <see cref="ProrationConvention.Default"/> does.</summary>
+    public static ProrationConvention ReadConvention(Node node)
+    {
+        var convention = node.Object("a proration convention", ConventionNames);
+        return new ProrationConvention
+        {
+            Granularity = convention.Optional("granularity")?.Enum<ProrationGranularity>() ?? default,
+            DayCount = convention.Optional("dayCount")?.Enum<DayCount>() ?? default,
+            Rounding = convention.Optional("rounding")?.Enum<RoundingMode>() ?? default,
+        };
+    }
+
+    public static void WritePeriod(Utf8JsonWriter writer, BillingPeriod value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index", value.Index);
+        writer.WriteDate("start", value.Start);
+        writer.WriteDate("end", value.End);
+        writer.WriteEndObject();
+    }
+
+    public static BillingPeriod ReadPeriod(Node node)
+    {
+        var period = node.Object("a billing period", PeriodNames);
+        return new BillingPeriod(
+            period.Required("index").Int64(),
+            period.Required("start").LocalDate(),
+            period.Required("end").LocalDate());
+    }
+
+    /// <summary>A charge with its arithmetic, and its <c>explanation</c> (written for people, ignored when read).</summary>
+    public static void WriteCharge(Utf8JsonWriter writer, ProratedCharge value)
+    {
+        writer.WriteStartObject();
+        writer.WriteValue("amount", value.Amount, MoneyJson.Write);
+        writer.WriteValue("price", value.Price, MoneyJson.Write);
+        writer.WriteValue("period", value.Period, WritePeriod);
+        writer.WriteNumber("unitsRemaining", value.UnitsRemaining);
+        writer.WriteNumber("unitsInPeriod", value.UnitsInPeriod);
+        writer.WriteValue("convention", value.Convention, WriteConvention);
+        writer.WriteOptionalString("explanation", Derived.Text(value.Explain));
+        writer.WriteEndObject();
+    }
+
+    public static ProratedCharge ReadCharge(Node node)
+    {
+        var charge = node.Object("a prorated charge", ChargeNames);
+        if (charge.Has("explanation"))
+        {
+            _ = charge.Required("explanation").StringOrNull();
+        }
+
+        return new ProratedCharge(
+            MoneyJson.Read(charge.Required("amount")),
+            MoneyJson.Read(charge.Required("price")),
+            ReadPeriod(charge.Required("period")),
+            charge.Required("unitsRemaining").Int64(),
+            charge.Required("unitsInPeriod").Int64(),
+            ReadConvention(charge.Required("convention")));
+    }
+
+    public static void WriteIncurred(Utf8JsonWriter writer, ChargeIncurred value)
+    {
+        writer.WriteStartObject();
+        writer.WriteSeatId("seat", value.Seat);
+        writer.WriteValue("proration", value.Proration, WriteCharge);
+        writer.WriteEndObject();
+    }
+
+    public static ChargeIncurred ReadIncurred(Node node)
+    {
+        var incurred = node.Object("a charge", IncurredNames);
+        return new ChargeIncurred(
+            IdsJson.ReadSeatId(incurred.Required("seat")),
+            ReadCharge(incurred.Required("proration")));
+    }
+}

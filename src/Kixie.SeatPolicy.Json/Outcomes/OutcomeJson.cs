@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace Kixie.SeatPolicy.Json;
+
+/// <summary>
+/// Every <see cref="OutcomeCase"/> as one object discriminated by <c>"outcome"</c> (its <see cref="OutcomeKind"/>
+/// name), with its facts in camelCase and a <c>description</c> for people (written, ignored when read):
+/// <c>{"outcome":"VersionConflict","expected":3,"actual":4,"description":"expected version 3, account is at 4"}</c>.
+/// A <see cref="TurnoverOutcome"/> and a <see cref="Rejection"/> are written as the case they hold.
+/// </summary>
+internal static class OutcomeJson
+{
+    /// <summary>The discriminator's name.</summary>
+    public const string Discriminator = "outcome";
+
+    private const string Description = "description";
+
+    private static readonly Dictionary<OutcomeKind, string[]> Names = new()
+    {
+        [OutcomeKind.Added] = ["seat", "agent", "assets", "charge"],
+        [OutcomeKind.Replaced] = ["seat", "newAgent", "previousAgent", "inherited", "setupGuideSentTo"],
+        [OutcomeKind.Deactivated] = ["seat", "formerAgent", "kept"],
+        [OutcomeKind.Updated] = ["seat", "before", "after"],
+        [OutcomeKind.Deleted] = ["seat", "formerAgent", "released", "refund", "offBillFrom"],
+        [OutcomeKind.DeletionBlocked] = ["seat", "reason", "allowedFrom", "alternatives"],
+        [OutcomeKind.DeletionRequiresSupport] = ["seat", "howToReachSupport"],
+        [OutcomeKind.Unauthorized] = ["actor", "reason"],
+        [OutcomeKind.LastAdminProtected] = ["seat"],
+        [OutcomeKind.EditLooksLikeReplacement] = ["seat"],
+        [OutcomeKind.EmailInUse] = ["email", "heldBy"],
+        [OutcomeKind.SeatNotFound] = ["seat"],
+        [OutcomeKind.SeatAlreadyVacant] = ["seat"],
+        [OutcomeKind.InvalidCommand] = ["field", "reason"],
+        [OutcomeKind.VersionConflict] = ["expected", "actual"],
+    };
+
+    private static readonly string[] KindNames = Enum.GetNames<OutcomeKind>();
+
+    public static void WriteCase(Utf8JsonWriter writer, OutcomeCase value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Discriminator, value.Kind.ToString());
+        switch (value)
+        {
+            case Added added:
+                writer.WriteSeatId("seat", added.Seat);
+                writer.WriteObject("agent", added.Agent, AgentJson.WriteAgent);
+                writer.WriteObject("assets", added.Assets, AgentJson.WriteAssets);
+                writer.WriteObject("charge", added.Charge, CalendarJson.WriteIncurred);
+                break;
+            case Replaced replaced:
+                writer.WriteSeatId("seat", replaced.Seat);
+                writer.WriteObject("newAgent", replaced.NewAgent, AgentJson.WriteAgent);
+                writer.WriteOptionalObject("previousAgent", replaced.PreviousAgent, AgentJson.WriteAgent);
+                writer.WriteObject("inherited", replaced.Inherited, AgentJson.WriteAssets);
+                writer.WriteString("setupGuideSentTo", replaced.SetupGuideSentTo);
+                break;
+            case Deactivated deactivated:
+                writer.WriteSeatId("seat", deactivated.Seat);
+                writer.WriteObject("formerAgent", deactivated.FormerAgent, AgentJson.WriteAgent);
+                writer.WriteObject("kept", deactivated.Kept, AgentJson.WriteAssets);
+                break;
+            case Updated updated:
+                writer.WriteSeatId("seat", updated.Seat);
+                writer.WriteObject("before", updated.Before, AgentJson.WriteAgent);
+                writer.WriteObject("after", updated.After, AgentJson.WriteAgent);
+                break;
+            case Deleted deleted:
+                writer.WriteSeatId("seat", deleted.Seat);
+                writer.WriteOptionalObject("formerAgent", deleted.FormerAgent, AgentJson.WriteAgent);
+                writer.WriteObject("released", deleted.Released, AgentJson.WriteAssets);
+                writer.WriteValue("refund", deleted.Refund, MoneyJson.Write);
+                writer.WriteDate("offBillFrom", deleted.OffBillFrom);
+                break;
+            case DeletionBlocked blocked:
+                writer.WriteSeatId("seat", blocked.Seat);
+                writer.WriteString("reason", blocked.Reason);
+                writer.WriteDate("allowedFrom", blocked.AllowedFrom);
+                writer.WriteStartArray("alternatives");
+                if (!blocked.Alternatives.IsDefault)
+                {
+                    foreach (var alternative in blocked.Alternatives)
+                    {
+                        writer.WriteEnumValue(alternative);
+                    }
+                }
+
+                writer.WriteEndArray();
+                break;
+            case DeletionRequiresSupport support:
+                writer.WriteSeatId("seat", support.Seat);
+                writer.WriteString("howToReachSupport", support.HowToReachSupport);
+                break;
+            case Unauthorized unauthorized:
+                writer.WritePropertyName("actor");
+                IdsJson.WriteActor(writer, unauthorized.Actor);
+                writer.WriteString("reason", unauthorized.Reason);
+                break;
+            case LastAdminProtected lastAdmin:
+                writer.WriteSeatId("seat", lastAdmin.Seat);
+                break;
+            case EditLooksLikeReplacement edit:
+                writer.WriteSeatId("seat", edit.Seat);
+                break;
+            case EmailInUse inUse:
+                writer.WriteString("email", inUse.Email);
+                writer.WriteSeatId("heldBy", inUse.HeldBy);
+                break;
+            case SeatNotFound notFound:
+                writer.WriteSeatId("seat", notFound.Seat);
+                break;
+            case SeatAlreadyVacant vacant:
+                writer.WriteSeatId("seat", vacant.Seat);
+                break;
+            case InvalidCommand invalid:
+                writer.WriteString("field", invalid.Field);
+                writer.WriteString("reason", invalid.Reason);
+                break;
+            case VersionConflict conflict:
+                writer.WriteNumber("expected", conflict.Expected);
+                writer.WriteNumber("actual", conflict.Actual);
+                break;
+            default:
+                throw new JsonException($"Cannot write a {value.GetType().Name}: only the library's own outcome cases have a JSON shape.");
+        }
+
+        writer.WriteOptionalString(Description, Derived.Text(value.Describe));
+        writer.WriteEndObject();
+    }
+
+    public static OutcomeCase ReadCase(Node node)
+    {
+        var outcome = node.Object();
+        var kindNode = outcome.Required(Discriminator);
+        var name = kindNode.String();
+        if (!Enum.TryParse<OutcomeKind>(name, ignoreCase: false, out var kind) || !KindNames.Contains(name, StringComparer.Ordinal))
+        {
+            throw kindNode.Fail($"unknown outcome '{name}' (expected {string.Join(", ", KindNames)})");
+        }
+
+        outcome.OnlyKnown(name, [Discriminator, .. Names[kind], Description]);
+        if (outcome.Has(Description))
+        {
+            _ = outcome.Required(Description).StringOrNull();
+        }
+
+        return kind switch
+        {
+            OutcomeKind.Added => new Added(
+                Seat(outcome),
+                AgentJson.ReadAgent(outcome.Required("agent")),
+                AgentJson.ReadAssets(outcome.Required("assets")),
+                CalendarJson.ReadIncurred(outcome.Required("charge"))),
+            OutcomeKind.Replaced => new Replaced(
+                Seat(outcome),
+                AgentJson.ReadAgent(outcome.Required("newAgent")),
+                outcome.Optional("previousAgent") is { } previous ? AgentJson.ReadAgent(previous) : null,
+                AgentJson.ReadAssets(outcome.Required("inherited")),
+                outcome.Required("setupGuideSentTo").String()),
+            OutcomeKind.Deactivated => new Deactivated(
+                Seat(outcome),
+                AgentJson.ReadAgent(outcome.Required("formerAgent")),
+                AgentJson.ReadAssets(outcome.Required("kept"))),
+            OutcomeKind.Updated => new Updated(
+                Seat(outcome),
+                AgentJson.ReadAgent(outcome.Required("before")),
+                AgentJson.ReadAgent(outcome.Required("after"))),
+            OutcomeKind.Deleted => new Deleted(
+                Seat(outcome),
+                outcome.Optional("formerAgent") is { } former ? AgentJson.ReadAgent(former) : null,
+                AgentJson.ReadAssets(outcome.Required("released")),
+                MoneyJson.Read(outcome.Required("refund")),
+                outcome.Required("offBillFrom").LocalDate()),
+            OutcomeKind.DeletionBlocked => new DeletionBlocked(
+                Seat(outcome),
+                outcome.Required("reason").String(),
+                outcome.Required("allowedFrom").LocalDate(),
+                outcome.Required("alternatives").Array(static item => item.Enum<TurnoverAlternative>())),
+            OutcomeKind.DeletionRequiresSupport => new DeletionRequiresSupport(
+                Seat(outcome),
+                outcome.Required("howToReachSupport").String()),
+            OutcomeKind.Unauthorized => new Unauthorized(
+                IdsJson.ReadActor(outcome.Required("actor")),
+                outcome.Required("reason").String()),
+            OutcomeKind.LastAdminProtected => new LastAdminProtected(Seat(outcome)),
+            OutcomeKind.EditLooksLikeReplacement => new EditLooksLikeReplacement(Seat(outcome)),
+            OutcomeKind.EmailInUse => new EmailInUse(
+                outcome.Required("email").String(),
+                IdsJson.ReadSeatId(outcome.Required("heldBy"))),
+            OutcomeKind.SeatNotFound => new SeatNotFound(Seat(outcome)),
+            OutcomeKind.SeatAlreadyVacant => new SeatAlreadyVacant(Seat(outcome)),
+            OutcomeKind.InvalidCommand => new InvalidCommand(
+                outcome.Required("field").String(),
+                outcome.Required("reason").String()),
+            OutcomeKind.VersionConflict => new VersionConflict(
+                outcome.Required("expected").Int64(),
+                outcome.Required("actual").Int64()),
+            _ => throw kindNode.Fail($"unknown outcome '{name}'"),
+        };
+    }
+
+    public static void WriteOutcome(Utf8JsonWriter writer, TurnoverOutcome value) => WriteCase(writer, value.Case);
+
+    public static TurnoverOutcome ReadOutcome(Node node) => ReadCase(node) switch
+    {
+        Added added => added,
+        Replaced replaced => replaced,
+        Deactivated deactivated => deactivated,
+        Updated updated => updated,
+        Deleted deleted => deleted,
+        DeletionBlocked blocked => blocked,
+        DeletionRequiresSupport support => support,
+        var rejected => ToRejection(rejected, node),
+    };
+
+    public static void WriteRejection(Utf8JsonWriter writer, Rejection value) => WriteCase(writer, value.Case);
+
+    public static Rejection ReadRejection(Node node) => ToRejection(ReadCase(node), node);
+
+    private static Rejection ToRejection(OutcomeCase value, Node node) => value switch
+    {
+        Unauthorized unauthorized => unauthorized,
+        LastAdminProtected lastAdmin => lastAdmin,
+        EditLooksLikeReplacement edit => edit,
+        EmailInUse inUse => inUse,
+        SeatNotFound notFound => notFound,
+        SeatAlreadyVacant vacant => vacant,
+        InvalidCommand invalid => invalid,
+        VersionConflict conflict => conflict,
+        _ => throw new JsonException($"{node.Path}.{Discriminator}: '{value.Kind}' is not a rejection (expected {string.Join(", ", KindNames.Skip((int)OutcomeKind.Unauthorized))})"),
+    };
+
+    private static SeatId Seat(ObjectNode outcome) => IdsJson.ReadSeatId(outcome.Required("seat"));
+}

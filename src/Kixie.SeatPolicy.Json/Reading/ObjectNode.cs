@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Kixie.SeatPolicy.Json;
+
+/// <summary>A JSON object being read: its properties by name, each read as a <see cref="Node"/> with its path.</summary>
+internal sealed class ObjectNode
+{
+    private readonly Dictionary<string, JsonElement> _properties;
+
+    public ObjectNode(Dictionary<string, JsonElement> properties, string path)
+    {
+        _properties = properties;
+        Path = path;
+    }
+
+    /// <summary>Where the object is.</summary>
+    public string Path { get; }
+
+    /// <summary>The path of one of the object's properties.</summary>
+    public string PathOf(string name) => $"{Path}.{name}";
+
+    /// <summary>A failure at the object itself.</summary>
+    public JsonException Fail(string problem) => new($"{Path}: {problem}");
+
+    /// <summary>Rejects any property not in <paramref name="known"/>: a misspelt name is an error, never silently ignored.</summary>
+    public void OnlyKnown(string what, ReadOnlySpan<string> known)
+    {
+        foreach (var name in _properties.Keys)
+        {
+            if (!known.Contains(name))
+            {
+                throw Fail($"unknown property '{name}' in {what} (expected {string.Join(", ", known.ToArray())})");
+            }
+        }
+    }
+
+    /// <summary>A property that must be present (it may still be JSON null where the value allows it).</summary>
+    public Node Required(string name) =>
+        _properties.TryGetValue(name, out var value)
+            ? new Node(value, PathOf(name))
+            : throw Fail($"the required property '{name}' is missing");
+
+    /// <summary>A property that may be absent; absent and JSON null both give null.</summary>
+    public Node? Optional(string name) =>
+        _properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? new Node(value, PathOf(name))
+            : null;
+
+    /// <summary>Whether the property is present (JSON null included).</summary>
+    public bool Has(string name) => _properties.ContainsKey(name);
+}

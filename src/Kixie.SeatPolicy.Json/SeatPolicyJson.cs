@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace Kixie.SeatPolicy.Json;
+
+/// <summary>
+/// System.Text.Json for the engine's types: accounts (stored as their terms, initial seats and history,
+/// replayed on read), commands and events (with a <c>"type"</c> discriminator), outcomes and decisions
+/// (discriminated by <c>"outcome"</c>), money as exact decimal strings, and every value inside them.
+/// </summary>
+/// <remarks>
+/// <para>Use <see cref="Options"/> as it is, or add the converters to your own options with
+/// <see cref="Configure"/>. Property names are always camelCase, whatever the options' naming policy;
+/// enum members are written by name.</para>
+/// <para>Reading is strict: a missing required property, an unknown property, an unknown
+/// discriminator, a value of the wrong JSON kind, or input the engine refuses (an account whose
+/// history does not fit it, say) throws a <see cref="JsonException"/> whose message starts with the
+/// JSON path of the fault, e.g. <c>$.history[3].type: unknown event type 'Foo'</c>. The path is
+/// relative to the value the converter reads, which is the document itself when you deserialize an
+/// engine type directly.</para>
+/// <para>See <c>docs/json.md</c> for every shape. Thread-safe.</para>
+/// </remarks>
+public static class SeatPolicyJson
+{
+    /// <summary>One converter per engine type; they hold no state, so every options instance shares them. Declared first: <see cref="Options"/> is built from them.</summary>
+    private static ImmutableArray<JsonConverter> Converters { get; } = [.. CreateConverters()];
+
+    /// <summary>
+    /// Ready-made, read-only options: NodaTime's converters for the tzdb provider, this package's
+    /// converters, camelCase names for your own types, compact output.
+    /// </summary>
+    /// <remarks>
+    /// Uses System.Text.Json's reflection-based resolver for any type that is not the engine's, so it is
+    /// not meant for trimmed or native AOT applications: there, call <see cref="Configure"/> on options
+    /// with your source-generated context.
+    /// </remarks>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>
+    /// Adds NodaTime's converters (<c>ConfigureForNodaTime(DateTimeZoneProviders.Tzdb)</c>) and a converter
+    /// for each of the engine's types to <paramref name="options"/>. Calling it again on the same options
+    /// changes nothing.
+    /// </summary>
+    /// <param name="options">The options to configure; not yet used for serialization (System.Text.Json makes them read-only then).</param>
+    /// <returns>The same <paramref name="options"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/> is read-only.</exception>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Converters.Any(static converter => converter is ShapeConverter<Account>))
+        {
+            return options;
+        }
+
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        foreach (var converter in Converters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        Configure(options);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static IEnumerable<JsonConverter> CreateConverters()
+    {
+        // Values.
+        yield return Shape<Money>(MoneyJson.Read, MoneyJson.Write);
+        yield return Shape<Currency>(MoneyJson.ReadCurrency, MoneyJson.WriteCurrency);
+        yield return Shape<SeatId>(IdsJson.ReadSeatId, IdsJson.WriteSeatId);
+        yield return Shape<AgentId>(IdsJson.ReadAgentId, IdsJson.WriteAgentId);
+        yield return Shape<CommandId>(IdsJson.ReadCommandId, IdsJson.WriteCommandId);
+        yield return Shape<Actor>(IdsJson.ReadActor, IdsJson.WriteActor);
+        yield return Enum<Role>();
+        yield return Enum<BillingCycle>();
+        yield return Enum<ProrationGranularity>();
+        yield return Enum<DayCount>();
+        yield return Enum<RoundingMode>();
+        yield return Enum<OutcomeKind>();
+        yield return Enum<TurnoverAlternative>();
+        yield return Enum<ContractPhase>();
+
+        // Seats, calendars and contracts.
+        yield return Shape<SeatAssets>(AgentJson.ReadAssets, AgentJson.WriteAssets);
+        yield return Shape<Agent>(AgentJson.ReadAgent, AgentJson.WriteAgent);
+        yield return Shape<InitialSeat>(AgentJson.ReadInitialSeat, AgentJson.WriteInitialSeat);
+        yield return Shape<BillingCalendar>(CalendarJson.ReadCalendar, CalendarJson.WriteCalendar);
+        yield return Shape<ProrationConvention>(CalendarJson.ReadConvention, CalendarJson.WriteConvention);
+        yield return Shape<BillingPeriod>(CalendarJson.ReadPeriod, CalendarJson.WritePeriod);
+        yield return Shape<ProratedCharge>(CalendarJson.ReadCharge, CalendarJson.WriteCharge);
+        yield return Shape<ChargeIncurred>(CalendarJson.ReadIncurred, CalendarJson.WriteIncurred);
+        yield return Shape<ContractTerm>(ContractTermJson.Read, ContractTermJson.Write);
+
+        // Commands.
+        yield return Shape<SeatCommand>(CommandJson.Read, CommandJson.Write);
+        yield return Command<AddAgent>();
+        yield return Command<ReplaceAgent>();
+        yield return Command<DeactivateAgent>();
+        yield return Command<UpdateAgent>();
+        yield return Command<DeleteAgent>();
+        yield return Command<MalformedCommand>();
+
+        // Events.
+        yield return Shape<SeatEvent>(EventJson.Read, EventJson.Write);
+        yield return Event<SeatAdded>();
+        yield return Event<AgentReplaced>();
+        yield return Event<AgentDeactivated>();
+        yield return Event<AgentUpdated>();
+        yield return Event<SeatDeleted>();
+
+        // Outcomes and decisions.
+        yield return Shape<OutcomeCase>(OutcomeJson.ReadCase, OutcomeJson.WriteCase);
+        yield return Case<Added>(OutcomeKind.Added);
+        yield return Case<Replaced>(OutcomeKind.Replaced);
+        yield return Case<Deactivated>(OutcomeKind.Deactivated);
+        yield return Case<Updated>(OutcomeKind.Updated);
+        yield return Case<Deleted>(OutcomeKind.Deleted);
+        yield return Case<DeletionBlocked>(OutcomeKind.DeletionBlocked);
+        yield return Case<DeletionRequiresSupport>(OutcomeKind.DeletionRequiresSupport);
+        yield return Case<Unauthorized>(OutcomeKind.Unauthorized);
+        yield return Case<LastAdminProtected>(OutcomeKind.LastAdminProtected);
+        yield return Case<EditLooksLikeReplacement>(OutcomeKind.EditLooksLikeReplacement);
+        yield return Case<EmailInUse>(OutcomeKind.EmailInUse);
+        yield return Case<SeatNotFound>(OutcomeKind.SeatNotFound);
+        yield return Case<SeatAlreadyVacant>(OutcomeKind.SeatAlreadyVacant);
+        yield return Case<InvalidCommand>(OutcomeKind.InvalidCommand);
+        yield return Case<VersionConflict>(OutcomeKind.VersionConflict);
+        yield return Shape<TurnoverOutcome>(OutcomeJson.ReadOutcome, OutcomeJson.WriteOutcome);
+        yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
+        yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);
+
+        // Accounts.
+        yield return Shape<NextBill>(AccountViewsJson.ReadNextBill, AccountViewsJson.WriteNextBill);
+        yield return Shape<FormerOccupant>(AccountViewsJson.ReadFormerOccupant, AccountViewsJson.WriteFormerOccupant);
+        yield return Shape<Account>(AccountJson.Read, AccountJson.Write);
+    }
+
+    private static ShapeConverter<T> Shape<T>(Func<Node, T> read, Action<Utf8JsonWriter, T> write) => new(read, write);
+
+    private static ShapeConverter<T> Enum<T>()
+        where T : struct, Enum =>
+        new(static node => node.Enum<T>(), static (writer, value) => writer.WriteEnumValue(value));
+
+    private static SubtypeConverter<SeatCommand, T> Command<T>()
+        where T : SeatCommand =>
+        new(CommandJson.Read, CommandJson.Write, CommandJson.Discriminator, typeof(T).Name);
+
+    private static SubtypeConverter<SeatEvent, T> Event<T>()
+        where T : SeatEvent =>
+        new(EventJson.Read, EventJson.Write, EventJson.Discriminator, typeof(T).Name);
+
+    private static SubtypeConverter<OutcomeCase, T> Case<T>(OutcomeKind kind)
+        where T : OutcomeCase =>
+        new(OutcomeJson.ReadCase, OutcomeJson.WriteCase, OutcomeJson.Discriminator, kind.ToString());
+}
