@@ -64,7 +64,7 @@ internal static class Program
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(simulate.File);
+            content = simulate.File == "-" ? ReadStandardInput() : File.ReadAllBytes(simulate.File);
         }
         catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -78,8 +78,30 @@ internal static class Program
             return Unusable;
         }
 
-        Render([Simulator.Run(scenario, simulate.AsOf)], simulate.Format, many: false);
+        SimulationReport report;
+        try
+        {
+            report = Simulator.Run(scenario, simulate.AsOf);
+        }
+        catch (OverflowException)
+        {
+            // Amounts are checked 64-bit minor units; only an absurd seat price gets here.
+            var price = scenario.Account.SeatPrice;
+            Console.Error.WriteLine(
+                new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow", null).Format(simulate.File));
+            return Unusable;
+        }
+
+        Render([report], simulate.Format, many: false);
         return Ran;
+    }
+
+    private static byte[] ReadStandardInput()
+    {
+        using var input = Console.OpenStandardInput();
+        using var copy = new MemoryStream();
+        input.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static int RunDemo(OutputFormat format)

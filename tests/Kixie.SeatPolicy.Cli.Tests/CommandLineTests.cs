@@ -114,6 +114,7 @@ public sealed class CommandLineTests
     [InlineData("--help")]
     [InlineData("-h")]
     [InlineData("simulate", "--help")]
+    [InlineData("help")]
     public async Task Help_PrintsUsageAndExitsZero(params string[] args)
     {
         var run = await SeatPolicyTool.RunAsync(args);
@@ -141,6 +142,27 @@ public sealed class CommandLineTests
         var lines = run.Stderr.ReplaceLineEndings("\n").Split('\n');
         Assert.StartsWith("seatpolicy: " + message, lines[0], StringComparison.Ordinal);
         Assert.Contains("usage: seatpolicy", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_Dash_ReadsStandardInput()
+    {
+        var scenario = await System.IO.File.ReadAllTextAsync(System.IO.Path.Combine(SeatPolicyTool.RepositoryRoot, "tests", "scenarios", "jpy.json"));
+
+        var run = await SeatPolicyTool.RunWithInputAsync(scenario, "simulate", "-", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var output = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("516", output.RootElement.GetProperty("results")[0].GetProperty("charge").GetString());
+    }
+
+    [Fact]
+    public async Task Simulate_Dash_NamesStandardInputInProblems()
+    {
+        var run = await SeatPolicyTool.RunWithInputAsync("{", "simulate", "-");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("-: $: not JSON: the text ends before the JSON does (truncated)", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,13 @@ internal static class SeatPolicyTool
     /// <summary>Runs <c>dotnet seatpolicy.dll args…</c> with output redirected (so no colour) and waits for it.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code and both outputs.</returns>
-    public static async Task<ToolRun> RunAsync(params string[] args)
+    public static Task<ToolRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs the tool as <see cref="RunAsync"/> does, writing <paramref name="input"/> to its standard input.</summary>
+    /// <param name="input">What to write to standard input, or null for nothing.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code and both outputs.</returns>
+    public static async Task<ToolRun> RunWithInputAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -29,6 +35,7 @@ internal static class SeatPolicyTool
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(ToolPath.Value);
@@ -40,6 +47,12 @@ internal static class SeatPolicyTool
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return new ToolRun(process.ExitCode, await stdout, await stderr);
     }

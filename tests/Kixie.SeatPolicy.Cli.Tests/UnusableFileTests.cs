@@ -47,10 +47,14 @@ public sealed class UnusableFileTests
     [InlineData("occupied-seat-without-role", "$.account.seats[0].role", "required field is missing", 22)]
     [InlineData("duplicate-seat-id", "$.account.seats[1].seat", "repeats the seat id 's1' of $.account.seats[0]", 37)]
     [InlineData("duplicate-email", "$.account.seats[1].email", "repeats the email 'ADA@acme.test'", 39)]
+    [InlineData("initial-seat-bad-phone", "$.account.seats[1].directNumber", "'555-0101' is not an E.164 phone number", 39)]
+    [InlineData("vacant-seat-unknown-role", "$.account.seats[1].role", "unknown role 'Owner'", 40)]
     // The contract.
     [InlineData("contract-end-before-start", "$.account.contract.end", "the contract ends (2026-01-01) before it starts (2026-12-31)", 17)]
+    [InlineData("negative-lock-in-days", "$.account.contract.lockInDays", "-1 is negative", 18)]
     [InlineData("auto-renew-not-whole-months", "$.account.contract.autoRenew", "must run a whole number of months; 2026-01-01..2026-12-30 does not", 19)]
     // Commands that cannot be run at all.
+    [InlineData("command-not-an-object", "$.commands[0]", "expected a command object, got the string 'AddAgent s3'", 44)]
     [InlineData("command-without-id", "$.commands[0].id", "the command has no id", 44)]
     [InlineData("command-id-not-a-string", "$.commands[0].id", "the command has no usable id: expected a string, got the number 1", 45)]
     [InlineData("command-without-at", "$.commands[0].at", "the command has no at", 44)]

@@ -19,12 +19,12 @@ internal abstract record Invocation
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        usage: seatpolicy simulate SCENARIO.json [--format table|json] [--as-of YYYY-MM-DD]
+        usage: seatpolicy simulate SCENARIO.json|- [--format table|json] [--as-of YYYY-MM-DD]
                seatpolicy demo [--format table|json]
                seatpolicy --help
 
-          simulate   run a scenario file's commands through the turnover policy and print each
-                     outcome, the totals and the next bill
+          simulate   run a scenario file's commands (- reads standard input) through the turnover
+                     policy and print each outcome, the totals and the next bill
           demo       run the built-in story: turnover under a contract, and a non-contract account
           --format   table (default) or json
           --as-of    the local date (account time zone) the next bill is looked up from; default:
@@ -41,10 +41,15 @@ internal abstract record Invocation
         ArgumentNullException.ThrowIfNull(args);
         foreach (var arg in args)
         {
-            if (arg is "--help" or "-h" or "-?" or "help")
+            if (arg is "--help" or "-h" or "-?")
             {
                 return new Help();
             }
+        }
+
+        if (args is ["help", ..])
+        {
+            return new Help();
         }
 
         if (args.Count == 0)

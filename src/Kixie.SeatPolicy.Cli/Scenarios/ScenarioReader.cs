@@ -456,11 +456,12 @@ internal sealed partial class ScenarioReader
         var problem = match.Groups["problem"].Value;
         var field = problem switch
         {
+            _ when InvalidField().Match(problem) is { Success: true } invalid => "." + invalid.Groups["field"].Value,
             _ when problem.Contains("email", StringComparison.Ordinal) => ".email",
             _ when problem.Contains("name", StringComparison.Ordinal) => ".name",
             _ when problem.Contains("role", StringComparison.Ordinal) => ".role",
             _ when problem.Contains("seat id", StringComparison.Ordinal) => ".seat",
-            _ => InvalidField().Match(problem) is { Success: true } invalid ? "." + invalid.Groups["field"].Value : string.Empty,
+            _ => string.Empty,
         };
         return Fail<Account>($"{path}.seats{JsonLineMap.Item(index)}{field}", $"seat '{seats[index].Seat}' {problem}");
     }
