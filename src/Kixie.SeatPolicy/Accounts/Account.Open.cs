@@ -36,7 +36,7 @@ public sealed partial class Account
         Guard.Against.Null(timeZone);
         Guard.Against.Null(billing);
         Guard.Against.Null(seats);
-        Guard.Against.Negative(seatPrice.MinorUnits, nameof(seatPrice));
+        ArgumentOutOfRangeException.ThrowIfNegative(seatPrice.MinorUnits, nameof(seatPrice));
         if (!Currency.TryFromCode(seatPrice.Currency.Code, out _))
         {
             throw new ArgumentException("The seat price must be in an ISO 4217 currency.", nameof(seatPrice));

@@ -1,5 +1,4 @@
 using System;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -21,7 +20,12 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycle"/> is not a defined cycle.</exception>
     public BillingCalendar(BillingCycle cycle, LocalDate anchor)
     {
-        Cycle = Guard.Against.EnumOutOfRange(cycle);
+        if (cycle is not (BillingCycle.Monthly or BillingCycle.Quarterly or BillingCycle.Annual))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cycle), cycle, "Unknown billing cycle.");
+        }
+
+        Cycle = cycle;
         Anchor = anchor;
         _monthsPerCycle = (int)cycle;
     }
@@ -40,18 +44,31 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <exception cref="ArgumentOutOfRangeException">The date would fall outside the years NodaTime supports.</exception>
     public LocalDate BillDate(long index)
     {
+        if (index is > int.MaxValue or < int.MinValue)
+        {
+            throw OutOfRange(index);
+        }
+
         var months = index * _monthsPerCycle;
         if (months is > int.MaxValue or < int.MinValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, "The bill date is outside the supported range of years.");
+            throw OutOfRange(index);
         }
 
-        return Anchor.PlusMonths((int)months);
+        try
+        {
+            return Anchor.PlusMonths((int)months);
+        }
+        catch (OverflowException)
+        {
+            throw OutOfRange(index);
+        }
     }
 
     /// <summary>The billing period <c>[billDate_k, billDate_k+1)</c> that contains <paramref name="date"/>.</summary>
     /// <param name="date">Any local date, before the anchor too.</param>
     /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A bill date of the period falls outside the years NodaTime supports.</exception>
     public BillingPeriod PeriodContaining(LocalDate date)
     {
         // Bill date k falls in the month anchor + k×cycle, so the k found from whole months is right
@@ -66,7 +83,11 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
     /// <param name="date">Any local date.</param>
     /// <returns>The next bill date; for a bill date itself, the one after it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The next bill date falls outside the years NodaTime supports.</exception>
     public LocalDate NextBillDateAfter(LocalDate date) => PeriodContaining(date).End;
+
+    private static ArgumentOutOfRangeException OutOfRange(long index) =>
+        new(nameof(index), index, "The bill date falls outside the years NodaTime supports (-9998 to 9999).");
 
     /// <inheritdoc />
     public bool Equals(BillingCalendar? other) =>

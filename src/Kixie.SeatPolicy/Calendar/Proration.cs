@@ -1,6 +1,7 @@
 using System;
 using Ardalis.GuardClauses;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace Kixie.SeatPolicy;
 
@@ -39,8 +40,8 @@ public static class Proration
 
         Validate(price, calendar, convention);
         var period = calendar.PeriodContaining(date);
-        var start = zone.AtStartOfDay(period.Start).ToInstant().ToUnixTimeSeconds();
-        var end = zone.AtStartOfDay(period.End).ToInstant().ToUnixTimeSeconds();
+        var start = StartOfDay(zone, period.Start);
+        var end = StartOfDay(zone, period.End);
         var now = at.ToUnixTimeSeconds();
         return Charge(price, period, end - now, end - start, convention);
     }
@@ -76,6 +77,13 @@ public static class Proration
         return Charge(price, period, remaining, total, convention);
     }
 
+    /// <summary>
+    /// The first instant of a local date, in Unix seconds. A day whose midnight (or which entirely)
+    /// a zone transition skips starts at the first instant after the gap, so this never throws.
+    /// </summary>
+    private static long StartOfDay(DateTimeZone zone, LocalDate date) =>
+        zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds();
+
     /// <summary>Days from <paramref name="from"/> to <paramref name="to"/> under a day count.</summary>
     internal static long DaysBetween(LocalDate from, LocalDate to, DayCount dayCount) =>
         dayCount == DayCount.Thirty360
@@ -98,7 +106,7 @@ public static class Proration
     private static void Validate(Money price, BillingCalendar calendar, ProrationConvention convention)
     {
         Guard.Against.Null(calendar);
-        Guard.Against.Negative(price.MinorUnits, nameof(price));
+        ArgumentOutOfRangeException.ThrowIfNegative(price.MinorUnits, nameof(price));
         if (!convention.IsDefined)
         {
             throw new ArgumentOutOfRangeException(nameof(convention), convention, "The convention has an undefined granularity, day count or rounding.");

@@ -1,5 +1,4 @@
 using System;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -37,7 +36,8 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
 
         Start = start;
         End = end;
-        LockInDays = Guard.Against.Negative(lockInDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(lockInDays);
+        LockInDays = lockInDays;
         AutoRenew = autoRenew;
         Months = WholeMonths(start, end);
         if (autoRenew && Months is null)
@@ -119,14 +119,16 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
 
     private ContractStanding InTerm(LocalDate date, LocalDate termStart, LocalDate termEnd)
     {
-        var phase = date >= WindowOpens(termEnd) ? ContractPhase.ExitWindow : ContractPhase.LockedIn;
+        var phase = date >= WindowOpens(termStart, termEnd) ? ContractPhase.ExitWindow : ContractPhase.LockedIn;
         return Standing(phase, termStart, termEnd);
     }
 
     private ContractStanding Standing(ContractPhase phase, LocalDate termStart, LocalDate termEnd) =>
-        new(phase, termStart, termEnd, WindowOpens(termEnd));
+        new(phase, termStart, termEnd, WindowOpens(termStart, termEnd));
 
-    private LocalDate WindowOpens(LocalDate termEnd) => termEnd.PlusDays(1 - LockInDays);
+    /// <summary>The first day of the last <see cref="LockInDays"/> days of a term; the term's start when the window is the whole term.</summary>
+    private LocalDate WindowOpens(LocalDate termStart, LocalDate termEnd) =>
+        LockInDays > Period.DaysBetween(termStart, termEnd) ? termStart : termEnd.PlusDays(1 - LockInDays);
 
     private static int? WholeMonths(LocalDate start, LocalDate end)
     {
@@ -167,5 +169,5 @@ public enum ContractPhase
 /// <param name="Phase">Not started, locked in, in the exit window, or ended.</param>
 /// <param name="TermStart">The first day of the current (or nearest) term.</param>
 /// <param name="TermEnd">The last day of the current (or nearest) term.</param>
-/// <param name="WindowOpens">The first day deletion is allowed in that term: <c>TermEnd − LockInDays + 1</c>.</param>
+/// <param name="WindowOpens">The first day deletion is allowed in that term: <c>TermEnd − LockInDays + 1</c>, or the term's start when the window covers the whole term (and the day after the term for zero lock-in days).</param>
 public readonly record struct ContractStanding(ContractPhase Phase, LocalDate TermStart, LocalDate TermEnd, LocalDate WindowOpens);

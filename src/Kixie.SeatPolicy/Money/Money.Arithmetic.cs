@@ -1,5 +1,4 @@
 using System;
-using Ardalis.GuardClauses;
 
 namespace Kixie.SeatPolicy;
 
@@ -45,7 +44,7 @@ public readonly partial struct Money
     /// <exception cref="OverflowException">The rounded result does not fit in 64-bit minor units.</exception>
     public Money MultiplyByFraction(long numerator, long denominator, RoundingMode rounding = RoundingMode.HalfAwayFromZero)
     {
-        Guard.Against.NegativeOrZero(denominator);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
         if (rounding is not (RoundingMode.HalfAwayFromZero or RoundingMode.HalfToEven))
         {
             throw new ArgumentOutOfRangeException(nameof(rounding), rounding, "Unknown rounding mode.");

@@ -101,7 +101,7 @@ public readonly partial struct Money
         foreach (var digit in majorPart)
         {
             units = (units * 10) + (digit - '0');
-            if (units > long.MaxValue)
+            if (units > (Int128)long.MaxValue + 1)
             {
                 return false;
             }
@@ -112,12 +112,13 @@ public readonly partial struct Money
             units = (units * 10) + (digit - '0');
         }
 
-        if (units > long.MaxValue)
+        // A negative amount may reach one unit further than a positive one (long.MinValue).
+        if (units > (negative ? (Int128)long.MaxValue + 1 : long.MaxValue))
         {
             return false;
         }
 
-        money = new Money(negative ? -(long)units : (long)units, currency);
+        money = new Money((long)(negative ? -units : units), currency);
         return true;
     }
 

@@ -21,12 +21,19 @@ public sealed class ContractTermProperties
         Assert.InRange(date, term.Start, term.End);
 
         var standing = term.StandingOn(date);
-        var windowOpens = term.End.PlusDays(1 - term.LockInDays);
+        var windowOpens = WindowOpens(term.Start, term.End, term.LockInDays);
         var inWindow = windowOpens <= date && date <= term.End;
 
         Assert.Equal(inWindow ? ContractPhase.ExitWindow : ContractPhase.LockedIn, standing.Phase);
         Assert.Equal(new ContractStanding(standing.Phase, term.Start, term.End, windowOpens), standing);
         Assert.Equal(inWindow, term.AllowsDeletionOn(date));
+    }
+
+    /// <summary>The last <paramref name="lockInDays"/> days of the term; a window longer than the term opens on its first day.</summary>
+    private static NodaTime.LocalDate WindowOpens(NodaTime.LocalDate start, NodaTime.LocalDate end, int lockInDays)
+    {
+        var opens = end.PlusDays(1 - lockInDays);
+        return opens < start ? start : opens;
     }
 
     private static void RenewedTermRunsFromTheStart(ContractDay day)
@@ -47,7 +54,7 @@ public sealed class ContractTermProperties
 
         var termStart = term.Start.PlusMonths(k * months);
         var termEnd = term.Start.PlusMonths((k + 1) * months).PlusDays(-1);
-        var windowOpens = termEnd.PlusDays(1 - term.LockInDays);
+        var windowOpens = WindowOpens(termStart, termEnd, term.LockInDays);
         Assert.Equal(termStart, standing.TermStart);
         Assert.Equal(termEnd, standing.TermEnd);
         Assert.Equal(windowOpens, standing.WindowOpens);
