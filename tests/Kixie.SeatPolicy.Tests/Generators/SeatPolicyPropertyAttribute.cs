@@ -4,7 +4,8 @@ using FsCheck.Xunit;
 namespace Kixie.SeatPolicy.Tests.Generators;
 
 /// <summary>
-/// An FsCheck property that draws its inputs from <see cref="SeatPolicyArbitraries"/> and runs at least
+/// An FsCheck property that draws its inputs from <see cref="SeatPolicyArbitraries"/> (and the policy
+/// engine's <see cref="EngineArbitraries"/>) and runs at least
 /// 1,000 cases. Use it instead of <see cref="PropertyAttribute"/> everywhere in this project.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -15,7 +16,7 @@ public sealed class SeatPolicyPropertyAttribute : PropertyAttribute
 
     public SeatPolicyPropertyAttribute()
     {
-        Arbitrary = [typeof(SeatPolicyArbitraries)];
+        Arbitrary = [typeof(SeatPolicyArbitraries), typeof(EngineArbitraries)];
         MaxTest = Cases;
         QuietOnSuccess = true;
     }

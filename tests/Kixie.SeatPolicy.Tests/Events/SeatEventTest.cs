@@ -1,0 +1,98 @@
+using System;
+using NodaTime;
+using Xunit;
+using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
+
+namespace Kixie.SeatPolicy.Tests.Events;
+
+/// <summary>Events: one per accepted command, carrying the command, the next version and the facts; applied only in order.</summary>
+public sealed class SeatEventTest
+{
+    private static readonly Instant Mar17 = Noon(2026, 3, 17);
+
+    [Fact]
+    public void Decide_AcceptedAdd_YieldsOneSeatAddedWithTheCommandTheNextVersionAndTheCharge()
+    {
+        var add = new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent);
+
+        var added = Assert.IsType<SeatAdded>(Assert.Single(Engine.Decide(Acme(), add).Events));
+
+        Assert.Equal((add, 1L, new SeatId("seat-5")), ((SeatCommand)added.Command, added.Version, added.Seat));
+        Assert.Equal((Mar17, Ada), (added.At, added.By));
+        Assert.Equal(Usd("14.52"), added.Charge.Amount);
+        Assert.Equal("omar@acme.test", added.Agent.Email);
+    }
+
+    [Fact]
+    public void Decide_AcceptedReplace_YieldsAgentReplacedWithBothPeopleAndTheInheritedAssets()
+    {
+        var replaced = Assert.IsType<AgentReplaced>(Assert.Single(
+            Engine.Decide(Acme(), new ReplaceAgent(Cmd("c1"), Mar17, Ada, S2, "Nina Lee", "nina@acme.test")).Events));
+
+        Assert.Equal(("Nina Lee", "Jimmy Doe", JimmysAssets), (replaced.NewAgent.Name, replaced.PreviousAgent?.Name, replaced.Inherited));
+    }
+
+    [Fact]
+    public void Decide_AcceptedDeactivateUpdateAndDelete_YieldTheirEvents()
+    {
+        var account = Acme();
+
+        var deactivated = Assert.IsType<AgentDeactivated>(Assert.Single(Engine.Decide(account, new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2)).Events));
+        var updated = Assert.IsType<AgentUpdated>(Assert.Single(Engine.Decide(account, new UpdateAgent(Cmd("c2"), Mar17, Ada, S2, Role: Role.Manager)).Events));
+        var deleted = Assert.IsType<SeatDeleted>(Assert.Single(Engine.Decide(account, new DeleteAgent(Cmd("c3"), Mar17, Support, S2)).Events));
+
+        Assert.Equal(("Jimmy Doe", JimmysAssets), (deactivated.FormerAgent.Name, deactivated.Kept));
+        Assert.Equal((Role.Agent, Role.Manager), (updated.Before.Role, updated.After.Role));
+        Assert.Equal(("Jimmy Doe", JimmysAssets, new LocalDate(2026, 4, 1)), (deleted.FormerAgent?.Name, deleted.Released, deleted.OffBillFrom));
+    }
+
+    [Fact]
+    public void Decide_RejectedCommand_YieldsNoEvent()
+    {
+        Assert.Empty(Engine.Decide(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Stranger, S2)).Events);
+    }
+
+    [Fact]
+    public void Apply_AnEventForAnotherVersion_Throws()
+    {
+        var (decision, after) = Run(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2));
+
+        Assert.Throws<ArgumentException>(() => after.Apply(decision.Events[0]));
+    }
+
+    [Fact]
+    public void Apply_ADeletionOfASeatThatDoesNotExist_Throws()
+    {
+        var (_, after) = Run(Acme(), new DeleteAgent(Cmd("c1"), Mar17, Support, S4));
+        var elsewhere = Engine.Decide(Acme(), new DeleteAgent(Cmd("c9"), Mar17, Support, S4)).Events[0] as SeatDeleted;
+        Assert.NotNull(elsewhere);
+
+        Assert.Throws<ArgumentException>(() => after.Apply(elsewhere with { Version = 2 }));
+    }
+
+    [Fact]
+    public void Apply_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => Acme().Apply((SeatEvent)null!));
+    }
+
+    [Fact]
+    public void Apply_TheEventsOneAtATimeOrAllAtOnce_GivesTheSameAccount()
+    {
+        var initial = Acme();
+        var (_, after) = RunAll(
+            initial,
+            new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent),
+            new DeactivateAgent(Cmd("c2"), Mar17, Ada, S2),
+            new ReplaceAgent(Cmd("c3"), Mar17, Ada, S2, "Nina Lee", "nina@acme.test"));
+
+        var oneByOne = initial;
+        foreach (var change in after.History)
+        {
+            oneByOne = oneByOne.Apply(change);
+        }
+
+        Assert.Equal(after, oneByOne);
+        Assert.Equal(after, initial.Apply(after.History));
+    }
+}

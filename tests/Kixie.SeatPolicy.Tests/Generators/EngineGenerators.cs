@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Kixie.SeatPolicy.Tests.Generators;
+
+/// <summary>
+/// Generators for the policy engine: random accounts (zone, currency, price, calendar, proration,
+/// contract, seats) and random command sequences that mix valid and invalid input.
+/// </summary>
+public static class EngineGenerators
+{
+    /// <summary>Zones with DST in either hemisphere, half-hour and 45-minute offsets, and none.</summary>
+    public static ImmutableArray<string> Zones { get; } =
+        ["America/Los_Angeles", "Europe/London", "Asia/Tokyo", "Australia/Lord_Howe", "America/Sao_Paulo", "Asia/Kolkata", "Pacific/Chatham", "UTC"];
+
+    /// <summary>The currencies of the rulebook: two, zero and three minor digits.</summary>
+    public static ImmutableArray<string> Currencies { get; } = ["USD", "JPY", "KWD"];
+
+    private static readonly LocalDate Epoch = new(2025, 1, 1);
+
+    /// <summary>A date between 2025-01-01 and early 2027, often at a month's end.</summary>
+    public static Gen<LocalDate> Date { get; } =
+        Gen.Frequency(
+            (3, Gen.Choose(0, 800).Select(days => Epoch.PlusDays(days))),
+            (1, from months in Gen.Choose(0, 26)
+                from day in Gen.Choose(28, 31)
+                let month = Epoch.PlusMonths(months)
+                select new LocalDate(month.Year, month.Month, Math.Min(day, month.Calendar.GetDaysInMonth(month.Year, month.Month)))));
+
+    /// <summary>A seat price in minor units: sometimes zero, usually up to 1,000 major units.</summary>
+    public static Gen<long> PriceMinorUnits { get; } =
+        Gen.Frequency((1, Gen.Constant(0L)), (9, Gen.Choose(1, 200_000).Select(units => (long)units)));
+
+    /// <summary>A proration convention: mostly days, sometimes seconds; both day counts and roundings.</summary>
+    public static Gen<ProrationConvention> Proration { get; } =
+        from granularity in Gen.Frequency((4, Gen.Constant(ProrationGranularity.Day)), (1, Gen.Constant(ProrationGranularity.Second)))
+        from dayCount in Gen.Frequency((7, Gen.Constant(DayCount.Actual)), (3, Gen.Constant(DayCount.Thirty360)))
+        from rounding in Gen.Elements(RoundingMode.HalfAwayFromZero, RoundingMode.HalfToEven)
+        select new ProrationConvention { Granularity = granularity, DayCount = dayCount, Rounding = rounding };
+
+    /// <summary>A contract around <paramref name="anchor"/>: 1–24 months, renewing or with a ragged end, lock-in 0–90 days (30 most often).</summary>
+    /// <param name="anchor">A date to start near.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<ContractSpec> Contract(LocalDate anchor) =>
+        from startOffset in Gen.Choose(-200, 200)
+        from months in Gen.Choose(1, 24)
+        from autoRenew in ArbMap.Default.GeneratorFor<bool>()
+        from ragged in Gen.Choose(-5, 40)
+        from lockIn in Gen.Frequency((1, Gen.Constant(0)), (12, Gen.Constant(ContractTerm.DefaultLockInDays)), (7, Gen.Choose(1, 90)))
+        let start = anchor.PlusDays(startOffset)
+        let whole = start.PlusMonths(months).PlusDays(-1)
+        let end = autoRenew ? whole : Max(start, whole.PlusDays(ragged))
+        select new ContractSpec(start, end, lockIn, autoRenew, autoRenew ? months : 0);
+
+    /// <summary>1–6 initial seats, the first usually an Admin, some vacant, some named <c>seat-N</c>.</summary>
+    public static Gen<ImmutableArray<SeatSpec>> Seats { get; } =
+        from count in Gen.Choose(1, 6)
+        from seats in Gen.CollectToArray(Enumerable.Range(0, count), Seat)
+        select seats.ToImmutableArray();
+
+    /// <summary>A random account.</summary>
+    public static Gen<AccountSpec> Account { get; } =
+        from zone in Gen.Elements(Zones.ToArray())
+        from currency in Gen.Elements(Currencies.ToArray())
+        from price in PriceMinorUnits
+        from cycle in Gen.Elements(BillingCycle.Monthly, BillingCycle.Quarterly, BillingCycle.Annual)
+        from anchor in Date
+        from proration in Proration
+        from hasContract in Gen.Frequency((2, Gen.Constant(false)), (3, Gen.Constant(true)))
+        from contract in hasContract ? Contract(anchor).Select(c => (ContractSpec?)c) : Gen.Constant((ContractSpec?)null)
+        from seats in Seats
+        select new AccountSpec(zone, currency, price, cycle, anchor, proration, contract, seats);
+
+    /// <summary>
+    /// A step of a command sequence; see <see cref="EngineStep"/>. Each field is usually well-formed
+    /// for the command type (so that about a third of the commands are accepted) and sometimes not.
+    /// </summary>
+    public static Gen<EngineStep> Step { get; } =
+        from kind in Gen.Frequency(
+            (22, Gen.Constant(StepKind.Add)),
+            (20, Gen.Constant(StepKind.Replace)),
+            (15, Gen.Constant(StepKind.Deactivate)),
+            (20, Gen.Constant(StepKind.Update)),
+            (18, Gen.Constant(StepKind.Delete)),
+            (1, Gen.Constant(StepKind.Malformed)))
+        from actor in Gen.Frequency(
+            (34, Gen.Constant(ActorPick.Admin)),
+            (18, Gen.Constant(ActorPick.Manager)),
+            (6, Gen.Constant(ActorPick.Agent)),
+            (4, Gen.Constant(ActorPick.OccupantShouting)),
+            (5, Gen.Constant(ActorPick.Former)),
+            (5, Gen.Constant(ActorPick.Stranger)),
+            (24, Gen.Constant(ActorPick.Support)),
+            (4, Gen.Constant(ActorPick.SupportCapitalised)))
+        from seat in kind == StepKind.Add ? AddSeat : TargetSeat
+        from name in kind == StepKind.Update ? Pick((NamePick.Fresh, 30), (NamePick.Same, 20), (NamePick.Null, 45), (NamePick.Blank, 5)) : Pick((NamePick.Fresh, 80), (NamePick.Same, 10), (NamePick.Null, 5), (NamePick.Blank, 5))
+        from email in kind == StepKind.Update
+            ? Pick((EmailPick.Fresh, 25), (EmailPick.Own, 10), (EmailPick.OtherOccupant, 8), (EmailPick.Former, 5), (EmailPick.Invalid, 4), (EmailPick.Null, 48))
+            : Pick((EmailPick.Fresh, 70), (EmailPick.Own, 5), (EmailPick.OtherOccupant, 8), (EmailPick.Former, 7), (EmailPick.Invalid, 5), (EmailPick.Null, 5))
+        from shout in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from role in kind == StepKind.Add
+            ? Pick((RolePick.Null, 6), (RolePick.Agent, 45), (RolePick.Manager, 25), (RolePick.Admin, 20), (RolePick.Unknown, 4))
+            : Pick((RolePick.Null, 50), (RolePick.Agent, 22), (RolePick.Manager, 14), (RolePick.Admin, 11), (RolePick.Unknown, 3))
+        from version in Pick((VersionPick.Null, 55), (VersionPick.Right, 35), (VersionPick.Stale, 8), (VersionPick.Negative, 2))
+        from assets in Pick((AssetsPick.Null, 60), (AssetsPick.Valid, 34), (AssetsPick.InvalidPhone, 3), (AssetsPick.BlankDevice, 3))
+        from id in Gen.Frequency(
+            (80, Gen.Constant(IdPick.Fresh)),
+            (9, Gen.Constant(IdPick.ResendAccepted)),
+            (3, Gen.Constant(IdPick.ResendAny)),
+            (6, Gen.Constant(IdPick.ReuseId)),
+            (2, Gen.Constant(IdPick.Blank)))
+        from pick in Gen.Choose(0, 1_000_000)
+        from advance in Advance
+        select new EngineStep(kind, actor, seat, name, email, shout, role, version, assets, id, pick, advance);
+
+    /// <summary>A scenario: a random account, policy option and start, and 1–50 steps.</summary>
+    public static Gen<EngineScenario> Scenario { get; } =
+        from account in Account
+        from selfServe in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from startDays in Gen.Choose(-60, 400)
+        from startSeconds in Gen.Choose(0, 86_399)
+        from count in Gen.Choose(1, 50)
+        from steps in Gen.ArrayOf(Step, count)
+        let start = account.Anchor.PlusDays(startDays).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromSeconds(startSeconds)
+        select new EngineScenario(account, selfServe, start, steps.ToImmutableArray());
+
+    /// <summary>How far time moves between steps: often not at all, or seconds to a day, days, or months.</summary>
+    private static Gen<long> Advance { get; } =
+        Gen.Frequency(
+            (20, Gen.Constant(0L)),
+            (30, Gen.Choose(1, 86_400).Select(seconds => (long)seconds)),
+            (38, from days in Gen.Choose(1, 40) from seconds in Gen.Choose(0, 86_399) select (days * 86_400L) + seconds),
+            (12, from days in Gen.Choose(40, 400) from seconds in Gen.Choose(0, 86_399) select (days * 86_400L) + seconds));
+
+    private static Gen<SeatPick> AddSeat { get; } =
+        Gen.Frequency(
+            (70, Gen.Constant(SeatPick.None)),
+            (12, Gen.Constant(SeatPick.Unknown)),
+            (5, Gen.Constant(SeatPick.Any)),
+            (5, Gen.Constant(SeatPick.Deleted)),
+            (2, Gen.Constant(SeatPick.Blank)),
+            (3, Gen.Constant(SeatPick.NextSeatN)),
+            (3, Gen.Constant(SeatPick.SeatNAfterNext)));
+
+    private static Gen<SeatPick> TargetSeat { get; } =
+        Gen.Frequency(
+            (42, Gen.Constant(SeatPick.Occupied)),
+            (15, Gen.Constant(SeatPick.Vacant)),
+            (12, Gen.Constant(SeatPick.Admin)),
+            (10, Gen.Constant(SeatPick.Any)),
+            (9, Gen.Constant(SeatPick.Deleted)),
+            (8, Gen.Constant(SeatPick.Unknown)),
+            (4, Gen.Constant(SeatPick.Blank)));
+
+    private static Gen<SeatSpec> Seat(int index) =>
+        from vacant in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from role in index == 0
+            ? Gen.Frequency((4, Gen.Constant(Role.Admin)), (1, Gen.Elements(Role.Manager, Role.Agent)))
+            : Gen.Elements(Role.Admin, Role.Manager, Role.Manager, Role.Agent, Role.Agent, Role.Agent)
+        from seatN in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from number in Gen.Choose(1_000_000, 9_999_999)
+        from groups in Gen.Choose(0, 2)
+        let id = seatN ? FormattableString.Invariant($"seat-{index + 2}") : FormattableString.Invariant($"s{index + 1}")
+        let assets = new SeatAssets
+        {
+            DirectNumber = FormattableString.Invariant($"+1415{number}"),
+            CallerId = FormattableString.Invariant($"+1415{number}"),
+            RingGroups = [.. Enumerable.Range(0, groups).Select(g => FormattableString.Invariant($"group-{g}"))],
+            Devices = [FormattableString.Invariant($"desk-{index}")],
+        }
+        select new SeatSpec(id, vacant && (index > 0 || number % 8 == 0), FormattableString.Invariant($"Initial {index}"), FormattableString.Invariant($"initial{index}@acme.test"), role, assets);
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static Gen<T> Pick<T>(params (T Value, int Weight)[] choices) =>
+        Gen.Frequency(choices.Select(choice => (choice.Weight, Gen.Constant(choice.Value))));
+}
+
+/// <summary>The engine's arbitraries, for <c>[SeatPolicyProperty]</c> or <c>[Property(Arbitrary = …)]</c>.</summary>
+public static class EngineArbitraries
+{
+    /// <summary>Random scenarios for the model-based test, shrinking by dropping steps.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<EngineScenario> Scenario() => Arb.From(EngineGenerators.Scenario, scenario => scenario.Shrink());
+
+    /// <summary>Random accounts.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<AccountSpec> Account() => EngineGenerators.Account.ToArbitrary();
+}
