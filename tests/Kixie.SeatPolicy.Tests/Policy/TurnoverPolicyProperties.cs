@@ -91,6 +91,11 @@ internal sealed class ModelRun
             Require(_account.AtOpening().Equals(_initial), "the account remembers its initial state");
             Require(_account.AtOpening().Apply(_account.History).Equals(_account), "AtOpening() plus History is the whole account");
             RequireSameSeats();
+            var people = _account.AtOpening().ListSeats().Where(seat => seat.IsOccupied).Select(seat => seat.Occupant!.Id)
+                .Concat(_account.History.OfType<SeatAdded>().Select(added => added.Agent.Id))
+                .Concat(_account.History.OfType<AgentReplaced>().Select(replaced => replaced.NewAgent.Id))
+                .ToList();
+            Require(people.Distinct().Count() == people.Count && people.Count == _account.AgentsEverCreated, "every new person gets a new AgentId");
         }
     }
 

@@ -161,6 +161,81 @@ public sealed partial class TurnoverPolicyTest
     }
 
     [Fact]
+    public void AddAgent_Thirty360OnThe30thBeforeABillDateOnThe31st_ChargesZeroDays()
+    {
+        var billedOnThe31st = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31));
+        var account = Account.Open(
+            "acme", LosAngeles, Usd("30.00"), billedOnThe31st, AcmeSeats(), proration: new ProrationConvention { DayCount = DayCount.Thirty360 });
+
+        var decision = Engine.Decide(account, new AddAgent(Cmd("c1"), Noon(2026, 3, 30), Ada, "Omar Diaz", "omar@acme.test", Role.Agent));
+
+        var charge = Assert.IsType<Added>(decision.Outcome.Case).Charge.Proration;
+        Assert.Equal((0L, 32L, Usd("0.00")), (charge.UnitsRemaining, charge.UnitsInPeriod, charge.Amount));
+    }
+
+    [Fact]
+    public void UpdateAgent_NameChangingOnlyInCaseWithANewEmail_IsEditLooksLikeReplacement()
+    {
+        var decision = Engine.Decide(Acme(), new UpdateAgent(Cmd("c1"), Noon(2026, 4, 2), Ada, S2, "JIMMY DOE", "jimmy.doe@acme.test"));
+
+        Assert.Equal(OutcomeKind.EditLooksLikeReplacement, decision.Outcome.Kind);
+    }
+
+    [Fact]
+    public void AddAgent_SeatIdDifferingOnlyInCase_IsANewSeat()
+    {
+        var decision = Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Noon(2026, 4, 2), Ada, "Omar Diaz", "omar@acme.test", Role.Agent, new SeatId("S1")));
+
+        Assert.Equal(new SeatId("S1"), Assert.IsType<Added>(decision.Outcome.Case).Seat);
+    }
+
+    [Fact]
+    public void Decide_SameIdWithTheActorInAnotherCase_IsOtherContentAndInvalid()
+    {
+        var deactivate = new DeactivateAgent(Cmd("c1"), Noon(2026, 4, 2), Ada, S2);
+        var (_, after) = Run(Acme(), deactivate);
+
+        var decision = Engine.Decide(after, deactivate with { Actor = new Actor("ADA@acme.test") });
+
+        Assert.Equal(OutcomeKind.InvalidCommand, decision.Outcome.Kind);
+    }
+
+    [Fact]
+    public void DeleteAgent_WithSelfServeOutOfContract_IsDeletedForAnAdmin()
+    {
+        var policy = new TurnoverPolicy(new PolicyOptions { SelfServeDeletion = true });
+
+        var decision = policy.Decide(Acme(), new DeleteAgent(Cmd("c1"), Noon(2026, 4, 2), Ada, S2));
+
+        Assert.Equal(OutcomeKind.Deleted, decision.Outcome.Kind);
+    }
+
+    [Fact]
+    public void DeleteAgent_RenewedTermsOfAContractStartingOnThe31st_AreCountedFromItsStart()
+    {
+        var contract = new ContractTerm(new LocalDate(2026, 1, 31), new LocalDate(2026, 2, 27), lockInDays: 1, autoRenew: true);
+
+        var lastDayOfSecondTerm = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c1"), Noon(2026, 3, 30), Support, S2));
+        var dayBefore = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c2"), Noon(2026, 3, 29), Support, S2));
+
+        Assert.Equal(OutcomeKind.Deleted, lastDayOfSecondTerm.Outcome.Kind);
+        Assert.Equal(new LocalDate(2026, 3, 30), Assert.IsType<DeletionBlocked>(dayBefore.Outcome.Case).AllowedFrom);
+    }
+
+    [Fact]
+    public void Decide_ReplayOfAnAdd_CarriesTheOriginalChargeButNoEvent()
+    {
+        var add = new AddAgent(Cmd("c1"), Noon(2026, 3, 17), Ada, "Omar Diaz", "omar@acme.test", Role.Agent);
+        var (_, after) = Run(Acme(), add);
+
+        var again = Engine.Decide(after, add);
+
+        Assert.True(again.IsReplay);
+        Assert.Equal(Usd("14.52"), again.Outcome.ChargedAmount(Currency.Usd));
+        Assert.Empty(again.Events);
+    }
+
+    [Fact]
     public void DeactivateAgent_AnAdminDeactivatingThemselfWithAnotherAdminLeft_IsDeactivatedAndTheyLoseAccess()
     {
         var at = Noon(2026, 4, 2);
