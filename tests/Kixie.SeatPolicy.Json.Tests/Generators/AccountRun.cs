@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kixie.SeatPolicy.Json.Tests.Generators;
+
+/// <summary>A random account to open: zone, currency, price, calendar, proration, optional contract and 1–5 seats.</summary>
+/// <param name="Zone">A tzdb zone id.</param>
+/// <param name="CurrencyCode">An ISO 4217 code.</param>
+/// <param name="PriceMinorUnits">The seat price in minor units, zero or more.</param>
+/// <param name="Cycle">The billing cycle.</param>
+/// <param name="Anchor">The billing anchor.</param>
+/// <param name="Proration">How adds are prorated.</param>
+/// <param name="Contract">The contract, or null.</param>
+/// <param name="Seats">The initial seats, the first an occupied Admin.</param>
+public sealed record AccountPlan(
+    string Zone,
+    string CurrencyCode,
+    long PriceMinorUnits,
+    BillingCycle Cycle,
+    LocalDate Anchor,
+    ProrationConvention Proration,
+    ContractTerm? Contract,
+    ImmutableArray<InitialSeat> Seats)
+{
+    /// <summary>Opens the account at version 0.</summary>
+    /// <returns>The account.</returns>
+    public Account Open() =>
+        Account.Open(
+            "acct-" + Zone.ToUpperInvariant(),
+            DateTimeZoneProviders.Tzdb[Zone],
+            Money.FromMinorUnits(PriceMinorUnits, Currency.FromCode(CurrencyCode)),
+            new BillingCalendar(Cycle, Anchor),
+            Seats,
+            Contract,
+            Proration);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Zone} {PriceMinorUnits} minor {CurrencyCode} {Cycle} from {LocalDatePattern.Iso.Format(Anchor)}, {Proration}, {Contract?.ToString() ?? "no contract"}, seats [{string.Join("; ", Seats.Select(s => s.IsVacant ? $"{s.Seat} vacant" : $"{s.Seat} {s.Email} {s.Role}"))}]");
+}
+
+/// <summary>Which command a step issues.</summary>
+public enum StepKind
+{
+    /// <summary><see cref="AddAgent"/>.</summary>
+    Add,
+
+    /// <summary><see cref="ReplaceAgent"/>.</summary>
+    Replace,
+
+    /// <summary><see cref="DeactivateAgent"/>.</summary>
+    Deactivate,
+
+    /// <summary><see cref="UpdateAgent"/>.</summary>
+    Update,
+
+    /// <summary><see cref="DeleteAgent"/>.</summary>
+    Delete,
+
+    /// <summary><see cref="MalformedCommand"/>.</summary>
+    Malformed,
+}
+
+/// <summary>
+/// One step of a random command sequence, abstract until it meets an account: each pick is a number
+/// that <see cref="Resolve"/> turns into an actor, a seat, a name, an email, … among the account's own.
+/// </summary>
+/// <param name="Kind">The command type.</param>
+/// <param name="ActorPick">Who acts: support, an occupant of some role, or a stranger.</param>
+/// <param name="SeatPick">Which seat: an existing one, an unknown or blank id, or (adds) none.</param>
+/// <param name="NamePick">A fresh name (often non-ASCII), the occupant's own, none or blank.</param>
+/// <param name="EmailPick">A fresh address, another occupant's, an invalid one, or none.</param>
+/// <param name="RolePick">No role, one of the three, or a value outside the enum.</param>
+/// <param name="VersionPick">No expected version, the right one, a stale one or a negative one.</param>
+/// <param name="AssetsPick">No assets, well-formed ones, none at all, or a malformed phone number.</param>
+/// <param name="IdPick">A fresh id, a blank one, a reused one, or an earlier command sent again.</param>
+/// <param name="AdvanceSeconds">How far time moves on before the step.</param>
+public sealed record StepPlan(StepKind Kind, int ActorPick, int SeatPick, int NamePick, int EmailPick, int RolePick, int VersionPick, int AssetsPick, int IdPick, long AdvanceSeconds)
+{
+    /// <summary>Names that exercise escaping: accents, CJK, quotes, angle brackets, emoji, control characters.</summary>
+    public static ImmutableArray<string> Names { get; } =
+        ["Ada Park", "Zoë Ångström", "李小龍", "O'Brien \"Bo\"", "Jean-Luc <Picard> & Co", "Ελένη", "🙂 Smiley", "Back\\slash", "Tab\tand\nnewline"];
+
+    /// <summary>The concrete command this step sends to <paramref name="account"/>.</summary>
+    /// <param name="account">The account the command meets.</param>
+    /// <param name="issued">Every command sent so far.</param>
+    /// <param name="index">The step's position, which makes fresh ids, names and emails unique.</param>
+    /// <param name="at">The command's instant.</param>
+    /// <returns>The command.</returns>
+    public SeatCommand Resolve(Account account, IReadOnlyList<SeatCommand> issued, int index, Instant at)
+    {
+        if (IdPick % 10 == 0 && issued.Count > 0)
+        {
+            return issued[SeatPick % issued.Count];
+        }
+
+        var id = (IdPick % 10) switch
+        {
+            1 => default,
+            2 => new CommandId(string.Empty),
+            3 when issued.Count > 0 => issued[^1].Id,
+            _ => new CommandId(Invariant($"cmd-{index}")),
+        };
+        var seats = account.ListSeats();
+        var occupied = seats.Where(seat => seat.IsOccupied).ToList();
+        var actor = (ActorPick % 8) switch
+        {
+            0 or 1 => Actor.Support,
+            2 or 3 or 4 => Occupant(occupied, Role.Admin),
+            5 => Occupant(occupied, Role.Manager),
+            6 => Occupant(occupied, Role.Agent),
+            _ => new Actor("eve@elsewhere.test"),
+        };
+        var seat = (SeatPick % 10) switch
+        {
+            < 7 when seats.Length > 0 => seats[(SeatPick / 10) % seats.Length].Id,
+            7 => new SeatId("nope"),
+            8 => new SeatId(string.Empty),
+            _ => default,
+        };
+        var occupant = account.FindSeat(seat)?.Occupant;
+        var name = (NamePick % 6) switch
+        {
+            < 3 => Names[(index + NamePick) % Names.Length] + Invariant($" {index}"),
+            3 => occupant?.Name ?? "Same Name",
+            4 => null,
+            _ => "  ",
+        };
+        var email = (EmailPick % 7) switch
+        {
+            < 4 => Invariant($"p{index}@acme.test"),
+            4 when occupied.Count > 0 => occupied[(EmailPick / 7) % occupied.Count].Occupant!.Email.ToUpperInvariant(),
+            5 => "not-an-email",
+            _ => null,
+        };
+        var role = (RolePick % 6) switch
+        {
+            2 => Role.Agent,
+            3 => Role.Manager,
+            4 => Role.Admin,
+            5 => (Role)7,
+            _ => (Role?)null,
+        };
+        long? expected = (VersionPick % 6) switch
+        {
+            3 => account.Version,
+            4 => account.Version + 1,
+            5 => -1,
+            _ => null,
+        };
+
+        return Kind switch
+        {
+            StepKind.Add => new AddAgent(id, at, actor, name, email, role, AddSeat(seats, index), AddAssets(index), expected),
+            StepKind.Replace => new ReplaceAgent(id, at, actor, seat, name, email, role, expected),
+            StepKind.Deactivate => new DeactivateAgent(id, at, actor, seat, expected),
+            StepKind.Update => new UpdateAgent(id, at, actor, seat, NamePick % 2 == 0 ? name : null, EmailPick % 2 == 0 ? email : null, role, expected),
+            StepKind.Delete => new DeleteAgent(id, at, actor, seat, expected),
+            _ => new MalformedCommand(id, at, actor, "role", Invariant($"'Boss {index}' is not a role"), expected),
+        };
+    }
+
+    /// <summary>A seat id for an add. Never a null id inside the nullable: JSON reads that back as "no seat" (see docs/json.md).</summary>
+    private SeatId? AddSeat(ImmutableArray<Seat> seats, int index) => (SeatPick % 5) switch
+    {
+        < 3 => null,
+        3 => new SeatId(Invariant($"x{index}")),
+        _ when seats.Length > 0 => seats[(SeatPick / 5) % seats.Length].Id,
+        _ => new SeatId(string.Empty),
+    };
+
+    private SeatAssets? AddAssets(int index) => (AssetsPick % 5) switch
+    {
+        2 => new SeatAssets
+        {
+            DirectNumber = Invariant($"+1415555{index % 10_000:0000}"),
+            CallerId = AssetsPick % 2 == 0 ? Invariant($"+1415555{index % 10_000:0000}") : null,
+            RingGroups = ["sales", Invariant($"group-{index}")],
+            Devices = [Invariant($"desk-{index}")],
+        },
+        3 => SeatAssets.None,
+        4 => new SeatAssets { DirectNumber = "123" },
+        _ => null,
+    };
+
+    private Actor Occupant(List<Seat> occupied, Role role)
+    {
+        var candidates = occupied.Where(seat => seat.Occupant!.Role == role).ToList();
+        return candidates.Count == 0
+            ? new Actor("nobody@acme.test")
+            : new Actor(candidates[(ActorPick / 8) % candidates.Count].Occupant!.Email);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// An account with a history: opened from a plan, then every step decided by a policy and its
+/// events applied. Keeps every command sent and every decision, accepted or not.
+/// </summary>
+public sealed class AccountRun
+{
+    private AccountRun(AccountPlan plan, bool selfServe, Account opened, Account final, ImmutableArray<SeatCommand> commands, ImmutableArray<Decision> decisions)
+    {
+        Plan = plan;
+        SelfServe = selfServe;
+        Opened = opened;
+        Final = final;
+        Commands = commands;
+        Decisions = decisions;
+    }
+
+    /// <summary>The account's plan.</summary>
+    public AccountPlan Plan { get; }
+
+    /// <summary>Whether the policy let Admins and Managers delete seats themselves.</summary>
+    public bool SelfServe { get; }
+
+    /// <summary>The account at version 0.</summary>
+    public Account Opened { get; }
+
+    /// <summary>The account after every step.</summary>
+    public Account Final { get; }
+
+    /// <summary>Every command sent, in order.</summary>
+    public ImmutableArray<SeatCommand> Commands { get; }
+
+    /// <summary>The decision on each command, in order.</summary>
+    public ImmutableArray<Decision> Decisions { get; }
+
+    /// <summary>Opens the account and plays every step.</summary>
+    /// <param name="plan">The account.</param>
+    /// <param name="selfServe">Whether deletion is self-serve.</param>
+    /// <param name="start">When the first step happens.</param>
+    /// <param name="steps">The steps.</param>
+    /// <returns>The run.</returns>
+    public static AccountRun Play(AccountPlan plan, bool selfServe, Instant start, ImmutableArray<StepPlan> steps)
+    {
+        var policy = selfServe ? new TurnoverPolicy(new PolicyOptions { SelfServeDeletion = true }) : TurnoverPolicy.Default;
+        var opened = plan.Open();
+        var account = opened;
+        var commands = new List<SeatCommand>();
+        var decisions = ImmutableArray.CreateBuilder<Decision>();
+        var at = start;
+        for (var index = 0; index < steps.Length; index++)
+        {
+            at += Duration.FromSeconds(steps[index].AdvanceSeconds);
+            var command = steps[index].Resolve(account, commands, index, at);
+            var decision = policy.Decide(account, command);
+            account = decision.ApplyTo(account);
+            commands.Add(command);
+            decisions.Add(decision);
+        }
+
+        return new AccountRun(plan, selfServe, opened, account, [.. commands], decisions.ToImmutable());
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Plan).Append(SelfServe ? ", self-serve deletion" : string.Empty);
+        for (var index = 0; index < Commands.Length; index++)
+        {
+            text.AppendLine().Append("  ").Append(Commands[index]).Append(" -> ").Append(Decisions[index]);
+        }
+
+        return text.ToString();
+    }
+}
