@@ -53,9 +53,9 @@ public sealed partial class Account
     {
         private readonly ImmutableDictionary<SeatId, Seat>.Builder _seats = source._seats.ToBuilder();
         private readonly ImmutableDictionary<string, SeatId>.Builder _seatByEmail = source._seatByEmail.ToBuilder();
-        private readonly ImmutableHashSet<SeatId>.Builder _deletedSeats = source._deletedSeats.ToBuilder();
+        private ImmutableHashSet<SeatId>.Builder? _deletedSeats;
         private readonly ImmutableDictionary<CommandId, SeatEvent>.Builder _accepted = source._accepted.ToBuilder();
-        private readonly ImmutableList<SeatEvent>.Builder _history = source._history.ToBuilder();
+        private EventLog _history = source._history;
         private long _version = source.Version;
         private int _occupiedAdmins = source.OccupiedAdminCount;
         private long _seatsEverCreated = source.SeatsEverCreated;
@@ -91,7 +91,7 @@ public sealed partial class Account
             }
 
             _accepted[change.Command.Id] = change;
-            _history.Add(change);
+            _history = _history.Append(change);
             _version = change.Version;
         }
 
@@ -100,16 +100,16 @@ public sealed partial class Account
             _version,
             _seats.ToImmutable(),
             _seatByEmail.ToImmutable(),
-            _deletedSeats.ToImmutable(),
+            _deletedSeats?.ToImmutable() ?? source._deletedSeats,
             _accepted.ToImmutable(),
-            _history.ToImmutable(),
+            _history,
             _occupiedAdmins,
             _seatsEverCreated,
             _agentsEverCreated);
 
         private void AddSeat(SeatAdded added, string parameterName)
         {
-            if (_seats.ContainsKey(added.Seat) || _deletedSeats.Contains(added.Seat))
+            if (_seats.ContainsKey(added.Seat) || (_deletedSeats ?? (ICollection<SeatId>)source._deletedSeats).Contains(added.Seat))
             {
                 throw new ArgumentException($"Seat '{added.Seat}' already existed in this account.", parameterName);
             }
@@ -123,8 +123,16 @@ public sealed partial class Account
         private void Reoccupy(SeatEvent change, Agent? occupant, string parameterName)
         {
             var seat = RequireSeat(change, parameterName);
-            Leave(seat.Occupant);
             _seats[seat.Id] = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
+            if (seat.Occupant is { } previous && occupant is not null && previous.HasEmail(occupant.Email))
+            {
+                // The same address stays in the seat (an edit of name or role): only the Admin count may move.
+                _occupiedAdmins += AdminWeight(occupant) - AdminWeight(previous);
+                _agentsEverCreated = Math.Max(_agentsEverCreated, occupant.Id.Value);
+                return;
+            }
+
+            Leave(seat.Occupant);
             if (occupant is not null)
             {
                 Arrive(occupant, seat.Id, parameterName);
@@ -136,7 +144,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             Leave(seat.Occupant);
             _seats.Remove(seat.Id);
-            _deletedSeats.Add(seat.Id);
+            (_deletedSeats ??= source._deletedSeats.ToBuilder()).Add(seat.Id);
         }
 
         private void Arrive(Agent agent, SeatId seat, string parameterName)
@@ -146,7 +154,7 @@ public sealed partial class Account
                 throw new ArgumentException($"Email '{agent.Email}' already belongs to a current occupant.", parameterName);
             }
 
-            _occupiedAdmins += agent.Role == Role.Admin ? 1 : 0;
+            _occupiedAdmins += AdminWeight(agent);
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
@@ -155,9 +163,11 @@ public sealed partial class Account
             if (agent is not null)
             {
                 _seatByEmail.Remove(agent.Email);
-                _occupiedAdmins -= agent.Role == Role.Admin ? 1 : 0;
+                _occupiedAdmins -= AdminWeight(agent);
             }
         }
+
+        private static int AdminWeight(Agent agent) => agent.Role == Role.Admin ? 1 : 0;
 
         private Seat RequireSeat(SeatEvent change, string parameterName) =>
             _seats.TryGetValue(change.Seat, out var seat)

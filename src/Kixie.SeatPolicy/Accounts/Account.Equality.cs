@@ -31,7 +31,8 @@ public sealed partial class Account
             && SameEntries(_seatByEmail, other._seatByEmail)
             && SameEntries(_accepted, other._accepted)
             && _deletedSeats.SetEquals(other._deletedSeats)
-            && _history.SequenceEqual(other._history);
+            && _history.Count == other._history.Count
+            && History.SequenceEqual(other.History);
     }
 
     /// <inheritdoc />

@@ -77,7 +77,7 @@ public sealed partial class Account
             emails.ToImmutable(),
             [],
             ImmutableDictionary<CommandId, SeatEvent>.Empty,
-            [],
+            EventLog.Empty,
             admins,
             seatsEverCreated: index,
             agentsEverCreated: agents);

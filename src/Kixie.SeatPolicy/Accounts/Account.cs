@@ -28,7 +28,8 @@ public sealed partial class Account : IEquatable<Account>
     private readonly ImmutableDictionary<string, SeatId> _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     private readonly ImmutableDictionary<CommandId, SeatEvent> _accepted;
-    private readonly ImmutableList<SeatEvent> _history;
+    private readonly EventLog _history;
+    private IReadOnlyList<SeatEvent>? _historyList;
 
     private Account(
         AccountTerms terms,
@@ -37,7 +38,7 @@ public sealed partial class Account : IEquatable<Account>
         ImmutableDictionary<string, SeatId> seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
         ImmutableDictionary<CommandId, SeatEvent> accepted,
-        ImmutableList<SeatEvent> history,
+        EventLog history,
         int occupiedAdminCount,
         long seatsEverCreated,
         long agentsEverCreated)
@@ -96,8 +97,11 @@ public sealed partial class Account : IEquatable<Account>
     /// <summary>How many people were ever placed in a seat; the last one's <see cref="AgentId"/> is this number.</summary>
     public long AgentsEverCreated { get; }
 
-    /// <summary>Every accepted change, oldest first: who, when, by which command. Nothing is ever removed.</summary>
-    public ImmutableList<SeatEvent> History => _history;
+    /// <summary>
+    /// Every accepted change, oldest first: who, when, by which command. Nothing is ever removed.
+    /// The list is built from the account's event log the first time it is asked for (O(n)).
+    /// </summary>
+    public IReadOnlyList<SeatEvent> History => _historyList ??= _history.ToImmutableArray();
 
     /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
     /// <returns>The existing seats.</returns>
@@ -131,6 +135,7 @@ public sealed partial class Account : IEquatable<Account>
     /// </summary>
     /// <param name="asOf">The local date to look from.</param>
     /// <returns>The next bill.</returns>
+    /// <exception cref="OverflowException">Seats × seat price does not fit in 64-bit minor units.</exception>
     public NextBill PreviewNextBill(LocalDate asOf) =>
         new(Billing.NextBillDateAfter(asOf), SeatCount, SeatPrice, SeatPrice.Times(SeatCount));
 
@@ -141,7 +146,7 @@ public sealed partial class Account : IEquatable<Account>
     /// <returns>The former occupants.</returns>
     public IEnumerable<FormerOccupant> FormerOccupants()
     {
-        foreach (var change in _history)
+        foreach (var change in History)
         {
             var former = change switch
             {

@@ -66,7 +66,7 @@ public sealed record Replaced(SeatId Seat, Agent NewAgent, Agent? PreviousAgent,
     /// <inheritdoc />
     public override string Describe() =>
         (PreviousAgent is null ? $"vacant seat {Seat} filled by {NewAgent.Name}" : $"{NewAgent.Name} replaces {PreviousAgent.Name} in {Seat}")
-        + $"; number and devices inherited, setup guide sent to {SetupGuideSentTo}; nothing charged";
+        + $"; its number, caller ID, ring groups and devices stay with the seat; setup guide sent to {SetupGuideSentTo}; nothing charged";
 }
 
 /// <summary>A person lost access; the seat is vacant, keeps its assets and stays billed.</summary>
