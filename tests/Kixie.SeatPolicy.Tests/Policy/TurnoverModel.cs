@@ -45,10 +45,10 @@ internal sealed record Expectation(
 }
 
 /// <summary>
-/// The rulebook as plain dictionaries and lists, written from docs/rules.md without reading the
-/// engine's code paths: who occupies which seat, which ids were ever used, the accepted command ids,
-/// and the expected outcome of a command by the rulebook's precedence. Proration, billing periods
-/// and contract terms are recomputed with integer arithmetic on day numbers.
+/// The rulebook (spec §6 and docs/rules.md) as plain dictionaries and lists, sharing no code with the
+/// engine: who occupies which seat, which ids were ever used, the accepted command ids, and the
+/// expected outcome of a command by the rulebook's precedence. Billing periods, contract terms and
+/// proration are recomputed from day numbers and integer arithmetic.
 /// </summary>
 internal sealed class TurnoverModel
 {

@@ -94,6 +94,22 @@ public sealed partial class TurnoverPolicyTest
     }
 
     [Fact]
+    public void UpdateAgent_OnlyTheEmailsCase_IsUpdatedAndThePersonKeepsActingUnderAnyCase()
+    {
+        var initial = Acme();
+        var (decisions, after) = RunAll(
+            initial,
+            new UpdateAgent(Cmd("c1"), Apr2, Ada, S3, Email: "MIA@Acme.test"),
+            new DeactivateAgent(Cmd("c2"), Apr2, Mia, S2),
+            new AddAgent(Cmd("c3"), Apr2, Ada, "Mia Two", "mia@ACME.test", Role.Agent));
+
+        Assert.Equal([OutcomeKind.Updated, OutcomeKind.Deactivated, OutcomeKind.EmailInUse], Kinds(decisions));
+        Assert.Equal("MIA@Acme.test", after.FindSeat(S3)?.Occupant?.Email);
+        Assert.Equal(S3, after.FindSeatOf("mia@acme.test")?.Id);
+        Assert.Equal(after, initial.Apply(after.History));
+    }
+
+    [Fact]
     public void UpdateAgent_WithAnotherOccupantsEmail_IsEmailInUse()
     {
         var decision = Engine.Decide(Acme(), new UpdateAgent(Cmd("c1"), Apr2, Ada, S2, Email: "mia@acme.test"));
