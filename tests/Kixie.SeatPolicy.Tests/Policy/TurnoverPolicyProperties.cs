@@ -140,6 +140,10 @@ internal sealed class ModelRun
             if (outcome.Value is DeletionBlocked blocked)
             {
                 Require(blocked.AllowedFrom == expected.Date, $"deletion allowed from {blocked.AllowedFrom}, model expects {expected.Date}");
+                Require(
+                    blocked.AllowedFrom > _model.LocalDateOf(command.At)
+                    && (_model.ContractAllowsDeletion(blocked.AllowedFrom, out _) || _scenario.Account.Contract is { LockInDays: 0, AutoRenew: true }),
+                    "a blocked deletion names a later day on which deletion is allowed (except the known lock-in 0 renewal case)");
             }
         }
 
