@@ -69,7 +69,7 @@ internal static class AccountJson
         {
             var at = exception.ParamName switch
             {
-                "seats" => account.PathOf("initialSeats"),
+                "seats" => InitialSeatPath(account.PathOf("initialSeats"), exception.Message),
                 "id" or "seatPrice" or "proration" or "billing" => account.PathOf(exception.ParamName),
                 _ => account.Path,
             };
@@ -84,6 +84,23 @@ internal static class AccountJson
         }
 
         return replayed;
+    }
+
+    /// <summary>The path of the initial seat the engine names ("Initial seat 2 (…) …"), or of the whole list.</summary>
+    private static string InitialSeatPath(string seatsPath, string message)
+    {
+        const string Prefix = "Initial seat ";
+        if (message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            var digits = message.AsSpan(Prefix.Length);
+            var end = digits.IndexOf(' ');
+            if (end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{seatsPath}[{index}]");
+            }
+        }
+
+        return seatsPath;
     }
 
     private static DateTimeZone ReadZone(Node node)

@@ -74,6 +74,8 @@ public enum StepKind
 /// that <see cref="Resolve"/> turns into an actor, a seat, a name, an email, … among the account's own.
 /// </summary>
 /// <param name="Kind">The command type.</param>
+/// <param name="Sloppy">Whether the picks below may give invalid input; a careful step sends a fresh id, a fresh valid
+/// name and email, a real role and no or the right version, as support or an Admin, so that most commands are accepted.</param>
 /// <param name="ActorPick">Who acts: support, an occupant of some role, or a stranger.</param>
 /// <param name="SeatPick">Which seat: an existing one, an unknown or blank id, or (adds) none.</param>
 /// <param name="NamePick">A fresh name (often non-ASCII), the occupant's own, none or blank.</param>
@@ -83,7 +85,7 @@ public enum StepKind
 /// <param name="AssetsPick">No assets, well-formed ones, none at all, or a malformed phone number.</param>
 /// <param name="IdPick">A fresh id, a blank one, a reused one, or an earlier command sent again.</param>
 /// <param name="AdvanceSeconds">How far time moves on before the step.</param>
-public sealed record StepPlan(StepKind Kind, int ActorPick, int SeatPick, int NamePick, int EmailPick, int RolePick, int VersionPick, int AssetsPick, int IdPick, long AdvanceSeconds)
+public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int SeatPick, int NamePick, int EmailPick, int RolePick, int VersionPick, int AssetsPick, int IdPick, long AdvanceSeconds)
 {
     /// <summary>Names that exercise escaping: accents, CJK, quotes, angle brackets, emoji, control characters.</summary>
     public static ImmutableArray<string> Names { get; } =
@@ -97,7 +99,7 @@ public sealed record StepPlan(StepKind Kind, int ActorPick, int SeatPick, int Na
     /// <returns>The command.</returns>
     public SeatCommand Resolve(Account account, IReadOnlyList<SeatCommand> issued, int index, Instant at)
     {
-        if (IdPick % 10 == 0 && issued.Count > 0)
+        if (Sloppy && IdPick % 10 == 0 && issued.Count > 0)
         {
             return issued[SeatPick % issued.Count];
         }
@@ -156,6 +158,17 @@ public sealed record StepPlan(StepKind Kind, int ActorPick, int SeatPick, int Na
             5 => -1,
             _ => null,
         };
+
+        if (!Sloppy)
+        {
+            id = new CommandId(Invariant($"cmd-{index}"));
+            actor = ActorPick % 2 == 0 ? Actor.Support : Occupant(occupied, Role.Admin);
+            name = Names[(index + NamePick) % Names.Length] + Invariant($" {index}");
+            email = Invariant($"p{index}@acme.test");
+            role = (RolePick % 3) switch { 0 => Role.Admin, 1 => Role.Manager, _ => Role.Agent };
+            seat = seats.Length > 0 ? seats[(SeatPick / 10) % seats.Length].Id : seat;
+            expected = VersionPick % 2 == 0 ? null : account.Version;
+        }
 
         return Kind switch
         {

@@ -80,13 +80,14 @@ public static class JsonGenerators
             (20, Gen.Constant(StepKind.Update)),
             (15, Gen.Constant(StepKind.Delete)),
             (5, Gen.Constant(StepKind.Malformed)))
+        from sloppy in Gen.Frequency((2, Gen.Constant(true)), (3, Gen.Constant(false)))
         from picks in Gen.ArrayOf(Gen.Choose(0, 10_000), 8)
         from advance in Gen.Frequency(
             (2, Gen.Constant(0L)),
             (3, Gen.Choose(1, 86_400).Select(seconds => (long)seconds)),
             (4, from days in Gen.Choose(1, 40) from seconds in Gen.Choose(0, 86_399) select (days * 86_400L) + seconds),
             (1, from days in Gen.Choose(40, 400) select days * 86_400L))
-        select new StepPlan(kind, picks[0], picks[1], picks[2], picks[3], picks[4], picks[5], picks[6], picks[7], advance);
+        select new StepPlan(kind, sloppy, picks[0], picks[1], picks[2], picks[3], picks[4], picks[5], picks[6], picks[7], advance);
 
     /// <summary>An account with a history of 0–30 commands decided by the default (or a self-serve) policy.</summary>
     public static Gen<AccountRun> Run { get; } =
@@ -170,6 +171,10 @@ public static class JsonArbitraries
     /// <summary>Real prorated charges.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ProratedCharge> Charge() => JsonGenerators.Charge.ToArbitrary();
+
+    /// <summary>Accounts with a history and spoils for the documents written from them.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Spoiled> Spoiled() => Tests.Spoiled.Generator.ToArbitrary();
 
     /// <summary>Contracts.</summary>
     /// <returns>The arbitrary.</returns>

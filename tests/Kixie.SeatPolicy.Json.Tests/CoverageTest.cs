@@ -1,0 +1,30 @@
+using System;
+using System.Linq;
+using FsCheck.Fluent;
+using Kixie.SeatPolicy.Json.Tests.Generators;
+using Xunit;
+
+namespace Kixie.SeatPolicy.Json.Tests;
+
+/// <summary>The generated histories are worth round-tripping: they reach every command, event and outcome.</summary>
+public sealed class CoverageTest
+{
+    [Fact]
+    public void Runs_ThreeHundredSamples_ReachEveryCommandEventAndOutcome()
+    {
+        var runs = JsonGenerators.Run.Sample(300).ToList();
+        var decisions = runs.SelectMany(run => run.Decisions).ToList();
+
+        Assert.Equal(
+            Enum.GetValues<OutcomeKind>(),
+            decisions.Select(decision => decision.Outcome.Kind).Distinct().Order());
+        Assert.Equal(
+            ["AgentDeactivated", "AgentReplaced", "AgentUpdated", "SeatAdded", "SeatDeleted"],
+            runs.SelectMany(run => run.Final.History).Select(change => change.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["AddAgent", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
+            runs.SelectMany(run => run.Commands).Select(command => command.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(decisions, decision => decision.IsReplay);
+        Assert.True(runs.Average(run => run.Final.Version) > 2, "most runs should have a history");
+    }
+}
