@@ -50,7 +50,7 @@ public static class JsonGenerators
         from lockIn in Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Constant(ContractTerm.DefaultLockInDays)), (3, Gen.Choose(1, 90)))
         let start = anchor.PlusDays(startOffset)
         let whole = start.PlusMonths(months).PlusDays(-1)
-        select new ContractTerm(start, autoRenew ? whole : whole.PlusDays(ragged), lockIn, autoRenew);
+        select new ContractTerm(start, autoRenew ? whole : whole.PlusDays(ragged), autoRenew ? Math.Max(1, lockIn) : lockIn, autoRenew);
 
     /// <summary>1–5 initial seats: the first an occupied Admin, the rest of any role, some vacant, some with assets.</summary>
     public static Gen<ImmutableArray<InitialSeat>> Seats { get; } =

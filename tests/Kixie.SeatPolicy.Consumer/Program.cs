@@ -1,0 +1,106 @@
+// The consumer test: the README's example, the account flow every service runs, a docs recipe and the
+// JSON package, all compiled against the packed packages. Prints each check; exits 1 if any fails.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using Kixie.SeatPolicy;
+using Kixie.SeatPolicy.Json;
+using NodaTime;
+using NodaTime.Text;
+
+var failures = new List<string>();
+
+void Check<T>(string what, T expected, T actual)
+{
+    var ok = EqualityComparer<T>.Default.Equals(expected, actual);
+    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}: {actual}{(ok ? string.Empty : $" (expected {expected})")}");
+    if (!ok)
+    {
+        failures.Add(what);
+    }
+}
+
+string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+// 1. The README's library example.
+{
+    var price = Money.Parse("30.00", Currency.Usd);
+    var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31));
+    var secondBill = calendar.BillDate(1);
+    var charge = Proration.Prorate(price, calendar, new LocalDate(2026, 3, 17), ProrationConvention.Default);
+    var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true);
+    var phase = contract.StandingOn(new LocalDate(2026, 12, 2)).Phase;
+
+    Check("README: second bill date", "2026-02-28", Iso(secondBill));
+    Check("README: prorated amount", "13.55", charge.Amount.ToString());
+    Check("README: explanation", "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55", charge.Explain());
+    Check("README: contract phase on 2026-12-02", ContractPhase.ExitWindow, phase);
+}
+
+// 2. An account's turnover: open, add (with the charge and its explanation), replace, deactivate, next bill.
+var zone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+Instant Noon(int year, int month, int day) => new LocalDateTime(year, month, day, 12, 0).InZoneStrictly(zone).ToInstant();
+var admin = new Actor("ada@acme.test");
+var policy = TurnoverPolicy.Default;
+var account = Account.Open(
+    "acme",
+    zone,
+    Money.Parse("30.00", Currency.Usd),
+    new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 3, 1)),
+    [
+        InitialSeat.Occupied(new SeatId("s1"), "Ada Park", "ada@acme.test", Role.Admin),
+        InitialSeat.Occupied(new SeatId("s2"), "Jimmy Doe", "jimmy@acme.test", Role.Agent, new SeatAssets { DirectNumber = "+14155550102" }),
+    ]);
+
+var add = new AddAgent(new CommandId("c1"), Noon(2026, 3, 17), admin, "Bo Li", "bo@acme.test", Role.Agent);
+var added = policy.Decide(account, add);
+account = added.ApplyTo(account);
+Check("account: add outcome", OutcomeKind.Added, added.Outcome.Kind);
+Check("account: add charge", "14.52", added.Outcome.ChargedAmount(account.Currency).ToString());
+Check("account: add explanation", "15 of 31 days left in 2026-03-01..2026-04-01: 30.00 × 15/31 = 14.516… → 14.52", added.Outcome.Case.Describe());
+
+var replaced = policy.Decide(account, new ReplaceAgent(new CommandId("c2"), Noon(2026, 3, 18), admin, new SeatId("s2"), "Nina Lee", "nina@acme.test"));
+account = replaced.ApplyTo(account);
+Check("account: replace outcome", OutcomeKind.Replaced, replaced.Outcome.Kind);
+Check("account: number inherited", "+14155550102", account.FindSeat(new SeatId("s2"))?.Assets.DirectNumber);
+Check("account: replace charges nothing", true, replaced.Outcome.ChargedAmount(account.Currency).IsZero);
+
+var deactivated = policy.Decide(account, new DeactivateAgent(new CommandId("c3"), Noon(2026, 3, 19), admin, new SeatId("s2")));
+account = deactivated.ApplyTo(account);
+Check("account: deactivate outcome", OutcomeKind.Deactivated, deactivated.Outcome.Kind);
+
+var bill = account.PreviewNextBill(new LocalDate(2026, 3, 20));
+Check("account: next bill", "2026-04-01: 3 × 30.00 = 90.00", $"{Iso(bill.Date)}: {bill.Seats} × {bill.SeatPrice} = {bill.Total}");
+Check("account: version", 3L, account.Version);
+
+// 3. docs/recipes.md, "Reproduce another billing engine's numbers".
+{
+    var thirty = new ProrationConvention { DayCount = DayCount.Thirty360, Rounding = RoundingMode.HalfToEven };
+    var charge = Proration.Prorate(
+        Money.Parse("19.95", Currency.Usd),
+        new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 4, 1)),
+        new LocalDate(2026, 4, 23),
+        thirty);
+    Check("recipe: 30E/360, half to even", "5.32 (8 of 30 days)", string.Create(CultureInfo.InvariantCulture, $"{charge.Amount} ({charge.UnitsRemaining} of {charge.UnitsInPeriod} days)"));
+}
+
+// 4. The JSON package: an account stored and read back is the same account.
+{
+    var json = JsonSerializer.Serialize(account, SeatPolicyJson.Options);
+    var read = JsonSerializer.Deserialize<Account>(json, SeatPolicyJson.Options);
+    Check("json: account read back equals the account", true, account.Equals(read));
+    Check("json: money", """{"amount":"14.52","currency":"USD"}""", JsonSerializer.Serialize(added.Outcome.ChargedAmount(Currency.Usd), SeatPolicyJson.Options));
+    try
+    {
+        JsonSerializer.Deserialize<Account>(json.Replace("\"SeatAdded\"", "\"Foo\"", StringComparison.Ordinal), SeatPolicyJson.Options);
+        Check("json: unknown event type is refused", "JsonException", "no exception");
+    }
+    catch (JsonException exception)
+    {
+        Check("json: unknown event type is refused", "$.history[0].type: unknown event type 'Foo'", exception.Message[..exception.Message.IndexOf(" (", StringComparison.Ordinal)]);
+    }
+}
+
+Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed: {string.Join(", ", failures)}");
+return failures.Count == 0 ? 0 : 1;
