@@ -53,6 +53,7 @@ public sealed class UnusableFileTests
     [InlineData("contract-end-before-start", "$.account.contract.end", "the contract ends (2026-01-01) before it starts (2026-12-31)", 17)]
     [InlineData("negative-lock-in-days", "$.account.contract.lockInDays", "-1 is negative", 18)]
     [InlineData("auto-renew-not-whole-months", "$.account.contract.autoRenew", "must run a whole number of months; 2026-01-01..2026-12-30 does not", 19)]
+    [InlineData("auto-renew-without-lock-in", "$.account.contract.lockInDays", "needs a lock-in window of at least one day", 18)]
     // Commands that cannot be run at all.
     [InlineData("command-not-an-object", "$.commands[0]", "expected a command object, got the string 'AddAgent s3'", 44)]
     [InlineData("command-without-id", "$.commands[0].id", "the command has no id", 44)]

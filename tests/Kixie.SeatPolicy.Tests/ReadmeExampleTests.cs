@@ -13,20 +13,25 @@ public sealed class ReadmeExampleTests
     public void ReadmeExample_AsWritten_GivesTheValuesInItsComments()
     {
         // README:begin
-        var price = Money.Parse("30.00", Currency.Usd);
-        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31));
-        var secondBill = calendar.BillDate(1);   // 2026-02-28: clamped to the month's end, never drifting
-        var charge = Proration.Prorate(price, calendar, new LocalDate(2026, 3, 17), ProrationConvention.Default);
-        var amount = charge.Amount.ToString();   // "13.55"
-        var why = charge.Explain();              // "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55"
-        var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true);
-        var phase = contract.StandingOn(new LocalDate(2026, 12, 2)).Phase;   // ExitWindow: the last 30 days
+        var account = Account.Open("acme", DateTimeZoneProviders.Tzdb["America/Los_Angeles"], Money.Parse("30.00", Currency.Usd),
+            new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31)),
+            [InitialSeat.Occupied(new SeatId("s1"), "Ada Park", "ada@acme.test", Role.Admin)]);
+        var (policy, admin, at) = (TurnoverPolicy.Default, new Actor("ada@acme.test"), Instant.FromUtc(2026, 3, 17, 18, 0));
+        var added = policy.Decide(account, new AddAgent(new CommandId("c1"), at, admin, "Bo Li", "bo@acme.test", Role.Agent));
+        account = added.ApplyTo(account);
+        var why = added.Outcome.Case.Describe();   // "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55"
+        var replaced = policy.Decide(account, new ReplaceAgent(new CommandId("c2"), at, admin, new SeatId("seat-2"), "Cy Ho", "cy@acme.test"));
+        var kind = replaced.Outcome.Kind;          // Replaced: same seat and number, nothing charged
+        var bill = replaced.ApplyTo(account).PreviewNextBill(new LocalDate(2026, 3, 17));   // 2026-03-31: 2 seats, 60.00
         // README:end
 
-        Assert.Equal(new LocalDate(2026, 2, 28), secondBill);
-        Assert.Equal("13.55", amount);
         Assert.Equal("14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55", why);
-        Assert.Equal(ContractPhase.ExitWindow, phase);
+        Assert.Equal("13.55", added.Outcome.ChargedAmount(account.Currency).ToString());
+        Assert.Equal(OutcomeKind.Replaced, kind);
+        Assert.Equal("0.00", replaced.Outcome.ChargedAmount(account.Currency).ToString());
+        Assert.Equal(new LocalDate(2026, 3, 31), bill.Date);
+        Assert.Equal(2, bill.Seats);
+        Assert.Equal("60.00", bill.Total.ToString());
     }
 
     [Fact]
@@ -40,6 +45,7 @@ public sealed class ReadmeExampleTests
             .SkipWhile(line => line != "```csharp")
             .Skip(1)
             .TakeWhile(line => line != "```")
+            .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal))
             .ToArray();
         var fromTest = test

@@ -23,9 +23,9 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
     /// <summary>A contract term.</summary>
     /// <param name="start">The first day of the term (inclusive).</param>
     /// <param name="end">The last day of the term (inclusive); not before <paramref name="start"/>.</param>
-    /// <param name="lockInDays">How many days at the end of each term deletion is allowed in; zero or more.</param>
+    /// <param name="lockInDays">How many days at the end of each term deletion is allowed in; zero or more (zero: only after an unrenewed end), at least one when the contract renews.</param>
     /// <param name="autoRenew">Whether a new term of the same length starts the day after <paramref name="end"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/> or <paramref name="lockInDays"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>, <paramref name="lockInDays"/> is negative, or it is zero for a contract that renews automatically (deletion would never be allowed).</exception>
     /// <exception cref="ArgumentException"><paramref name="autoRenew"/> is set but the term is not a whole number of months.</exception>
     public ContractTerm(LocalDate start, LocalDate end, int lockInDays = DefaultLockInDays, bool autoRenew = false)
     {
@@ -37,6 +37,14 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
         Start = start;
         End = end;
         ArgumentOutOfRangeException.ThrowIfNegative(lockInDays);
+        if (autoRenew && lockInDays == 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(lockInDays),
+                lockInDays,
+                "A contract that renews automatically needs a lock-in window of at least one day, or no seat could ever be deleted.");
+        }
+
         LockInDays = lockInDays;
         AutoRenew = autoRenew;
         Months = WholeMonths(start, end);

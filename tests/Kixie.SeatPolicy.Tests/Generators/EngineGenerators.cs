@@ -54,7 +54,7 @@ public static class EngineGenerators
         let start = anchor.PlusDays(startOffset)
         let whole = start.PlusMonths(months).PlusDays(-1)
         let end = autoRenew ? whole : Max(start, whole.PlusDays(ragged))
-        select new ContractSpec(start, end, lockIn, autoRenew, autoRenew ? months : 0);
+        select new ContractSpec(start, end, autoRenew ? Math.Max(1, lockIn) : lockIn, autoRenew, autoRenew ? months : 0);
 
     /// <summary>1–6 initial seats, the first usually an Admin, some vacant, some named <c>seat-N</c>.</summary>
     public static Gen<ImmutableArray<SeatSpec>> Seats { get; } =

@@ -124,7 +124,7 @@ public static class SeatPolicyArbitraries
         from start in DateGen
         from months in Gen.Choose(1, 36)
         from lockInDays in LockInDaysGen
-        select new ContractTerm(start, start.PlusMonths(months).PlusDays(-1), lockInDays, autoRenew: true);
+        select new ContractTerm(start, start.PlusMonths(months).PlusDays(-1), Math.Max(1, lockInDays), autoRenew: true);
 
     /// <summary>
     /// A contract: a whole number of months (1–36), renewing or not, or any length of 1–1,500 days

@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 using Xunit;
 using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
@@ -78,15 +79,25 @@ public sealed partial class TurnoverPolicyTest
         }
     }
 
-    [Fact(Skip = "engine bug: with lockInDays 0 and auto-renewal, DeletionBlocked.AllowedFrom names the next term's first day (2027-01-01), on which deletion is blocked again; the rulebook says the outcome tells when deletion becomes allowed")]
-    public void DeleteAgent_OnTheDayABlockedDeletionNamesWithNoLockInDaysAndRenewal_IsAllowed()
+    [Fact]
+    public void ContractTerm_NoLockInDaysWithRenewal_IsRefusedSinceDeletionCouldNeverBeAllowed()
     {
-        var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 0, autoRenew: true);
-        var blocked = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c1"), Noon(2026, 6, 1), Support, S2));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 0, autoRenew: true));
+
+        Assert.Equal("lockInDays", refused.ParamName);
+    }
+
+    [Fact]
+    public void DeleteAgent_NoLockInDaysWithoutRenewal_IsAllowedFromTheDayAfterTheEnd()
+    {
+        var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 0);
+        var blocked = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c1"), Noon(2026, 12, 31), Support, S2));
         var allowedFrom = Assert.IsType<DeletionBlocked>(blocked.Outcome.Case).AllowedFrom;
 
         var onThatDay = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c2"), Noon(allowedFrom.Year, allowedFrom.Month, allowedFrom.Day), Support, S2));
 
+        Assert.Equal(new LocalDate(2027, 1, 1), allowedFrom);
         Assert.Equal(OutcomeKind.Deleted, onThatDay.Outcome.Kind);
     }
 
