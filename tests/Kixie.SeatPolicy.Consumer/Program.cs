@@ -1,5 +1,6 @@
-// The consumer test: the README's example, the account flow every service runs, a docs recipe and the
-// JSON package, all compiled against the packed packages. Prints each check; exits 1 if any fails.
+// The consumer test: the README's example, the account flow every service runs (open, add with the charge
+// and its explanation, replace, deactivate, next bill), a docs recipe and the JSON package, all compiled
+// against the packed packages. Prints each check; exits 1 if any fails.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -23,19 +24,29 @@ void Check<T>(string what, T expected, T actual)
 
 string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-// 1. The README's library example.
-{
-    var price = Money.Parse("30.00", Currency.Usd);
-    var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31));
-    var secondBill = calendar.BillDate(1);
-    var charge = Proration.Prorate(price, calendar, new LocalDate(2026, 3, 17), ProrationConvention.Default);
-    var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true);
-    var phase = contract.StandingOn(new LocalDate(2026, 12, 2)).Phase;
+// 1. The README's library example ("Use it"), verbatim, with the values its comments promise.
+ReadmeExample();
 
-    Check("README: second bill date", "2026-02-28", Iso(secondBill));
-    Check("README: prorated amount", "13.55", charge.Amount.ToString());
-    Check("README: explanation", "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55", charge.Explain());
-    Check("README: contract phase on 2026-12-02", ContractPhase.ExitWindow, phase);
+void ReadmeExample()
+{
+    var account = Account.Open("acme", DateTimeZoneProviders.Tzdb["America/Los_Angeles"], Money.Parse("30.00", Currency.Usd),
+        new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31)),
+        [InitialSeat.Occupied(new SeatId("s1"), "Ada Park", "ada@acme.test", Role.Admin)]);
+    var (policy, admin, at) = (TurnoverPolicy.Default, new Actor("ada@acme.test"), Instant.FromUtc(2026, 3, 17, 18, 0));
+
+    var added = policy.Decide(account, new AddAgent(new CommandId("c1"), at, admin, "Bo Li", "bo@acme.test", Role.Agent));
+    account = added.ApplyTo(account);
+    var why = added.Outcome.Case.Describe();   // "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55"
+
+    var replaced = policy.Decide(account, new ReplaceAgent(new CommandId("c2"), at, admin, new SeatId("seat-2"), "Cy Ho", "cy@acme.test"));
+    var kind = replaced.Outcome.Kind;          // Replaced: same seat and number, nothing charged
+    var bill = replaced.ApplyTo(account).PreviewNextBill(new LocalDate(2026, 3, 17));   // 2026-03-31: 2 seats, 60.00
+
+    Check("README: the add's explanation", "14 of 31 days left in 2026-02-28..2026-03-31: 30.00 × 14/31 = 13.548… → 13.55", why);
+    Check("README: the add's charge", "13.55", added.Outcome.ChargedAmount(Currency.Usd).ToString());
+    Check("README: replace outcome", OutcomeKind.Replaced, kind);
+    Check("README: replace charges nothing", true, replaced.Outcome.ChargedAmount(Currency.Usd).IsZero);
+    Check("README: next bill", "2026-03-31: 2 seats, 60.00", $"{Iso(bill.Date)}: {bill.Seats} seats, {bill.Total}");
 }
 
 // 2. An account's turnover: open, add (with the charge and its explanation), replace, deactivate, next bill.
