@@ -175,6 +175,12 @@ public sealed class MalformedJsonTest
             "$.contract.lockInDays: ");
 
     [Fact]
+    public void Read_ContractEndingOnTheLastDayNodaTimeKnows_NamesTheContract() =>
+        FailsAccount(
+            json => json["contract"] = new JsonObject { ["start"] = "9999-12-31", ["end"] = "9999-12-31" },
+            "$.contract: Date computation would overflow");
+
+    [Fact]
     public void Read_NegativeSeatPrice_NamesThePrice() =>
         FailsAccount(json => json["seatPrice"]!["amount"] = "-1.00", "$.seatPrice: ");
 

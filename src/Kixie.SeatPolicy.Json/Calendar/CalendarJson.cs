@@ -38,6 +38,10 @@ internal static class CalendarJson
         {
             throw cycle.Fail(EngineErrors.Message(exception), exception);
         }
+        catch (OverflowException exception)
+        {
+            throw calendar.Fail(exception.Message, exception);
+        }
     }
 
     public static void WriteConvention(Utf8JsonWriter writer, ProrationConvention value)

@@ -37,5 +37,10 @@ internal static class ContractTermJson
             var at = exception.ParamName is "end" or "lockInDays" or "autoRenew" ? term.PathOf(exception.ParamName) : term.Path;
             throw new JsonException($"{at}: {EngineErrors.Message(exception)}", exception);
         }
+        catch (OverflowException exception)
+        {
+            // The term's length is found from the day after its end, which NodaTime cannot give for its last date.
+            throw term.Fail(exception.Message, exception);
+        }
     }
 }

@@ -24,6 +24,9 @@ internal sealed class ObjectNode
     /// <summary>A failure at the object itself.</summary>
     public JsonException Fail(string problem) => new($"{Path}: {problem}");
 
+    /// <summary>A failure at the object itself, caused by an exception of the engine or of NodaTime.</summary>
+    public JsonException Fail(string problem, Exception inner) => new($"{Path}: {problem}", inner);
+
     /// <summary>Rejects any property not in <paramref name="known"/>: a misspelt name is an error, never silently ignored.</summary>
     public void OnlyKnown(string what, ReadOnlySpan<string> known)
     {
