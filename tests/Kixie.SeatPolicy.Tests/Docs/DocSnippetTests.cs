@@ -8,9 +8,9 @@ using Xunit;
 namespace Kixie.SeatPolicy.Tests;
 
 /// <summary>
-/// Every C# snippet in docs/*.md, compiled and run here: each one is the code between a
-/// <c>// snippet:begin</c> and <c>// snippet:end</c> pair below, and the last two tests keep the
-/// docs and this file identical in both directions.
+/// Every C# snippet in docs/*.md is compiled and run by a test: each one is the code between a
+/// <c>// snippet:begin</c> and <c>// snippet:end</c> pair in a test (most below; docs/json.md's in the
+/// Json package's tests), and the last two tests keep the docs and the tests identical in both directions.
 /// </summary>
 public sealed class DocSnippetTests
 {
@@ -172,6 +172,27 @@ public sealed class DocSnippetTests
     }
 
     [Fact]
+    public void ApiMatch_AsWritten_NamesEveryCase()
+    {
+        var (policy, account, admin) = Fixture();
+        var decision = policy.Decide(account, new DeleteAgent(new CommandId("x1"), At(2026, 3, 5), admin, new SeatId("s1")));
+
+        // snippet:begin
+        var message = decision.Outcome.Match(
+            added => $"charged {added.Charge.Amount}",
+            replaced => $"{replaced.NewAgent.Name} took {replaced.Seat}",
+            deactivated => $"{deactivated.Seat} held vacant",
+            updated => "saved",
+            deleted => $"off the bill from {deleted.OffBillFrom:uuuu-MM-dd}",
+            blocked => $"locked in until {blocked.AllowedFrom:uuuu-MM-dd}",
+            viaSupport => viaSupport.HowToReachSupport,
+            rejection => rejection.Case.Describe());
+        // snippet:end
+
+        Assert.Equal(PolicyOptions.Default.SupportContact, message);
+    }
+
+    [Fact]
     public void DocSnippets_InDocs_AreAllCompiledHere()
     {
         var ours = Snippets();
@@ -208,15 +229,22 @@ public sealed class DocSnippetTests
     /// <summary>18:00 UTC on the day: the same local date in Los Angeles.</summary>
     private static Instant At(int year, int month, int day) => Instant.FromUtc(year, month, day, 18, 0);
 
+    /// <summary>Every snippet region in the test sources (this file, and e.g. the Json package's tests for docs/json.md).</summary>
     private static List<string[]> Snippets()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "Kixie.SeatPolicy.Tests", "Docs", "DocSnippetTests.cs"));
         var snippets = new List<string[]>();
-        for (var i = 0; i < lines.Length; i++)
+        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot(), "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        foreach (var path in sources)
         {
-            if (lines[i].Trim() == "// snippet:begin")
+            var lines = File.ReadAllLines(path);
+            for (var i = 0; i < lines.Length; i++)
             {
-                snippets.Add([.. lines.Skip(i + 1).TakeWhile(line => line.Trim() != "// snippet:end").Select(line => line.Trim()).Where(line => line.Length > 0)]);
+                if (lines[i].Trim() == "// snippet:begin")
+                {
+                    snippets.Add([.. lines.Skip(i + 1).TakeWhile(line => line.Trim() != "// snippet:end").Select(line => line.Trim()).Where(line => line.Length > 0)]);
+                }
             }
         }
 
