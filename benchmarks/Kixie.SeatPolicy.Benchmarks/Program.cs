@@ -1,1 +1,1 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Kixie.SeatPolicy.Benchmarks.Fixtures).Assembly).Run(args);
+return BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Kixie.SeatPolicy.Benchmarks.Fixtures).Assembly).Run(args).Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;

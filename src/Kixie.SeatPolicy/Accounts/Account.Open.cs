@@ -36,7 +36,10 @@ public sealed partial class Account
         Guard.Against.Null(timeZone);
         Guard.Against.Null(billing);
         Guard.Against.Null(seats);
-        ArgumentOutOfRangeException.ThrowIfNegative(seatPrice.MinorUnits, nameof(seatPrice));
+        if (seatPrice.IsNegative)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seatPrice), $"The seat price {seatPrice} {seatPrice.Currency} is negative.");
+        }
         if (!Currency.TryFromCode(seatPrice.Currency.Code, out _))
         {
             throw new ArgumentException("The seat price must be in an ISO 4217 currency.", nameof(seatPrice));

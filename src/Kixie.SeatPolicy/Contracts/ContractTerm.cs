@@ -140,6 +140,12 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
 
     private static int? WholeMonths(LocalDate start, LocalDate end)
     {
+        if (end == LocalDate.MaxIsoValue)
+        {
+            // No day after it exists in NodaTime's range, so no whole number of months ends there.
+            return null;
+        }
+
         var dayAfter = end.PlusDays(1);
         var estimate = (int)Dates.MonthsBetween(start, dayAfter);
         for (var months = Math.Max(1, estimate - 1); months <= estimate + 1; months++)

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -119,6 +121,20 @@ public sealed record DeletionBlocked(SeatId Seat, string Reason, LocalDate Allow
 {
     /// <inheritdoc />
     public override OutcomeKind Kind => OutcomeKind.DeletionBlocked;
+
+    /// <summary>Whether two refusals say the same: the same seat, reason, date and alternatives in order.</summary>
+    /// <param name="other">Another refusal.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(DeletionBlocked? other) =>
+        other is not null
+        && base.Equals(other)
+        && Seat == other.Seat
+        && Reason == other.Reason
+        && AllowedFrom == other.AllowedFrom
+        && Alternatives.SequenceEqual(other.Alternatives);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Seat, Reason, AllowedFrom);
 
     /// <inheritdoc />
     public override string Describe() => $"{Reason}; deletion allowed from {Dates.Iso(AllowedFrom)}; replace or deactivate instead";
