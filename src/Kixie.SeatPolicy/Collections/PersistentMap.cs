@@ -1,0 +1,958 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// An immutable, persistent hash map: every update returns a new map that shares all but one path of
+/// the old one, and the old map never changes.
+/// </summary>
+/// <remarks>
+/// <para>The map is a hash trie with eight-way branching. A node is a plain <c>object?[]</c> of eight
+/// slots (nine when a <see cref="Builder"/> owns it, the ninth slot holding the builder's ownership
+/// token); a slot is empty, a child node, a leaf (one entry) or a bucket (a <c>Leaf[]</c> of two or more
+/// entries whose 32-bit hashes are equal). Level <c>n</c> is indexed by three bits of the key's hash,
+/// most significant first, so a map of 100,000 keys is about six levels deep and an update copies one
+/// 88-byte array per level plus one leaf.</para>
+/// <para>The comparer's hash is multiplied by an odd constant (Fibonacci hashing) before use: a
+/// bijection, so keys collide exactly when their hashes do, but the bits the trie reads first depend on
+/// every bit of the hash, which keeps the trie shallow for hashes that only vary in their low bits.</para>
+/// <para>The trie is kept canonical: an entry sits in the shallowest node where its hash prefix is
+/// unique, and a removal that leaves a node with a single entry and no child node pulls that entry up,
+/// so the shape depends only on the set of keys, never on the history of updates, and no empty or dead
+/// nodes are kept.</para>
+/// <para>Immutable once published, so any number of threads may read a map concurrently. A
+/// <see cref="Builder"/> is not thread-safe.</para>
+/// </remarks>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+    where TKey : notnull
+{
+    /// <summary>
+    /// The odd constant the comparer's hash is multiplied by (2³² divided by the golden ratio). Visible
+    /// to tests so that they can choose keys whose spread hashes share long prefixes.
+    /// </summary>
+    internal const uint HashMultiplier = 0x9E3779B9u;
+
+    /// <summary>The number of slots of a node.</summary>
+    private const int Width = 8;
+
+    /// <summary>The hash bits that index one level.</summary>
+    private const int BitsPerLevel = 3;
+
+    /// <summary>The shift of the deepest level, which reads the hash's last two bits.</summary>
+    private const int LastShift = 30;
+
+    /// <summary>The most levels a trie can have (shifts 0, 3, …, 30).</summary>
+    private const int MaxLevels = 11;
+
+    private readonly object?[]? _root;
+    private readonly IEqualityComparer<TKey> _comparer;
+
+    /// <summary>Wraps a trie.</summary>
+    /// <param name="root">The root node, or <see langword="null"/> when the map is empty.</param>
+    /// <param name="count">The number of entries in the trie.</param>
+    /// <param name="comparer">The key comparer the trie was built with.</param>
+    private PersistentMap(object?[]? root, int count, IEqualityComparer<TKey> comparer)
+    {
+        Debug.Assert(root is null == (count == 0), "Only the empty map has no root.");
+        _root = root;
+        Count = count;
+        _comparer = comparer;
+    }
+
+    /// <summary>The number of entries.</summary>
+    public int Count { get; }
+
+    /// <summary>The comparer that decides which keys are equal.</summary>
+    public IEqualityComparer<TKey> KeyComparer => _comparer;
+
+    /// <summary>Outcome of an add-or-replace on a trie.</summary>
+    private enum Effect
+    {
+        /// <summary>The key was present with an equal value: nothing changed.</summary>
+        None,
+
+        /// <summary>The key was present and its entry was replaced.</summary>
+        Replaced,
+
+        /// <summary>The key was absent and was added.</summary>
+        Added,
+    }
+
+    /// <summary>An empty map.</summary>
+    /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
+    /// <returns>A new empty map (one small allocation; nothing is cached).</returns>
+    public static PersistentMap<TKey, TValue> Empty(IEqualityComparer<TKey>? comparer = null) =>
+        new(null, 0, comparer ?? EqualityComparer<TKey>.Default);
+
+    /// <summary>A map of the given entries, built in place by a <see cref="Builder"/>.</summary>
+    /// <param name="items">The entries; a later entry replaces an earlier one with an equal key.</param>
+    /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its keys is null.</exception>
+    public static PersistentMap<TKey, TValue> CreateRange(
+        IEnumerable<KeyValuePair<TKey, TValue>> items,
+        IEqualityComparer<TKey>? comparer = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var builder = Empty(comparer).ToBuilder();
+        foreach (var (key, value) in items)
+        {
+            builder.SetItem(key, value);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Looks a key up.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The key's value when found; otherwise the default.</param>
+    /// <returns>Whether the map holds the key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Find(_root, Spread(_comparer, key), key, _comparer, out value);
+    }
+
+    /// <summary>Whether the map holds a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns><see langword="true"/> when the map holds a key equal to <paramref name="key"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public bool ContainsKey(TKey key) => TryGetValue(key, out _);
+
+    /// <summary>Adds a key or replaces its value.</summary>
+    /// <remarks>
+    /// When the map already holds an equal key with an equal value (by
+    /// <see cref="EqualityComparer{T}.Default"/>), returns this map and keeps the stored key; otherwise
+    /// the new entry stores <paramref name="key"/> itself (as <c>ImmutableDictionary</c> does).
+    /// </remarks>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The map with the entry; this map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public PersistentMap<TKey, TValue> SetItem(TKey key, TValue value) => Set(key, value, add: false);
+
+    /// <summary>Adds a key that must be absent.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The map with the entry; this map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentException">The map already holds an equal key (whatever its value).</exception>
+    public PersistentMap<TKey, TValue> Add(TKey key, TValue value) => Set(key, value, add: true);
+
+    /// <summary>Removes a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The map without the key, or this very instance when the key is absent.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public PersistentMap<TKey, TValue> Remove(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_root is null)
+        {
+            return this;
+        }
+
+        var removed = false;
+        var result = RemoveFrom(_root, 0, Spread(_comparer, key), key, null, _comparer, ref removed);
+        if (!removed)
+        {
+            return this;
+        }
+
+        return Count == 1 ? Empty(_comparer) : new(AsNode(result!), Count - 1, _comparer);
+    }
+
+    /// <summary>A builder that starts from this map's entries; this map never changes.</summary>
+    /// <returns>The builder.</returns>
+    public Builder ToBuilder() => new(this);
+
+    /// <summary>An enumerator over the entries, in no particular order; it allocates nothing.</summary>
+    /// <returns>The enumerator.</returns>
+    public Enumerator GetEnumerator() => new(_root);
+
+    /// <inheritdoc />
+    IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Checks the trie's invariants (for tests): node sizes and tokens, every entry on the path its hash
+    /// selects, hashes matching the comparer, buckets of two or more distinct keys with one hash, no
+    /// empty node and no node below the root holding only one entry, and the entry count.
+    /// </summary>
+    /// <returns>The number of nodes and the number of levels.</returns>
+    /// <exception cref="InvalidOperationException">An invariant does not hold.</exception>
+    internal (int Nodes, int Levels) VerifyStructure()
+    {
+        if (_root is null)
+        {
+            Check(Count == 0, "an empty trie must have a zero count");
+            return (0, 0);
+        }
+
+        var (nodes, levels, entries) = VerifyNode(_root, 0, 0, _comparer);
+        Check(entries == Count, "the count must equal the number of entries");
+        Check(entries > 0, "a map with a root must have entries");
+        return (nodes, levels);
+    }
+
+    /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
+    private PersistentMap<TKey, TValue> Set(TKey key, TValue value, bool add)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = Spread(_comparer, key);
+        if (_root is null)
+        {
+            var root = NewNode(null);
+            root[Index(hash, 0)] = new Leaf(hash, key, value);
+            return new(root, 1, _comparer);
+        }
+
+        var effect = Effect.None;
+        var newRoot = SetIn(_root, 0, hash, key, value, add, null, _comparer, ref effect);
+        return effect switch
+        {
+            Effect.None => this,
+            Effect.Replaced => new(newRoot, Count, _comparer),
+            _ => new(newRoot, Count + 1, _comparer),
+        };
+    }
+
+    /// <summary>The comparer's hash of a key, spread by <see cref="HashMultiplier"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Spread(IEqualityComparer<TKey> comparer, TKey key) =>
+        unchecked((int)((uint)comparer.GetHashCode(key) * HashMultiplier));
+
+    /// <summary>The slot a hash selects in a node at the given shift: three bits, most significant first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Index(int hash, int shift) => unchecked((int)(((uint)hash << shift) >> (32 - BitsPerLevel)));
+
+    /// <summary>Whether a non-null slot holds a child node (nodes are exactly <c>object[]</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNode(object slot) => slot.GetType() == typeof(object[]);
+
+    /// <summary>A slot known to hold a node, as a node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static object?[] AsNode(object slot)
+    {
+        Debug.Assert(IsNode(slot), "The slot must hold a node.");
+        return Unsafe.As<object?[]>(slot);
+    }
+
+    /// <summary>A slot known to hold a bucket, as a bucket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Leaf[] AsBucket(object slot)
+    {
+        Debug.Assert(slot is Leaf[], "The slot must hold a bucket.");
+        return Unsafe.As<Leaf[]>(slot);
+    }
+
+    /// <summary>A new empty node: eight slots, or nine with the owner's token when a builder owns it.</summary>
+    private static object?[] NewNode(object? owner)
+    {
+        if (owner is null)
+        {
+            return new object?[Width];
+        }
+
+        var node = new object?[Width + 1];
+        node[Width] = owner;
+        return node;
+    }
+
+    /// <summary>
+    /// A node that may be written: the node itself when <paramref name="owner"/> owns it, otherwise a copy
+    /// (owned by <paramref name="owner"/> when it is not null).
+    /// </summary>
+    private static object?[] Writable(object?[] node, object? owner)
+    {
+        if (owner is not null && node.Length > Width && ReferenceEquals(node[Width], owner))
+        {
+            return node;
+        }
+
+        var copy = NewNode(owner);
+        new ReadOnlySpan<object?>(node, 0, Width).CopyTo(copy);
+        return copy;
+    }
+
+    /// <summary>Looks a key up in a trie.</summary>
+    private static bool Find(
+        object?[]? node,
+        int hash,
+        TKey key,
+        IEqualityComparer<TKey> comparer,
+        [MaybeNullWhen(false)] out TValue value)
+    {
+        if (node is not null)
+        {
+            var bits = unchecked((uint)hash);
+            while (true)
+            {
+                var slot = node[unchecked((int)(bits >> (32 - BitsPerLevel)))];
+                if (slot is null)
+                {
+                    break;
+                }
+
+                if (IsNode(slot))
+                {
+                    node = AsNode(slot);
+                    bits <<= BitsPerLevel;
+                    continue;
+                }
+
+                if (slot is Leaf leaf)
+                {
+                    if (leaf.Hash == hash && comparer.Equals(leaf.Key, key))
+                    {
+                        value = leaf.Value;
+                        return true;
+                    }
+
+                    break;
+                }
+
+                var bucket = AsBucket(slot);
+                if (bucket[0].Hash == hash)
+                {
+                    var at = IndexInBucket(bucket, key, comparer);
+                    if (at >= 0)
+                    {
+                        value = bucket[at].Value;
+                        return true;
+                    }
+                }
+
+                break;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The position of a key in a bucket, or −1.</summary>
+    private static int IndexInBucket(Leaf[] bucket, TKey key, IEqualityComparer<TKey> comparer)
+    {
+        for (var i = 0; i < bucket.Length; i++)
+        {
+            if (comparer.Equals(bucket[i].Key, key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Adds or replaces an entry below a node. Returns the node itself when nothing changed or when the
+    /// node is owned by <paramref name="owner"/> and was written in place; otherwise its updated copy.
+    /// </summary>
+    private static object?[] SetIn(
+        object?[] node,
+        int shift,
+        int hash,
+        TKey key,
+        TValue value,
+        bool add,
+        object? owner,
+        IEqualityComparer<TKey> comparer,
+        ref Effect effect)
+    {
+        var index = Index(hash, shift);
+        var slot = node[index];
+        object replacement;
+        if (slot is null)
+        {
+            replacement = new Leaf(hash, key, value);
+            effect = Effect.Added;
+        }
+        else if (IsNode(slot))
+        {
+            var child = AsNode(slot);
+            var newChild = SetIn(child, shift + BitsPerLevel, hash, key, value, add, owner, comparer, ref effect);
+            if (ReferenceEquals(newChild, child))
+            {
+                // Unchanged, or changed in place: an owned child always hangs from an owned parent.
+                return node;
+            }
+
+            replacement = newChild;
+        }
+        else if (slot is Leaf leaf)
+        {
+            if (leaf.Hash != hash)
+            {
+                replacement = Split(leaf, leaf.Hash, new Leaf(hash, key, value), hash, shift + BitsPerLevel, owner);
+                effect = Effect.Added;
+            }
+            else if (!comparer.Equals(leaf.Key, key))
+            {
+                replacement = new[] { leaf, new Leaf(hash, key, value) };
+                effect = Effect.Added;
+            }
+            else
+            {
+                if (add)
+                {
+                    ThrowDuplicateKey();
+                }
+
+                if (EqualityComparer<TValue>.Default.Equals(leaf.Value, value))
+                {
+                    return node;
+                }
+
+                replacement = new Leaf(hash, key, value);
+                effect = Effect.Replaced;
+            }
+        }
+        else
+        {
+            var bucket = AsBucket(slot);
+            var bucketHash = bucket[0].Hash;
+            if (bucketHash != hash)
+            {
+                replacement = Split(bucket, bucketHash, new Leaf(hash, key, value), hash, shift + BitsPerLevel, owner);
+                effect = Effect.Added;
+            }
+            else
+            {
+                var newBucket = SetInBucket(bucket, hash, key, value, add, comparer, ref effect);
+                if (ReferenceEquals(newBucket, bucket))
+                {
+                    return node;
+                }
+
+                replacement = newBucket;
+            }
+        }
+
+        var target = Writable(node, owner);
+        target[index] = replacement;
+        return target;
+    }
+
+    /// <summary>Adds or replaces an entry in a bucket; returns the bucket itself when nothing changed.</summary>
+    private static Leaf[] SetInBucket(
+        Leaf[] bucket,
+        int hash,
+        TKey key,
+        TValue value,
+        bool add,
+        IEqualityComparer<TKey> comparer,
+        ref Effect effect)
+    {
+        var at = IndexInBucket(bucket, key, comparer);
+        if (at >= 0)
+        {
+            if (add)
+            {
+                ThrowDuplicateKey();
+            }
+
+            if (EqualityComparer<TValue>.Default.Equals(bucket[at].Value, value))
+            {
+                return bucket;
+            }
+
+            var replaced = (Leaf[])bucket.Clone();
+            replaced[at] = new Leaf(hash, key, value);
+            effect = Effect.Replaced;
+            return replaced;
+        }
+
+        var grown = new Leaf[checked(bucket.Length + 1)];
+        bucket.CopyTo(grown, 0);
+        grown[bucket.Length] = new Leaf(hash, key, value);
+        effect = Effect.Added;
+        return grown;
+    }
+
+    /// <summary>
+    /// A node (and as many single-child nodes below it as needed) holding two entries whose different
+    /// hashes agree on every bit read above <paramref name="shift"/>.
+    /// </summary>
+    private static object?[] Split(object first, int firstHash, object second, int secondHash, int shift, object? owner)
+    {
+        Debug.Assert(firstHash != secondHash && shift <= LastShift, "Different hashes part by the last level.");
+        var node = NewNode(owner);
+        var firstIndex = Index(firstHash, shift);
+        var secondIndex = Index(secondHash, shift);
+        if (firstIndex != secondIndex)
+        {
+            node[firstIndex] = first;
+            node[secondIndex] = second;
+        }
+        else
+        {
+            node[firstIndex] = Split(first, firstHash, second, secondHash, shift + BitsPerLevel, owner);
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// Removes a key below a node and returns what should take the node's place: the node itself when the
+    /// key is absent or the owned node was written in place, its updated copy, or — below the root, when
+    /// the node is left with at most one entry and no child node — that entry or <see langword="null"/>.
+    /// </summary>
+    private static object? RemoveFrom(
+        object?[] node,
+        int shift,
+        int hash,
+        TKey key,
+        object? owner,
+        IEqualityComparer<TKey> comparer,
+        ref bool removed)
+    {
+        var index = Index(hash, shift);
+        var slot = node[index];
+        object? replacement;
+        if (slot is null)
+        {
+            return node;
+        }
+
+        if (IsNode(slot))
+        {
+            var child = AsNode(slot);
+            var result = RemoveFrom(child, shift + BitsPerLevel, hash, key, owner, comparer, ref removed);
+            if (ReferenceEquals(result, child))
+            {
+                return node;
+            }
+
+            replacement = result;
+        }
+        else if (slot is Leaf leaf)
+        {
+            if (leaf.Hash != hash || !comparer.Equals(leaf.Key, key))
+            {
+                return node;
+            }
+
+            replacement = null;
+            removed = true;
+        }
+        else
+        {
+            var bucket = AsBucket(slot);
+            var at = bucket[0].Hash == hash ? IndexInBucket(bucket, key, comparer) : -1;
+            if (at < 0)
+            {
+                return node;
+            }
+
+            replacement = bucket.Length == 2 ? bucket[1 - at] : Without(bucket, at);
+            removed = true;
+        }
+
+        if (shift > 0 && (replacement is null || !IsNode(replacement)))
+        {
+            // Below the root, a node left with at most one entry and no child node gives way to that entry.
+            var others = 0;
+            object? other = null;
+            for (var i = 0; i < Width; i++)
+            {
+                if (i != index && node[i] is { } occupant)
+                {
+                    others++;
+                    other = occupant;
+                }
+            }
+
+            if (others == 0)
+            {
+                return replacement;
+            }
+
+            if (others == 1 && replacement is null && !IsNode(other!))
+            {
+                return other;
+            }
+        }
+
+        var target = Writable(node, owner);
+        target[index] = replacement;
+        return target;
+    }
+
+    /// <summary>A bucket without one of its entries.</summary>
+    private static Leaf[] Without(Leaf[] bucket, int at)
+    {
+        var smaller = new Leaf[bucket.Length - 1];
+        Array.Copy(bucket, 0, smaller, 0, at);
+        Array.Copy(bucket, at + 1, smaller, at, bucket.Length - at - 1);
+        return smaller;
+    }
+
+    /// <summary>Throws the exception of an <c>Add</c> whose key is present.</summary>
+    [DoesNotReturn]
+    private static void ThrowDuplicateKey() =>
+        throw new ArgumentException("An entry with the same key is already present.", "key");
+
+    /// <summary>Throws when a structural invariant does not hold.</summary>
+    private static void Check([DoesNotReturnIf(false)] bool condition, string invariant)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Persistent map invariant broken: " + invariant + ".");
+        }
+    }
+
+    /// <summary>Checks the invariants of a node and everything below it.</summary>
+    /// <returns>The nodes, the levels and the entries at and below the node.</returns>
+    private static (int Nodes, int Levels, int Entries) VerifyNode(
+        object?[] node,
+        int shift,
+        long prefix,
+        IEqualityComparer<TKey> comparer)
+    {
+        Check(shift <= LastShift, "the trie must be at most eleven levels deep");
+        Check(
+            node.Length == Width || (node.Length == Width + 1 && node[Width] is not null),
+            "a node must have eight slots, or nine with an owner's token");
+
+        var (nodes, levels, entries, occupied, children) = (1, 1, 0, 0, 0);
+        for (var i = 0; i < Width; i++)
+        {
+            if (node[i] is not { } slot)
+            {
+                continue;
+            }
+
+            occupied++;
+            var path = (prefix << BitsPerLevel) | (long)i;
+            if (IsNode(slot))
+            {
+                children++;
+                var (n, l, e) = VerifyNode(AsNode(slot), shift + BitsPerLevel, path, comparer);
+                nodes += n;
+                levels = Math.Max(levels, l + 1);
+                entries += e;
+            }
+            else if (slot is Leaf leaf)
+            {
+                VerifyLeaf(leaf, shift, path, comparer);
+                entries++;
+            }
+            else
+            {
+                Check(slot is Leaf[], "a slot must hold null, a node, a leaf or a bucket");
+                var bucket = AsBucket(slot);
+                Check(bucket.Length >= 2, "a bucket must hold two or more entries");
+                for (var j = 0; j < bucket.Length; j++)
+                {
+                    VerifyLeaf(bucket[j], shift, path, comparer);
+                    Check(bucket[j].Hash == bucket[0].Hash, "a bucket's entries must share one hash");
+                    for (var k = 0; k < j; k++)
+                    {
+                        Check(!comparer.Equals(bucket[k].Key, bucket[j].Key), "a bucket's keys must be distinct");
+                    }
+                }
+
+                entries += bucket.Length;
+            }
+        }
+
+        if (shift > 0)
+        {
+            Check(occupied > 0, "a node below the root must not be empty");
+            Check(occupied > 1 || children == 1, "a node below the root must not hold a single entry alone");
+        }
+
+        return (nodes, levels, entries);
+    }
+
+    /// <summary>Checks that a leaf's hash is its key's and selects the path it sits on.</summary>
+    /// <remarks>
+    /// The path holds three bits per level from the root; the deepest level reads the hash's last two
+    /// bits shifted left by one, so there the path is the hash shifted left by one.
+    /// </remarks>
+    private static void VerifyLeaf(Leaf leaf, int shift, long path, IEqualityComparer<TKey> comparer)
+    {
+        Check(leaf.Hash == Spread(comparer, leaf.Key), "a leaf's hash must be its key's spread hash");
+        var bits = shift + BitsPerLevel;
+        var hash = (long)unchecked((uint)leaf.Hash);
+        var expected = bits <= 32 ? hash >> (32 - bits) : hash << (bits - 32);
+        Check(expected == path, "an entry must sit on the path its hash selects");
+    }
+
+    /// <summary>One entry: the key's spread hash, the key and the value.</summary>
+    /// <param name="hash">The key's spread hash.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    private sealed class Leaf(int hash, TKey key, TValue value)
+    {
+        /// <summary>The key's spread hash.</summary>
+        public readonly int Hash = hash;
+
+        /// <summary>The key.</summary>
+        public readonly TKey Key = key;
+
+        /// <summary>The value.</summary>
+        public readonly TValue Value = value;
+    }
+
+    /// <summary>
+    /// A batch of changes to a map: it copies a node the first time it changes it and then writes its own
+    /// copies in place, so a run of changes costs little more than the nodes it touches.
+    /// </summary>
+    /// <remarks>
+    /// <para>Ownership is marked inside the node: a node the builder copied has a ninth slot holding the
+    /// builder's current token. <see cref="ToImmutable"/> hands the trie out and drops the token, so later
+    /// changes copy again and a map the builder returned never changes; neither does the map it started
+    /// from.</para>
+    /// <para>Not thread-safe.</para>
+    /// </remarks>
+    public sealed class Builder
+    {
+        private readonly IEqualityComparer<TKey> _comparer;
+        private object?[]? _root;
+        private object? _owner;
+        private PersistentMap<TKey, TValue>? _map;
+
+        /// <summary>A builder holding a map's entries.</summary>
+        /// <param name="map">The map to start from.</param>
+        internal Builder(PersistentMap<TKey, TValue> map)
+        {
+            _comparer = map._comparer;
+            _root = map._root;
+            Count = map.Count;
+            _map = map;
+        }
+
+        /// <summary>The number of entries.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The comparer that decides which keys are equal.</summary>
+        public IEqualityComparer<TKey> KeyComparer => _comparer;
+
+        /// <summary>Looks a key up.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The key's value when found; otherwise the default.</param>
+        /// <returns>Whether the builder holds the key.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return Find(_root, Spread(_comparer, key), key, _comparer, out value);
+        }
+
+        /// <summary>Whether the builder holds a key.</summary>
+        /// <param name="key">The key.</param>
+        /// <returns><see langword="true"/> when the builder holds a key equal to <paramref name="key"/>.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        public bool ContainsKey(TKey key) => TryGetValue(key, out _);
+
+        /// <summary>Adds a key or replaces its value (see <see cref="PersistentMap{TKey, TValue}.SetItem"/>).</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        public void SetItem(TKey key, TValue value) => Set(key, value, add: false);
+
+        /// <summary>Adds a key that must be absent.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        /// <exception cref="ArgumentException">The builder already holds an equal key; nothing changes.</exception>
+        public void Add(TKey key, TValue value) => Set(key, value, add: true);
+
+        /// <summary>Removes a key.</summary>
+        /// <param name="key">The key.</param>
+        /// <returns>Whether the key was present.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        public bool Remove(TKey key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            if (_root is null)
+            {
+                return false;
+            }
+
+            var removed = false;
+            var result = RemoveFrom(_root, 0, Spread(_comparer, key), key, _owner ??= new object(), _comparer, ref removed);
+            if (!removed)
+            {
+                return false;
+            }
+
+            Count--;
+            _root = Count == 0 ? null : AsNode(result!);
+            _map = null;
+            return true;
+        }
+
+        /// <summary>
+        /// The builder's entries as a map. Returns the same instance until the builder changes; later
+        /// changes never alter a returned map.
+        /// </summary>
+        /// <returns>The map.</returns>
+        public PersistentMap<TKey, TValue> ToImmutable()
+        {
+            if (_map is null)
+            {
+                _map = new PersistentMap<TKey, TValue>(_root, Count, _comparer);
+                _owner = null;
+            }
+
+            return _map;
+        }
+
+        /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
+        private void Set(TKey key, TValue value, bool add)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var hash = Spread(_comparer, key);
+            var owner = _owner ??= new object();
+            if (_root is null)
+            {
+                var root = NewNode(owner);
+                root[Index(hash, 0)] = new Leaf(hash, key, value);
+                _root = root;
+                Count = 1;
+                _map = null;
+                return;
+            }
+
+            var effect = Effect.None;
+            _root = SetIn(_root, 0, hash, key, value, add, owner, _comparer, ref effect);
+            if (effect != Effect.None)
+            {
+                _map = null;
+                if (effect == Effect.Added)
+                {
+                    Count++;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Enumerates a map's entries depth first without allocating: the path from the root is kept in
+    /// inline arrays.
+    /// </summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<TKey, TValue>>
+    {
+        private readonly object?[]? _root;
+        private NodePath _nodes;
+        private SlotPath _next;
+        private int _depth;
+        private Leaf[]? _bucket;
+        private int _bucketNext;
+        private KeyValuePair<TKey, TValue> _current;
+
+        /// <summary>An enumerator positioned before the first entry of a trie.</summary>
+        /// <param name="root">The trie's root, or <see langword="null"/>.</param>
+        internal Enumerator(object?[]? root)
+        {
+            _root = root;
+            Reset();
+        }
+
+        /// <summary>The current entry.</summary>
+        public readonly KeyValuePair<TKey, TValue> Current => _current;
+
+        /// <inheritdoc />
+        readonly object IEnumerator.Current => _current;
+
+        /// <summary>Moves to the next entry.</summary>
+        /// <returns>Whether there was one.</returns>
+        public bool MoveNext()
+        {
+            while (true)
+            {
+                if (_bucket is not null)
+                {
+                    if (_bucketNext < _bucket.Length)
+                    {
+                        var entry = _bucket[_bucketNext++];
+                        _current = new(entry.Key, entry.Value);
+                        return true;
+                    }
+
+                    _bucket = null;
+                }
+
+                if (_depth < 0)
+                {
+                    return false;
+                }
+
+                var slotIndex = _next[_depth];
+                if (slotIndex == Width)
+                {
+                    _nodes[_depth] = null;
+                    _depth--;
+                    continue;
+                }
+
+                _next[_depth] = slotIndex + 1;
+                var slot = _nodes[_depth]![slotIndex];
+                if (slot is null)
+                {
+                    continue;
+                }
+
+                if (IsNode(slot))
+                {
+                    _depth++;
+                    _nodes[_depth] = AsNode(slot);
+                    _next[_depth] = 0;
+                }
+                else if (slot is Leaf leaf)
+                {
+                    _current = new(leaf.Key, leaf.Value);
+                    return true;
+                }
+                else
+                {
+                    _bucket = AsBucket(slot);
+                    _bucketNext = 0;
+                }
+            }
+        }
+
+        /// <summary>Moves back before the first entry.</summary>
+        public void Reset()
+        {
+            _nodes = default;
+            _next = default;
+            _bucket = null;
+            _bucketNext = 0;
+            _current = default;
+            _depth = _root is null ? -1 : 0;
+            _nodes[0] = _root;
+        }
+
+        /// <summary>Does nothing: the enumerator holds no resources.</summary>
+        public readonly void Dispose()
+        {
+        }
+    }
+
+    /// <summary>The nodes on the path from the root to the enumerator's position.</summary>
+    [InlineArray(MaxLevels)]
+    private struct NodePath
+    {
+        private object?[]? _element;
+    }
+
+    /// <summary>For each node on the enumerator's path, the next slot to visit.</summary>
+    [InlineArray(MaxLevels)]
+    private struct SlotPath
+    {
+        private int _element;
+    }
+}

@@ -1,0 +1,377 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using Kixie.SeatPolicy.Tests.Generators;
+using Xunit;
+
+namespace Kixie.SeatPolicy.Tests.Collections;
+
+/// <summary>
+/// Model-based properties of <see cref="PersistentMap{TKey, TValue}"/> and its builder: random runs of
+/// changes over a small key space (so keys repeat) are applied to the map and to a dictionary, and after
+/// every step the map must agree with the dictionary and every earlier version must be unchanged.
+/// </summary>
+public sealed class PersistentMapProperties
+{
+    private static readonly int[] IntProbes = [.. Enumerable.Range(-2, 36)];
+
+    private static readonly string[] Names = ["a", "b", "ab", "s1", "s2", "s10", "agent1@acme.test", "agent2@acme.test", "agent12@acme.test", "Zoë@acme.test"];
+
+    private static readonly string[] StringProbes =
+        [.. Names.SelectMany(name => new[] { name, name.ToUpperInvariant(), MixedCase(name) }).Distinct(StringComparer.Ordinal), "zz", "agent99@acme.test", "s3"];
+
+    private static readonly (string Name, IEqualityComparer<int> Comparer)[] IntComparers =
+    [
+        ("default", EqualityComparer<int>.Default),
+        (SpreadHashComparer.Deep.ToString(), SpreadHashComparer.Deep),
+        (SpreadHashComparer.DeepPairs.ToString(), SpreadHashComparer.DeepPairs),
+        (SpreadHashComparer.Modulo3.ToString(), SpreadHashComparer.Modulo3),
+        (SpreadHashComparer.AllCollide.ToString(), SpreadHashComparer.AllCollide),
+        (SpreadHashComparer.TopBits.ToString(), SpreadHashComparer.TopBits),
+    ];
+
+    private static readonly (string Name, IEqualityComparer<string> Comparer)[] StringComparers =
+    [
+        ("ordinal ignore case", StringComparer.OrdinalIgnoreCase),
+        (CaseInsensitiveLengthComparer.Instance.ToString(), CaseInsensitiveLengthComparer.Instance),
+    ];
+
+    /// <summary>What a step does.</summary>
+    internal enum Kind
+    {
+        Set,
+        Remove,
+        Add,
+        ToImmutable,
+    }
+
+    [SeatPolicyProperty]
+    public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_int_keys() =>
+        Prop.ForAll(ScenarioGen(IntComparers, Gen.Choose(0, 23), IntProbes, builder: false).ToArbitrary(), RunMap);
+
+    [SeatPolicyProperty]
+    public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_case_insensitive_strings() =>
+        Prop.ForAll(ScenarioGen(StringComparers, StringKeyGen, StringProbes, builder: false).ToArbitrary(), RunMap);
+
+    [SeatPolicyProperty]
+    public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_int_keys() =>
+        Prop.ForAll(ScenarioGen(IntComparers, Gen.Choose(0, 23), IntProbes, builder: true).ToArbitrary(), RunBuilders);
+
+    [SeatPolicyProperty]
+    public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_case_insensitive_strings() =>
+        Prop.ForAll(ScenarioGen(StringComparers, StringKeyGen, StringProbes, builder: true).ToArbitrary(), RunBuilders);
+
+    /// <summary>A name in lower case, upper case or mixed case.</summary>
+    private static Gen<string> StringKeyGen =>
+        from name in Gen.Elements(Names)
+        from casing in Gen.Choose(0, 2)
+        select casing switch { 0 => name, 1 => name.ToUpperInvariant(), _ => MixedCase(name) };
+
+    private static string MixedCase(string name) =>
+        string.Concat(name.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
+
+    private static Gen<Scenario<TKey>> ScenarioGen<TKey>(
+        (string Name, IEqualityComparer<TKey> Comparer)[] comparers,
+        Gen<TKey> keys,
+        TKey[] probes,
+        bool builder)
+        where TKey : notnull
+    {
+        var step =
+            from kind in Gen.Frequency<Kind>(
+                builder
+                    ? [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.ToImmutable))]
+                    : [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add))])
+            from key in keys
+            from value in Gen.Choose(0, 3)
+            from target in Gen.Choose(0, 1)
+            select new Step<TKey>(kind, key, value, target);
+
+        var setStep =
+            from key in keys
+            from value in Gen.Choose(0, 3)
+            select new Step<TKey>(Kind.Set, key, value, 0);
+
+        return
+            from comparer in Gen.Elements(comparers)
+            from prefixLength in builder ? Gen.Choose(0, 30) : Gen.Constant(0)
+            from prefix in Gen.ArrayOf(setStep, prefixLength)
+            from sourceFromBuilder in Gen.Elements(false, true)
+            from length in Gen.Choose(0, 80)
+            from steps in Gen.ArrayOf(step, length)
+            select new Scenario<TKey>(comparer.Name, comparer.Comparer, probes, prefix, sourceFromBuilder, steps);
+    }
+
+    private static void RunMap<TKey>(Scenario<TKey> scenario)
+        where TKey : notnull
+    {
+        var map = PersistentMap<TKey, int>.Empty(scenario.Comparer);
+        var model = new Model<TKey>(scenario.Comparer);
+        var versions = new List<Version<TKey>> { Agrees(map, model, scenario) };
+
+        foreach (var step in scenario.Steps)
+        {
+            var before = map;
+            switch (step.Kind)
+            {
+                case Kind.Set:
+                    map = map.SetItem(step.Key, step.Value);
+                    if (!model.Set(step.Key, step.Value))
+                    {
+                        Assert.Same(before, map);
+                    }
+
+                    break;
+                case Kind.Remove:
+                    map = map.Remove(step.Key);
+                    if (!model.Remove(step.Key))
+                    {
+                        Assert.Same(before, map);
+                    }
+
+                    break;
+                default:
+                    if (model.Contains(step.Key))
+                    {
+                        var thrown = Assert.Throws<ArgumentException>(() => map.Add(step.Key, step.Value));
+                        Assert.Equal("key", thrown.ParamName);
+                    }
+                    else
+                    {
+                        map = map.Add(step.Key, step.Value);
+                        model.Set(step.Key, step.Value);
+                    }
+
+                    break;
+            }
+
+            versions.Add(Agrees(map, model, scenario));
+            Assert.Equal(
+                PersistentMap<TKey, int>.CreateRange(model.Entries, scenario.Comparer).VerifyStructure(),
+                map.VerifyStructure());
+            AllUnchanged(versions);
+        }
+    }
+
+    private static void RunBuilders<TKey>(Scenario<TKey> scenario)
+        where TKey : notnull
+    {
+        var sourceModel = new Model<TKey>(scenario.Comparer);
+        foreach (var step in scenario.Prefix)
+        {
+            sourceModel.Set(step.Key, step.Value);
+        }
+
+        var source = scenario.SourceFromBuilder
+            ? PersistentMap<TKey, int>.CreateRange(scenario.Prefix.Select(s => KeyValuePair.Create(s.Key, s.Value)), scenario.Comparer)
+            : scenario.Prefix.Aggregate(PersistentMap<TKey, int>.Empty(scenario.Comparer), (map, s) => map.SetItem(s.Key, s.Value));
+        var versions = new List<Version<TKey>> { Agrees(source, sourceModel, scenario) };
+
+        var builders = new[] { source.ToBuilder(), source.ToBuilder() };
+        var models = new[] { sourceModel.Copy(), sourceModel.Copy() };
+        var lastBuilt = new[] { source, source };
+        var changed = new[] { false, false };
+
+        foreach (var step in scenario.Steps)
+        {
+            var (builder, model, t) = (builders[step.Target], models[step.Target], step.Target);
+            switch (step.Kind)
+            {
+                case Kind.Set:
+                    builder.SetItem(step.Key, step.Value);
+                    changed[t] |= model.Set(step.Key, step.Value);
+                    break;
+                case Kind.Remove:
+                    var removed = model.Remove(step.Key);
+                    Assert.Equal(removed, builder.Remove(step.Key));
+                    changed[t] |= removed;
+                    break;
+                case Kind.Add:
+                    if (model.Contains(step.Key))
+                    {
+                        var thrown = Assert.Throws<ArgumentException>(() => builder.Add(step.Key, step.Value));
+                        Assert.Equal("key", thrown.ParamName);
+                    }
+                    else
+                    {
+                        builder.Add(step.Key, step.Value);
+                        model.Set(step.Key, step.Value);
+                        changed[t] = true;
+                    }
+
+                    break;
+                default:
+                    var built = builder.ToImmutable();
+                    if (!changed[t])
+                    {
+                        Assert.Same(lastBuilt[t], built);
+                    }
+
+                    Assert.Same(built, builder.ToImmutable());
+                    (lastBuilt[t], changed[t]) = (built, false);
+                    versions.Add(Agrees(built, model, scenario));
+                    break;
+            }
+
+            for (var i = 0; i < builders.Length; i++)
+            {
+                BuilderAgrees(builders[i], models[i], scenario);
+            }
+
+            AllUnchanged(versions);
+        }
+
+        for (var i = 0; i < builders.Length; i++)
+        {
+            var final = builders[i].ToImmutable();
+            Agrees(final, models[i], scenario);
+            var folded = models[i].Entries.Aggregate(
+                PersistentMap<TKey, int>.Empty(scenario.Comparer),
+                (map, entry) => map.SetItem(entry.Key, entry.Value));
+            Assert.Equal(folded.VerifyStructure(), final.VerifyStructure());
+        }
+
+        AllUnchanged(versions);
+    }
+
+    /// <summary>Checks a map against the model and records its enumeration to check it later.</summary>
+    private static Version<TKey> Agrees<TKey>(PersistentMap<TKey, int> map, Model<TKey> model, Scenario<TKey> scenario)
+        where TKey : notnull
+    {
+        Assert.Equal(model.Count, map.Count);
+        Assert.Same(scenario.Comparer, map.KeyComparer);
+        foreach (var probe in scenario.Probes.Concat(model.Entries.Select(entry => entry.Key)))
+        {
+            var expected = model.TryGetValue(probe, out var expectedValue);
+            Assert.Equal(expected, map.TryGetValue(probe, out var actual));
+            Assert.Equal(expected ? expectedValue : 0, actual);
+            Assert.Equal(expected, map.ContainsKey(probe));
+        }
+
+        var enumerated = new List<(TKey, int)>();
+        foreach (var (key, value) in map)
+        {
+            enumerated.Add((key, value));
+        }
+
+        Assert.Equal(model.Count, enumerated.Count);
+        Assert.True(
+            enumerated.ToHashSet().SetEquals(model.Entries.Select(entry => (entry.Key, entry.Value))),
+            "The map enumerates exactly the model's entries, with the keys it was given.");
+        map.VerifyStructure();
+        return new Version<TKey>(map, [.. enumerated]);
+    }
+
+    private static void BuilderAgrees<TKey>(PersistentMap<TKey, int>.Builder builder, Model<TKey> model, Scenario<TKey> scenario)
+        where TKey : notnull
+    {
+        Assert.Equal(model.Count, builder.Count);
+        Assert.Same(scenario.Comparer, builder.KeyComparer);
+        foreach (var probe in scenario.Probes)
+        {
+            var expected = model.TryGetValue(probe, out var expectedValue);
+            Assert.Equal(expected, builder.TryGetValue(probe, out var actual));
+            Assert.Equal(expected ? expectedValue : 0, actual);
+            Assert.Equal(expected, builder.ContainsKey(probe));
+        }
+    }
+
+    /// <summary>Every recorded version still has its count and enumerates the same entries in the same order.</summary>
+    private static void AllUnchanged<TKey>(List<Version<TKey>> versions)
+        where TKey : notnull
+    {
+        foreach (var version in versions)
+        {
+            Assert.Equal(version.Entries.Length, version.Map.Count);
+            var i = 0;
+            foreach (var (key, value) in version.Map)
+            {
+                Assert.True(i < version.Entries.Length, "An earlier version gained an entry.");
+                Assert.Equal(version.Entries[i], (key, value));
+                i++;
+            }
+
+            Assert.Equal(version.Entries.Length, i);
+        }
+    }
+
+    /// <summary>One step of a run; <paramref name="Target"/> picks one of two builders.</summary>
+    internal sealed record Step<TKey>(Kind Kind, TKey Key, int Value, int Target)
+    {
+        public override string ToString() => Kind switch
+        {
+            Kind.Set => $"{Target}:Set({Key}={Value})",
+            Kind.Add => $"{Target}:Add({Key}={Value})",
+            Kind.Remove => $"{Target}:Remove({Key})",
+            _ => $"{Target}:ToImmutable",
+        };
+    }
+
+    /// <summary>A run: a comparer, the keys to probe, a source map's entries and the steps.</summary>
+    internal sealed record Scenario<TKey>(
+        string ComparerName,
+        IEqualityComparer<TKey> Comparer,
+        TKey[] Probes,
+        Step<TKey>[] Prefix,
+        bool SourceFromBuilder,
+        Step<TKey>[] Steps)
+    {
+        public override string ToString() =>
+            $"{ComparerName}; source {(SourceFromBuilder ? "built" : "set")} from [{string.Join(", ", Prefix.AsEnumerable())}]; steps [{string.Join(", ", Steps.AsEnumerable())}]";
+    }
+
+    /// <summary>A map and what it enumerated when it was made.</summary>
+    private sealed record Version<TKey>(PersistentMap<TKey, int> Map, (TKey Key, int Value)[] Entries)
+        where TKey : notnull;
+
+    /// <summary>
+    /// The model: a dictionary with the map's rules — setting an equal value changes nothing (and keeps
+    /// the stored key); any other set stores the key it was given.
+    /// </summary>
+    private sealed class Model<TKey>(IEqualityComparer<TKey> comparer)
+        where TKey : notnull
+    {
+        private readonly Dictionary<TKey, KeyValuePair<TKey, int>> _entries = new(comparer);
+
+        public int Count => _entries.Count;
+
+        public IEnumerable<KeyValuePair<TKey, int>> Entries => _entries.Values;
+
+        public bool Contains(TKey key) => _entries.ContainsKey(key);
+
+        public bool TryGetValue(TKey key, out int value)
+        {
+            var found = _entries.TryGetValue(key, out var entry);
+            value = entry.Value;
+            return found;
+        }
+
+        /// <summary>Sets a key; returns whether anything changed.</summary>
+        public bool Set(TKey key, int value)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Value == value)
+            {
+                return false;
+            }
+
+            _entries.Remove(key);
+            _entries.Add(key, KeyValuePair.Create(key, value));
+            return true;
+        }
+
+        public bool Remove(TKey key) => _entries.Remove(key);
+
+        public Model<TKey> Copy()
+        {
+            var copy = new Model<TKey>(comparer);
+            foreach (var (key, entry) in _entries)
+            {
+                copy._entries.Add(key, entry);
+            }
+
+            return copy;
+        }
+    }
+}
