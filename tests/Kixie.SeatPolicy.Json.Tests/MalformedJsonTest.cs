@@ -175,10 +175,16 @@ public sealed class MalformedJsonTest
             "$.contract.lockInDays: ");
 
     [Fact]
-    public void Read_ContractEndingOnTheLastDayNodaTimeKnows_NamesTheContract() =>
-        FailsAccount(
-            json => json["contract"] = new JsonObject { ["start"] = "9999-12-31", ["end"] = "9999-12-31" },
-            "$.contract: Date computation would overflow");
+    public void Read_ContractEndingOnTheLastDayNodaTimeKnows_ReadsAsAContractThatCannotRenew()
+    {
+        var json = AcmeJson();
+        json["contract"] = new JsonObject { ["start"] = "9999-12-31", ["end"] = "9999-12-31" };
+
+        var account = JsonSerializer.Deserialize<Account>(json.ToJsonString(), SeatPolicyJson.Options)!;
+
+        Assert.Equal(new NodaTime.LocalDate(9999, 12, 31), account.Contract!.End);
+        Assert.Null(account.Contract.Months);
+    }
 
     [Fact]
     public void Read_NegativeSeatPrice_NamesThePrice() =>

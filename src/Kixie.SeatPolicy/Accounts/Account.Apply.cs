@@ -18,7 +18,7 @@ public sealed partial class Account
     public Account Apply(SeatEvent change)
     {
         Guard.Against.Null(change);
-        var next = new Transition(this);
+        var next = new Transition(this, batch: false);
         next.Apply(change, nameof(change));
         return next.ToAccount();
     }
@@ -34,7 +34,7 @@ public sealed partial class Account
     public Account Apply(IEnumerable<SeatEvent> changes)
     {
         Guard.Against.Null(changes);
-        var next = new Transition(this);
+        var next = new Transition(this, batch: true);
         foreach (var change in changes)
         {
             Guard.Against.Null(change, nameof(changes));
@@ -45,21 +45,48 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The state being moved from one account value to the next: builders over the persistent
-    /// collections, so a batch of events shares one copy-on-write pass and the source account is
-    /// never touched.
+    /// The state being moved from one account value to the next. One event edits the persistent
+    /// maps directly (one path copy per change); a batch edits builders that copy a node once and
+    /// then change it in place, so a long replay builds no intermediate states. The source account
+    /// is never touched either way.
     /// </summary>
-    private sealed class Transition(Account source)
+    private sealed class Transition
     {
-        private readonly ImmutableDictionary<SeatId, Seat>.Builder _seats = source._seats.ToBuilder();
-        private readonly ImmutableDictionary<string, SeatId>.Builder _seatByEmail = source._seatByEmail.ToBuilder();
-        private ImmutableHashSet<SeatId>.Builder? _deletedSeats;
-        private readonly ImmutableDictionary<CommandId, SeatEvent>.Builder _accepted = source._accepted.ToBuilder();
-        private EventLog _history = source._history;
-        private long _version = source.Version;
-        private int _occupiedAdmins = source.OccupiedAdminCount;
-        private long _seatsEverCreated = source.SeatsEverCreated;
-        private long _agentsEverCreated = source.AgentsEverCreated;
+        private readonly Account _source;
+        private readonly PersistentMap<SeatId, Seat>.Builder? _seatEdits;
+        private readonly PersistentMap<string, SeatId>.Builder? _emailEdits;
+        private readonly PersistentMap<CommandId, SeatEvent>.Builder? _acceptedEdits;
+        private PersistentMap<SeatId, Seat> _seats;
+        private PersistentMap<string, SeatId> _seatByEmail;
+        private PersistentMap<CommandId, SeatEvent> _accepted;
+        private ImmutableHashSet<SeatId> _deletedSeats;
+        private EventLog _history;
+        private long _version;
+        private int _occupiedSeats;
+        private int _occupiedAdmins;
+        private long _seatsEverCreated;
+        private long _agentsEverCreated;
+
+        public Transition(Account source, bool batch)
+        {
+            _source = source;
+            _seats = source._seats;
+            _seatByEmail = source._seatByEmail;
+            _accepted = source._accepted;
+            _deletedSeats = source._deletedSeats;
+            _history = source._history;
+            _version = source.Version;
+            _occupiedSeats = source.OccupiedSeatCount;
+            _occupiedAdmins = source.OccupiedAdminCount;
+            _seatsEverCreated = source.SeatsEverCreated;
+            _agentsEverCreated = source.AgentsEverCreated;
+            if (batch)
+            {
+                _seatEdits = _seats.ToBuilder();
+                _emailEdits = _seatByEmail.ToBuilder();
+                _acceptedEdits = _accepted.ToBuilder();
+            }
+        }
 
         public void Apply(SeatEvent change, string parameterName)
         {
@@ -90,87 +117,143 @@ public sealed partial class Account
                     throw new ArgumentException($"Unknown event type {change.GetType().Name}.", parameterName);
             }
 
-            _accepted[change.Command.Id] = change;
+            if (_acceptedEdits is not null)
+            {
+                _acceptedEdits.SetItem(change.Command.Id, change);
+            }
+            else
+            {
+                _accepted = _accepted.SetItem(change.Command.Id, change);
+            }
+
             _history = _history.Append(change);
             _version = change.Version;
         }
 
         public Account ToAccount() => new(
-            source._terms,
+            _source._terms,
             _version,
-            _seats.ToImmutable(),
-            _seatByEmail.ToImmutable(),
-            _deletedSeats?.ToImmutable() ?? source._deletedSeats,
-            _accepted.ToImmutable(),
+            _seatEdits?.ToImmutable() ?? _seats,
+            _emailEdits?.ToImmutable() ?? _seatByEmail,
+            _deletedSeats,
+            _acceptedEdits?.ToImmutable() ?? _accepted,
             _history,
+            _occupiedSeats,
             _occupiedAdmins,
             _seatsEverCreated,
             _agentsEverCreated);
 
         private void AddSeat(SeatAdded added, string parameterName)
         {
-            if (_seats.ContainsKey(added.Seat) || (_deletedSeats ?? (ICollection<SeatId>)source._deletedSeats).Contains(added.Seat))
+            if (TryGetSeat(added.Seat, out _) || _deletedSeats.Contains(added.Seat))
             {
                 throw new ArgumentException($"Seat '{added.Seat}' already existed in this account.", parameterName);
             }
 
             _seatsEverCreated++;
             var seat = new Seat(added.Seat, _seatsEverCreated, added.Assets, added.Agent, added.Agent.Role);
-            _seats.Add(seat.Id, seat);
             Arrive(added.Agent, seat.Id, parameterName);
+            SetSeat(seat);
         }
 
         private void Reoccupy(SeatEvent change, Agent? occupant, string parameterName)
         {
             var seat = RequireSeat(change, parameterName);
-            _seats[seat.Id] = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
-            if (seat.Occupant is { } previous && occupant is not null && previous.HasEmail(occupant.Email))
+            if (seat.Occupant is { } previous)
             {
-                // The same address stays in the seat (an edit of name or role): only the Admin count may move.
-                _occupiedAdmins += AdminWeight(occupant) - AdminWeight(previous);
-                _agentsEverCreated = Math.Max(_agentsEverCreated, occupant.Id.Value);
-                return;
+                Leave(previous);
             }
 
-            Leave(seat.Occupant);
             if (occupant is not null)
             {
-                Arrive(occupant, seat.Id, parameterName);
+                // An edit that keeps the address keeps its index entry: no second path copy for a rename.
+                var keepsEmail = seat.Occupant?.HasEmail(occupant.Email) == true;
+                Arrive(occupant, seat.Id, parameterName, indexEmail: !keepsEmail);
             }
+
+            SetSeat(occupant is null ? seat.Vacate() : seat.Occupy(occupant));
         }
 
         private void DeleteSeat(SeatDeleted deleted, string parameterName)
         {
             var seat = RequireSeat(deleted, parameterName);
-            Leave(seat.Occupant);
-            _seats.Remove(seat.Id);
-            (_deletedSeats ??= source._deletedSeats.ToBuilder()).Add(seat.Id);
-        }
-
-        private void Arrive(Agent agent, SeatId seat, string parameterName)
-        {
-            if (!_seatByEmail.TryAdd(agent.Email, seat))
+            if (seat.Occupant is { } previous)
             {
-                throw new ArgumentException($"Email '{agent.Email}' already belongs to a current occupant.", parameterName);
+                Leave(previous);
             }
 
+            if (_seatEdits is not null)
+            {
+                _seatEdits.Remove(seat.Id);
+            }
+            else
+            {
+                _seats = _seats.Remove(seat.Id);
+            }
+
+            _deletedSeats = _deletedSeats.Add(seat.Id);
+        }
+
+        private void Arrive(Agent agent, SeatId seat, string parameterName, bool indexEmail = true)
+        {
+            if (indexEmail)
+            {
+                if (FindOccupiedSeat(agent.Email) is { } holder)
+                {
+                    throw new ArgumentException(
+                        $"Email '{agent.Email}' already belongs to the occupant of seat '{holder}'.", parameterName);
+                }
+
+                if (_emailEdits is not null)
+                {
+                    _emailEdits.SetItem(agent.Email, seat);
+                }
+                else
+                {
+                    _seatByEmail = _seatByEmail.SetItem(agent.Email, seat);
+                }
+            }
+
+            _occupiedSeats++;
             _occupiedAdmins += AdminWeight(agent);
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
-        private void Leave(Agent? agent)
+        /// <summary>A person leaves a seat. Their email entry stays behind and stops being believed.</summary>
+        private void Leave(Agent agent)
         {
-            if (agent is not null)
+            _occupiedSeats--;
+            _occupiedAdmins -= AdminWeight(agent);
+        }
+
+        /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
+        private SeatId? FindOccupiedSeat(string email)
+        {
+            var indexed = _emailEdits is not null
+                ? _emailEdits.TryGetValue(email, out var id)
+                : _seatByEmail.TryGetValue(email, out id);
+            return indexed && TryGetSeat(id, out var seat) && seat.Occupant?.HasEmail(email) == true ? id : null;
+        }
+
+        private bool TryGetSeat(SeatId id, out Seat seat) =>
+            _seatEdits is not null ? _seatEdits.TryGetValue(id, out seat!) : _seats.TryGetValue(id, out seat!);
+
+        private void SetSeat(Seat seat)
+        {
+            if (_seatEdits is not null)
             {
-                _seatByEmail.Remove(agent.Email);
-                _occupiedAdmins -= AdminWeight(agent);
+                _seatEdits.SetItem(seat.Id, seat);
+            }
+            else
+            {
+                _seats = _seats.SetItem(seat.Id, seat);
             }
         }
 
         private static int AdminWeight(Agent agent) => agent.Role == Role.Admin ? 1 : 0;
 
         private Seat RequireSeat(SeatEvent change, string parameterName) =>
-            _seats.TryGetValue(change.Seat, out var seat)
+            TryGetSeat(change.Seat, out var seat)
                 ? seat
                 : throw new ArgumentException($"Seat '{change.Seat}' does not exist in this account.", parameterName);
     }

@@ -45,7 +45,7 @@ public sealed partial class Account
     /// <returns>The text.</returns>
     public override string ToString() => $"{Id} v{Version}: {SeatCount} seats ({OccupiedSeatCount} occupied)";
 
-    private static bool SameEntries<TKey, TValue>(ImmutableDictionary<TKey, TValue> left, ImmutableDictionary<TKey, TValue> right)
+    private static bool SameEntries<TKey, TValue>(PersistentMap<TKey, TValue> left, PersistentMap<TKey, TValue> right)
         where TKey : notnull
     {
         if (left.Count != right.Count)

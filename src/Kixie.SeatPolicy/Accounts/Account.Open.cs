@@ -51,8 +51,8 @@ public sealed partial class Account
         }
 
         var initialSeats = seats.ToImmutableArray();
-        var seatMap = ImmutableDictionary.CreateBuilder<SeatId, Seat>();
-        var emails = ImmutableDictionary.CreateBuilder<string, SeatId>(StringComparer.OrdinalIgnoreCase);
+        var seatMap = PersistentMap<SeatId, Seat>.Empty().ToBuilder();
+        var emails = PersistentMap<string, SeatId>.Empty(StringComparer.OrdinalIgnoreCase).ToBuilder();
         var admins = 0;
         long agents = 0;
         var index = 0;
@@ -79,8 +79,9 @@ public sealed partial class Account
             seatMap.ToImmutable(),
             emails.ToImmutable(),
             [],
-            ImmutableDictionary<CommandId, SeatEvent>.Empty,
+            PersistentMap<CommandId, SeatEvent>.Empty(),
             EventLog.Empty,
+            (int)agents,
             admins,
             seatsEverCreated: index,
             agentsEverCreated: agents);
@@ -89,8 +90,8 @@ public sealed partial class Account
     private static void CheckInitialSeat(
         InitialSeat initial,
         int index,
-        ImmutableDictionary<SeatId, Seat>.Builder seats,
-        ImmutableDictionary<string, SeatId>.Builder emails)
+        PersistentMap<SeatId, Seat>.Builder seats,
+        PersistentMap<string, SeatId>.Builder emails)
     {
         string? problem = null;
         if (initial.Seat.IsBlank)

@@ -24,21 +24,26 @@ namespace Kixie.SeatPolicy;
 public sealed partial class Account : IEquatable<Account>
 {
     private readonly AccountTerms _terms;
-    private readonly ImmutableDictionary<SeatId, Seat> _seats;
-    private readonly ImmutableDictionary<string, SeatId> _seatByEmail;
+    private readonly PersistentMap<SeatId, Seat> _seats;
+
+    // Email → the seat it was last placed in. An entry is live only while that seat's occupant has
+    // the email; entries left behind by people who moved on are never removed (that would cost a
+    // second path copy per change) and are simply not believed. See FindSeatOf.
+    private readonly PersistentMap<string, SeatId> _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
-    private readonly ImmutableDictionary<CommandId, SeatEvent> _accepted;
+    private readonly PersistentMap<CommandId, SeatEvent> _accepted;
     private readonly EventLog _history;
     private IReadOnlyList<SeatEvent>? _historyList;
 
     private Account(
         AccountTerms terms,
         long version,
-        ImmutableDictionary<SeatId, Seat> seats,
-        ImmutableDictionary<string, SeatId> seatByEmail,
+        PersistentMap<SeatId, Seat> seats,
+        PersistentMap<string, SeatId> seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
-        ImmutableDictionary<CommandId, SeatEvent> accepted,
+        PersistentMap<CommandId, SeatEvent> accepted,
         EventLog history,
+        int occupiedSeatCount,
         int occupiedAdminCount,
         long seatsEverCreated,
         long agentsEverCreated)
@@ -50,6 +55,7 @@ public sealed partial class Account : IEquatable<Account>
         _deletedSeats = deletedSeats;
         _accepted = accepted;
         _history = history;
+        OccupiedSeatCount = occupiedSeatCount;
         OccupiedAdminCount = occupiedAdminCount;
         SeatsEverCreated = seatsEverCreated;
         AgentsEverCreated = agentsEverCreated;
@@ -86,7 +92,7 @@ public sealed partial class Account : IEquatable<Account>
     public int SeatCount => _seats.Count;
 
     /// <summary>How many seats a person occupies.</summary>
-    public int OccupiedSeatCount => _seatByEmail.Count;
+    public int OccupiedSeatCount { get; }
 
     /// <summary>How many seats an Admin occupies; accepted commands never bring this from one to zero.</summary>
     public int OccupiedAdminCount { get; }
@@ -105,7 +111,7 @@ public sealed partial class Account : IEquatable<Account>
 
     /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
     /// <returns>The existing seats.</returns>
-    public ImmutableArray<Seat> ListSeats() => [.. _seats.Values.OrderBy(seat => seat.Ordinal)];
+    public ImmutableArray<Seat> ListSeats() => [.. _seats.Select(entry => entry.Value).OrderBy(seat => seat.Ordinal)];
 
     /// <summary>The seat with this id, or null when there is none (never was, or deleted).</summary>
     /// <param name="seat">The seat's id.</param>
@@ -116,7 +122,13 @@ public sealed partial class Account : IEquatable<Account>
     /// <param name="email">An email.</param>
     /// <returns>The seat or null.</returns>
     public Seat? FindSeatOf(string? email) =>
-        email is not null && _seatByEmail.TryGetValue(email, out var seat) ? _seats[seat] : null;
+        email is not null
+        && _seatByEmail.TryGetValue(email, out var id)
+        && _seats.TryGetValue(id, out var seat)
+        && seat.Occupant is { } occupant
+        && occupant.HasEmail(email)
+            ? seat
+            : null;
 
     /// <summary>Whether any seat of this account ever had this id, deleted seats included.</summary>
     /// <param name="seat">A seat id.</param>

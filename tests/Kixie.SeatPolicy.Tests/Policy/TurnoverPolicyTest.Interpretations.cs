@@ -67,19 +67,6 @@ public sealed partial class TurnoverPolicyTest
     }
 
     [Fact]
-    public void DeleteAgent_NoLockInDaysWithRenewal_IsNeverAllowed()
-    {
-        var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 0, autoRenew: true);
-
-        foreach (var date in new[] { new LocalDate(2026, 12, 31), new LocalDate(2027, 1, 1), new LocalDate(2027, 12, 31) })
-        {
-            var decision = Engine.Decide(Acme(contract), new DeleteAgent(Cmd("c1"), Noon(date.Year, date.Month, date.Day), Support, S2));
-
-            Assert.Equal(OutcomeKind.DeletionBlocked, decision.Outcome.Kind);
-        }
-    }
-
-    [Fact]
     public void ContractTerm_NoLockInDaysWithRenewal_IsRefusedSinceDeletionCouldNeverBeAllowed()
     {
         var refused = Assert.Throws<ArgumentOutOfRangeException>(
