@@ -48,9 +48,9 @@ public sealed partial class Account
     /// The state being moved from one account value to the next. One event edits the persistent
     /// maps directly (one path copy per change); a batch edits builders that copy a node once and
     /// then change it in place, so a long replay builds no intermediate states. The source account
-    /// is never touched either way.
+    /// is never touched either way. A struct, so that applying one event allocates nothing for it.
     /// </summary>
-    private sealed class Transition
+    private struct Transition
     {
         private readonly Account _source;
         private readonly PersistentMap<SeatId, Seat>.Builder? _seatEdits;

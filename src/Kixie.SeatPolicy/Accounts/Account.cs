@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -195,7 +196,7 @@ public sealed partial class Account : IEquatable<Account>
     {
         for (var n = SeatsEverCreated + 1; ; n++)
         {
-            var candidate = new SeatId(FormattableString.Invariant($"seat-{n}"));
+            var candidate = new SeatId(string.Create(CultureInfo.InvariantCulture, $"seat-{n}"));
             if (!HasEverHadSeat(candidate))
             {
                 return candidate;

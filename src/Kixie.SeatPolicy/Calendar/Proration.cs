@@ -88,7 +88,24 @@ public static class Proration
     internal static long DaysBetween(LocalDate from, LocalDate to, DayCount dayCount) =>
         dayCount == DayCount.Thirty360
             ? (360L * (to.Year - from.Year)) + (30L * (to.Month - from.Month)) + (Math.Min(to.Day, 30) - Math.Min(from.Day, 30))
+            : ActualDaysBetween(from, to);
+
+    /// <summary>Calendar days from one ISO date to another, by day numbers (other calendars ask NodaTime).</summary>
+    private static long ActualDaysBetween(LocalDate from, LocalDate to) =>
+        from.Calendar == CalendarSystem.Iso && to.Calendar == CalendarSystem.Iso
+            ? DayNumber(to.Year, to.Month, to.Day) - DayNumber(from.Year, from.Month, from.Day)
             : Period.DaysBetween(from, to);
+
+    /// <summary>Days since 0000-03-01 in the proleptic Gregorian calendar (the "days from civil" algorithm).</summary>
+    private static long DayNumber(long year, int month, int day)
+    {
+        year -= month <= 2 ? 1 : 0;
+        var era = (year >= 0 ? year : year - 399) / 400;
+        var yearOfEra = year - (era * 400);
+        var dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5) + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146097) + dayOfEra;
+    }
 
     private static ProratedCharge Charge(
         Money price,

@@ -49,6 +49,13 @@ public readonly partial struct Money
         {
             throw new ArgumentOutOfRangeException(nameof(rounding), rounding, "Unknown rounding mode.");
         }
+        // The common case (a price times a day count) fits in 64 bits: skip the slower 128-bit division.
+        var high = Math.BigMul(MinorUnits, numerator, out var low);
+        if (high == (low >> 63))
+        {
+            return new Money(RoundQuotient(low, denominator, rounding), Currency);
+        }
+
         var product = (Int128)MinorUnits * numerator;
         return new Money(checked((long)RoundQuotient(product, denominator, rounding)), Currency);
     }
@@ -105,6 +112,31 @@ public readonly partial struct Money
     /// <param name="value">The amount.</param>
     /// <returns>The negated amount.</returns>
     public static Money Negate(Money value) => value.Negate();
+
+    /// <summary>
+    /// <paramref name="dividend"/> / <paramref name="divisor"/> (divisor positive) rounded to a whole number;
+    /// the 64-bit twin of the 128-bit overload below, with the same rule.
+    /// </summary>
+    internal static long RoundQuotient(long dividend, long divisor, RoundingMode rounding)
+    {
+        var (quotient, remainder) = Math.DivRem(dividend, divisor);
+        if (remainder == 0)
+        {
+            return quotient;
+        }
+
+        // |remainder| < divisor ≤ long.MaxValue, so comparing |remainder| with divisor − |remainder| cannot overflow.
+        var magnitude = Math.Abs(remainder);
+        var comparison = magnitude.CompareTo(divisor - magnitude);
+        var awayFromZero = comparison > 0
+            || (comparison == 0 && (rounding == RoundingMode.HalfAwayFromZero || !long.IsEvenInteger(quotient)));
+        if (!awayFromZero)
+        {
+            return quotient;
+        }
+
+        return dividend < 0 ? quotient - 1 : quotient + 1;
+    }
 
     /// <summary>
     /// <paramref name="dividend"/> / <paramref name="divisor"/> (divisor positive) rounded to a whole number.
