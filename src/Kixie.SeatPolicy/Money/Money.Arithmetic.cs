@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace Kixie.SeatPolicy;
 
@@ -57,7 +58,7 @@ public readonly partial struct Money
         }
 
         var product = (Int128)MinorUnits * numerator;
-        return new Money(checked((long)RoundQuotient(product, denominator, rounding)), Currency);
+        return new Money(checked((long)RoundQuotient(product, (Int128)denominator, rounding)), Currency);
     }
 
     /// <summary>Sum of two amounts of the same currency; see <see cref="Plus"/>.</summary>
@@ -114,50 +115,28 @@ public readonly partial struct Money
     public static Money Negate(Money value) => value.Negate();
 
     /// <summary>
-    /// <paramref name="dividend"/> / <paramref name="divisor"/> (divisor positive) rounded to a whole number;
-    /// the 64-bit twin of the 128-bit overload below, with the same rule.
+    /// <paramref name="dividend"/> / <paramref name="divisor"/> (divisor positive) rounded to a whole number.
+    /// Generic so that one rule serves the 64-bit fast path and the 128-bit path; the JIT specialises it for each.
     /// </summary>
-    internal static long RoundQuotient(long dividend, long divisor, RoundingMode rounding)
+    internal static T RoundQuotient<T>(T dividend, T divisor, RoundingMode rounding)
+        where T : IBinaryInteger<T>
     {
-        var (quotient, remainder) = Math.DivRem(dividend, divisor);
-        if (remainder == 0)
+        var (quotient, remainder) = T.DivRem(dividend, divisor);
+        if (T.IsZero(remainder))
         {
             return quotient;
         }
 
-        // |remainder| < divisor ≤ long.MaxValue, so comparing |remainder| with divisor − |remainder| cannot overflow.
-        var magnitude = Math.Abs(remainder);
+        // |remainder| < divisor, so comparing |remainder| with divisor − |remainder| cannot overflow.
+        var magnitude = T.Abs(remainder);
         var comparison = magnitude.CompareTo(divisor - magnitude);
         var awayFromZero = comparison > 0
-            || (comparison == 0 && (rounding == RoundingMode.HalfAwayFromZero || !long.IsEvenInteger(quotient)));
+            || (comparison == 0 && (rounding == RoundingMode.HalfAwayFromZero || !T.IsEvenInteger(quotient)));
         if (!awayFromZero)
         {
             return quotient;
         }
 
-        return dividend < 0 ? quotient - 1 : quotient + 1;
-    }
-
-    /// <summary>
-    /// <paramref name="dividend"/> / <paramref name="divisor"/> (divisor positive) rounded to a whole number.
-    /// </summary>
-    internal static Int128 RoundQuotient(Int128 dividend, long divisor, RoundingMode rounding)
-    {
-        var (quotient, remainder) = Int128.DivRem(dividend, divisor);
-        if (remainder == 0)
-        {
-            return quotient;
-        }
-
-        var twiceRemainder = Int128.Abs(remainder) * 2;
-        var comparison = twiceRemainder.CompareTo((Int128)divisor);
-        var awayFromZero = comparison > 0
-            || (comparison == 0 && (rounding == RoundingMode.HalfAwayFromZero || !Int128.IsEvenInteger(quotient)));
-        if (!awayFromZero)
-        {
-            return quotient;
-        }
-
-        return dividend < 0 ? quotient - 1 : quotient + 1;
+        return T.IsNegative(dividend) ? quotient - T.One : quotient + T.One;
     }
 }
