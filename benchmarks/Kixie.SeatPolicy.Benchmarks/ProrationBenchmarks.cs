@@ -14,6 +14,8 @@ public class ProrationBenchmarks
     private readonly ProrationConvention _seconds = new() { Granularity = ProrationGranularity.Second };
     private readonly LocalDate _date = new(2026, 3, 17);
     private readonly DateTime _utc = new(2026, 3, 17, 18, 0, 0, DateTimeKind.Utc);
+    private static readonly Instant NextMonth = Fixtures.At.Plus(Duration.FromDays(31));
+    private bool _flip;
 
     /// <summary>The anchor's day of month: the 1st, or the 31st (clamped in short months).</summary>
     [Params(1, 31)]
@@ -34,6 +36,18 @@ public class ProrationBenchmarks
     [Benchmark(Description = "Prorate, day granularity")]
     public ProratedCharge ProrateDay() =>
         Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, ProrationConvention.Default);
+
+    /// <summary>
+    /// Adds alternating between two periods, so that the calendar's memo of its last period never
+    /// helps: the cost of finding a period from scratch, and the small object that remembers it.
+    /// </summary>
+    [Benchmark(Description = "Prorate, day granularity, a new period every call")]
+    public ProratedCharge ProrateDayNewPeriod()
+    {
+        _flip = !_flip;
+        var at = _flip ? Fixtures.At : NextMonth;
+        return Proration.Prorate(Fixtures.Price, _calendar, at, Fixtures.Zone, ProrationConvention.Default);
+    }
 
     [Benchmark(Description = "Prorate, second granularity")]
     public ProratedCharge ProrateSecond() =>

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -9,10 +10,24 @@ namespace Kixie.SeatPolicy;
 /// (never from the previous bill date), with the day clamped to the end of a shorter month:
 /// anchor 2026-01-31 monthly gives 2026-02-28, 2026-03-31, 2026-04-30, …
 /// </summary>
-/// <remarks>Immutable and thread-safe. Every local date lies in exactly one <see cref="BillingPeriod"/>.</remarks>
+/// <remarks>
+/// <para>Immutable and thread-safe. Every local date lies in exactly one <see cref="BillingPeriod"/>.</para>
+/// <para>A calendar remembers the last ISO period it found, so that the adds of one period (nearly all
+/// of an account's adds) skip the date arithmetic. The memo is an immutable value behind one reference:
+/// it never changes an answer, concurrent callers at worst recompute, and finding a new period
+/// allocates one small object.</para>
+/// </remarks>
 public sealed class BillingCalendar : IEquatable<BillingCalendar>
 {
     private readonly int _monthsPerCycle;
+
+    // An ISO anchor in the years IsoDays handles (the usual case) lets periods be found in integers.
+    private readonly bool _isoAnchor;
+    private readonly int _anchorMonth;
+    private readonly int _anchorDay;
+
+    // The last ISO period found (see the remarks); read and written whole.
+    private LastPeriod? _last;
 
     /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>
     /// <param name="cycle">How often the account is billed.</param>
@@ -28,6 +43,9 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         Cycle = cycle;
         Anchor = anchor;
         _monthsPerCycle = (int)cycle;
+        _isoAnchor = IsoDays.IsHandled(anchor);
+        _anchorMonth = IsoDays.MonthIndex(anchor.Year, anchor.Month);
+        _anchorDay = anchor.Day;
     }
 
     /// <summary>How often the account is billed.</summary>
@@ -71,6 +89,11 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <exception cref="ArgumentOutOfRangeException">A bill date of the period falls outside the years NodaTime supports.</exception>
     public BillingPeriod PeriodContaining(LocalDate date)
     {
+        if (IsoDays.IsIso(date) && TryIsoPeriodContaining(IsoDays.DayNumber(date), out var period))
+        {
+            return period;
+        }
+
         // Bill date k falls in the month anchor + k×cycle, so the k found from whole months is right
         // unless the date is in that month but before its (clamped) day: then it is the period before.
         var index = Dates.FloorDiv(Dates.MonthsBetween(Anchor, date), _monthsPerCycle);
@@ -78,6 +101,32 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         return start <= date
             ? new BillingPeriod(index, start, BillDate(index + 1))
             : new BillingPeriod(index - 1, BillDate(index - 1), start);
+    }
+
+    /// <summary>
+    /// The period containing an ISO date given as its day number (days since 1970-01-01): the hot path
+    /// of proration, which needs no <see cref="LocalDate"/>. <see langword="false"/> when the anchor or
+    /// the date is outside what <see cref="IsoDays"/> handles; then ask <see cref="PeriodContaining"/>.
+    /// </summary>
+    internal bool TryIsoPeriodContaining(int dayNumber, out BillingPeriod period)
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is not null && last.Period.StartDayNumber <= dayNumber && dayNumber < last.Period.EndDayNumber)
+        {
+            period = last.Period;
+            return true;
+        }
+
+        var (year, month, day) = IsoDays.FromDayNumber(dayNumber);
+        if (!_isoAnchor || !IsoDays.IsHandled(year))
+        {
+            period = default;
+            return false;
+        }
+
+        period = IsoDays.PeriodContaining(_anchorMonth, _anchorDay, _monthsPerCycle, year, month, day);
+        Volatile.Write(ref _last, new LastPeriod(period));
+        return true;
     }
 
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
@@ -102,4 +151,10 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <summary>The calendar as <c>Monthly from 2026-01-31</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Cycle} from {Dates.Iso(Anchor)}";
+
+    /// <summary>The memo of the last period found: a class, so that it is read and replaced whole.</summary>
+    private sealed class LastPeriod(BillingPeriod period)
+    {
+        public BillingPeriod Period { get; } = period;
+    }
 }

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -14,24 +17,57 @@ namespace Kixie.SeatPolicy;
 /// </remarks>
 public readonly struct BillingPeriod : IEquatable<BillingPeriod>
 {
+    // A period is kept as two day numbers, counted from 0001-01-01 so that the default value is
+    // LocalDate's default, and the calendar it was found in (0 for ISO, else 1 + its place in
+    // OtherCalendars): finding a period on the proration hot path then builds no LocalDate, and the
+    // dates are made when asked for.
+    private static readonly ImmutableArray<CalendarSystem> OtherCalendars =
+        [.. CalendarSystem.Ids.Select(CalendarSystem.ForId).Where(calendar => calendar != CalendarSystem.Iso)];
+
+    private readonly int _index;
+    private readonly int _start;
+    private readonly int _end;
+    private readonly byte _calendar;
+
+    /// <summary>A period between two bill dates of one calendar.</summary>
     internal BillingPeriod(long index, LocalDate start, LocalDate end)
     {
-        Index = index;
-        Start = start;
-        End = end;
+        Debug.Assert(start.Calendar == end.Calendar, "Both bill dates are in the calendar's calendar system.");
+        _index = checked((int)index);
+        _start = DaysSinceFirstDay(start);
+        _end = DaysSinceFirstDay(end);
+        _calendar = start.Calendar == CalendarSystem.Iso ? (byte)0 : checked((byte)(OtherCalendars.IndexOf(start.Calendar) + 1));
+    }
+
+    /// <summary>An ISO period between two ISO day numbers (days since 1970-01-01).</summary>
+    internal BillingPeriod(int index, int startDayNumber, int endDayNumber)
+    {
+        _index = index;
+        _start = startDayNumber - IsoDays.FirstDayNumber;
+        _end = endDayNumber - IsoDays.FirstDayNumber;
+        _calendar = 0;
     }
 
     /// <summary>Which period this is: 0 opens on the anchor, 1 on the next bill date, -1 on the one before.</summary>
-    public long Index { get; }
+    public long Index => _index;
 
     /// <summary>The bill date that opens the period (inclusive).</summary>
-    public LocalDate Start { get; }
+    public LocalDate Start => DateOf(_start);
 
     /// <summary>The bill date that closes the period (exclusive): the next bill date.</summary>
-    public LocalDate End { get; }
+    public LocalDate End => DateOf(_end);
+
+    /// <summary>The ISO day number (days since 1970-01-01) of <see cref="Start"/>.</summary>
+    internal int StartDayNumber => _start + IsoDays.FirstDayNumber;
+
+    /// <summary>The ISO day number (days since 1970-01-01) of <see cref="End"/>.</summary>
+    internal int EndDayNumber => _end + IsoDays.FirstDayNumber;
+
+    /// <summary>Whether the period's dates are in the ISO calendar.</summary>
+    internal bool IsIso => _calendar == 0;
 
     /// <summary>The number of calendar days in the period, <c>End - Start</c>.</summary>
-    public int Days => Period.DaysBetween(Start, End);
+    public int Days => _end - _start;
 
     /// <summary>Whether <paramref name="date"/> lies in <c>[Start, End)</c>.</summary>
     /// <param name="date">A local date.</param>
@@ -39,13 +75,14 @@ public readonly struct BillingPeriod : IEquatable<BillingPeriod>
     public bool Contains(LocalDate date) => Start <= date && date < End;
 
     /// <inheritdoc />
-    public bool Equals(BillingPeriod other) => Index == other.Index && Start == other.Start && End == other.End;
+    public bool Equals(BillingPeriod other) =>
+        _index == other._index && _start == other._start && _end == other._end && _calendar == other._calendar;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BillingPeriod other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Index, Start, End);
+    public override int GetHashCode() => HashCode.Combine(_index, _start, _end, _calendar);
 
     /// <summary>The period as <c>2026-02-28..2026-03-31</c> (start inclusive, end exclusive).</summary>
     /// <returns>The text.</returns>
@@ -62,4 +99,14 @@ public readonly struct BillingPeriod : IEquatable<BillingPeriod>
     /// <param name="right">The other period.</param>
     /// <returns>True when they differ.</returns>
     public static bool operator !=(BillingPeriod left, BillingPeriod right) => !left.Equals(right);
+
+    private static int DaysSinceFirstDay(LocalDate date) =>
+        IsoDays.DayNumber(date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)) - IsoDays.FirstDayNumber;
+
+    private LocalDate DateOf(int daysSinceFirstDay)
+    {
+        var (year, month, day) = IsoDays.FromDayNumber(daysSinceFirstDay + IsoDays.FirstDayNumber);
+        var date = new LocalDate(year, month, day);
+        return _calendar == 0 ? date : date.WithCalendar(OtherCalendars[_calendar - 1]);
+    }
 }

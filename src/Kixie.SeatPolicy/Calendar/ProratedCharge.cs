@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -21,7 +22,8 @@ public readonly record struct ProratedCharge
         long unitsInPeriod,
         ProrationConvention convention)
     {
-        Amount = amount;
+        Debug.Assert(amount.Currency == price.Currency, "A charge is in the price's currency.");
+        _amount = amount.MinorUnits;
         Price = price;
         Period = period;
         UnitsRemaining = unitsRemaining;
@@ -29,8 +31,12 @@ public readonly record struct ProratedCharge
         Convention = convention;
     }
 
+    // The amount in the price's currency: kept as minor units so that the value stays small (it is
+    // copied into every SeatAdded event and Added outcome).
+    private readonly long _amount;
+
     /// <summary>What is invoiced now: the price times the fraction, rounded once to a minor unit.</summary>
-    public Money Amount { get; }
+    public Money Amount => Money.FromMinorUnits(_amount, Price.Currency);
 
     /// <summary>The full seat price for one billing period.</summary>
     public Money Price { get; }

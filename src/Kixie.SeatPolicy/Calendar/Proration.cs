@@ -9,7 +9,12 @@ namespace Kixie.SeatPolicy;
 /// The prorated charge for adding a seat part-way through a billing period:
 /// <c>round(price × (end − add) / (end − start))</c>, the fraction exact and rounded once.
 /// </summary>
-/// <remarks>Pure functions: no clock, no state, no allocation on the heap.</remarks>
+/// <remarks>
+/// Pure functions: no clock and no state of their own. An add allocates nothing, except when its
+/// period is not the one its calendar found last (the calendar then remembers the new one in a small
+/// object, see <see cref="BillingCalendar"/>), or, with second granularity, when a period's midnight
+/// lies within 36 hours of a zone transition (NodaTime's resolver then allocates its mapping).
+/// </remarks>
 public static class Proration
 {
     /// <summary>
@@ -32,18 +37,24 @@ public static class Proration
         ProrationConvention convention)
     {
         Guard.Against.Null(zone);
-        var date = at.InZone(zone).Date;
-        if (convention.Granularity != ProrationGranularity.Second)
+        Validate(price, calendar, convention);
+
+        // The add's local date as an ISO day number: the instant moved by the zone's offset, in whole days.
+        var localDay = (int)Dates.FloorDiv(at.ToUnixTimeSeconds() + zone.GetUtcOffset(at).Seconds, IsoDays.SecondsPerDay);
+        if (!calendar.TryIsoPeriodContaining(localDay, out var period))
         {
-            return Prorate(price, calendar, date, convention);
+            return ProrateInAnyCalendar(price, calendar, at.InZone(zone).Date, at, zone, convention);
         }
 
-        Validate(price, calendar, convention);
-        var period = calendar.PeriodContaining(date);
-        var start = StartOfDay(zone, period.Start);
-        var end = StartOfDay(zone, period.End);
-        var now = at.ToUnixTimeSeconds();
-        return Charge(price, period, end - now, end - start, convention);
+        if (convention.Granularity == ProrationGranularity.Second)
+        {
+            var end = StartOfDay(zone, period.EndDayNumber);
+            return Charge(price, period, end - at.ToUnixTimeSeconds(), end - StartOfDay(zone, period.StartDayNumber), convention);
+        }
+
+        return convention.DayCount == DayCount.Actual
+            ? Charge(price, period, period.EndDayNumber - localDay, period.Days, convention)
+            : ChargeForDays(price, period, at.InZone(zone).Date, convention);
     }
 
     /// <summary>
@@ -71,17 +82,80 @@ public static class Proration
             throw new ArgumentException("Second granularity needs the add's instant and the account's zone.", nameof(convention));
         }
 
-        var period = calendar.PeriodContaining(date);
-        var remaining = DaysBetween(date, period.End, convention.DayCount);
-        var total = DaysBetween(period.Start, period.End, convention.DayCount);
-        return Charge(price, period, remaining, total, convention);
+        if (IsoDays.IsIso(date)
+            && convention.DayCount == DayCount.Actual
+            && calendar.TryIsoPeriodContaining(IsoDays.DayNumber(date), out var period))
+        {
+            return Charge(price, period, period.EndDayNumber - IsoDays.DayNumber(date), period.Days, convention);
+        }
+
+        return ChargeForDays(price, calendar.PeriodContaining(date), date, convention);
     }
+
+    /// <summary>
+    /// The general path, for calendars and years outside <see cref="IsoDays"/>: NodaTime finds the local
+    /// date and the period, and the zone's resolver the period's instants.
+    /// </summary>
+    private static ProratedCharge ProrateInAnyCalendar(
+        Money price,
+        BillingCalendar calendar,
+        LocalDate date,
+        Instant at,
+        DateTimeZone zone,
+        ProrationConvention convention)
+    {
+        var period = calendar.PeriodContaining(date);
+        if (convention.Granularity != ProrationGranularity.Second)
+        {
+            return ChargeForDays(price, period, date, convention);
+        }
+
+        var end = StartOfDay(zone, period.End);
+        return Charge(price, period, end - at.ToUnixTimeSeconds(), end - StartOfDay(zone, period.Start), convention);
+    }
+
+    /// <summary>The charge for the days left in a period from the add's date (which counts as used).</summary>
+    private static ProratedCharge ChargeForDays(Money price, BillingPeriod period, LocalDate date, ProrationConvention convention) =>
+        Charge(
+            price,
+            period,
+            DaysBetween(date, period.End, convention.DayCount),
+            DaysBetween(period.Start, period.End, convention.DayCount),
+            convention);
 
     /// <summary>
     /// The first instant of a local date, in Unix seconds. A day whose midnight (or which entirely)
     /// a zone transition skips starts at the first instant after the gap, so this never throws.
     /// </summary>
-    private static long StartOfDay(DateTimeZone zone, LocalDate date) =>
+    /// <remarks>
+    /// The candidate is midnight at the offset of the zone interval around midnight read as UTC. Zone
+    /// offsets lie within ±18 hours, so when that interval reaches 36 hours either side of the
+    /// candidate, no other offset can map to that midnight: the candidate is the only instant, found
+    /// without allocating. Only a midnight within 36 hours of a transition asks NodaTime's resolver
+    /// (which allocates its mapping).
+    /// </remarks>
+    internal static long StartOfDay(DateTimeZone zone, LocalDate date) =>
+        IsoDays.IsHandled(date) ? StartOfDay(zone, IsoDays.DayNumber(date)) : Resolve(zone, date);
+
+    /// <summary>The first instant of a local day given as an ISO day number of the handled years.</summary>
+    private static long StartOfDay(DateTimeZone zone, int dayNumber)
+    {
+        const long margin = 36 * 3_600;
+        var midnight = IsoDays.SecondsPerDay * dayNumber;
+        var interval = zone.GetZoneInterval(Instant.FromUnixTimeSeconds(midnight));
+        var candidate = midnight - interval.WallOffset.Seconds;
+        if ((!interval.HasStart || interval.Start.ToUnixTimeSeconds() <= candidate - margin)
+            && (!interval.HasEnd || interval.End.ToUnixTimeSeconds() > candidate + margin))
+        {
+            return candidate;
+        }
+
+        var (year, month, day) = IsoDays.FromDayNumber(dayNumber);
+        return Resolve(zone, new LocalDate(year, month, day));
+    }
+
+    /// <summary>Midnight of a date by the zone's lenient resolver: a skipped midnight moves to the end of the gap.</summary>
+    private static long Resolve(DateTimeZone zone, LocalDate date) =>
         zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds();
 
     /// <summary>Days from <paramref name="from"/> to <paramref name="to"/> under a day count.</summary>
@@ -92,20 +166,9 @@ public static class Proration
 
     /// <summary>Calendar days from one ISO date to another, by day numbers (other calendars ask NodaTime).</summary>
     private static long ActualDaysBetween(LocalDate from, LocalDate to) =>
-        from.Calendar == CalendarSystem.Iso && to.Calendar == CalendarSystem.Iso
-            ? DayNumber(to.Year, to.Month, to.Day) - DayNumber(from.Year, from.Month, from.Day)
+        IsoDays.IsIso(from) && IsoDays.IsIso(to)
+            ? (long)IsoDays.DayNumber(to) - IsoDays.DayNumber(from)
             : Period.DaysBetween(from, to);
-
-    /// <summary>Days since 0000-03-01 in the proleptic Gregorian calendar (the "days from civil" algorithm).</summary>
-    private static long DayNumber(long year, int month, int day)
-    {
-        year -= month <= 2 ? 1 : 0;
-        var era = (year >= 0 ? year : year - 399) / 400;
-        var yearOfEra = year - (era * 400);
-        var dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5) + day - 1;
-        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
-        return (era * 146097) + dayOfEra;
-    }
 
     private static ProratedCharge Charge(
         Money price,

@@ -117,7 +117,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        RequireKey(key);
         return Find(_root, Spread(_comparer, key), key, _comparer, out value);
     }
 
@@ -153,7 +153,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public PersistentMap<TKey, TValue> Remove(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        RequireKey(key);
         if (_root is null)
         {
             return this;
@@ -207,7 +207,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
     /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
     private PersistentMap<TKey, TValue> Set(TKey key, TValue value, bool add)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        RequireKey(key);
         var hash = Spread(_comparer, key);
         if (_root is null)
         {
@@ -225,6 +225,22 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
             _ => new(newRoot, Count + 1, _comparer),
         };
     }
+
+    /// <summary>
+    /// Throws when <paramref name="key"/> is null. Unlike <c>ArgumentNullException.ThrowIfNull(object)</c>,
+    /// this never boxes a value-type key (the JIT folds the test away for structs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RequireKey(TKey key)
+    {
+        if (key is null)
+        {
+            ThrowNullKey();
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNullKey() => throw new ArgumentNullException("key");
 
     /// <summary>The comparer's hash of a key, spread by <see cref="HashMultiplier"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -746,7 +762,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
         {
-            ArgumentNullException.ThrowIfNull(key);
+            RequireKey(key);
             return Find(_root, Spread(_comparer, key), key, _comparer, out value);
         }
 
@@ -775,7 +791,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public bool Remove(TKey key)
         {
-            ArgumentNullException.ThrowIfNull(key);
+            RequireKey(key);
             if (_root is null)
             {
                 return false;
@@ -813,7 +829,7 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
         private void Set(TKey key, TValue value, bool add)
         {
-            ArgumentNullException.ThrowIfNull(key);
+            RequireKey(key);
             var hash = Spread(_comparer, key);
             var owner = _owner ??= new object();
             if (_root is null)

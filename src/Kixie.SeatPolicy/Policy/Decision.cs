@@ -37,7 +37,13 @@ public sealed class Decision
     public Account ApplyTo(Account account)
     {
         Guard.Against.Null(account);
-        return Events.IsEmpty ? account : account.Apply(Events);
+        // An accepted command has exactly one event: applying it alone skips the batch builders.
+        return Events switch
+        {
+            [] => account,
+            [var only] => account.Apply(only),
+            _ => account.Apply(Events),
+        };
     }
 
     /// <summary>The outcome, marked when replayed.</summary>

@@ -54,3 +54,18 @@ public sealed record ContractDay(ContractTerm Term, LocalDate Date)
 {
     public override string ToString() => $"{Term} on {Date:yyyy-MM-dd}";
 }
+
+/// <summary>Any date NodaTime's ISO calendar supports, years −9998 to 9999 (beyond the usual 1900–2200).</summary>
+/// <param name="Date">The date.</param>
+public sealed record AnyIsoDate(LocalDate Date)
+{
+    public override string ToString() => Date.ToString("uuuu-MM-dd", null);
+}
+
+/// <summary>A calendar and a date anywhere in the years IsoDays handles (−9997 to 9998), for its edges.</summary>
+/// <param name="Calendar">A calendar with an anchor in those years.</param>
+/// <param name="Date">A date in those years.</param>
+public sealed record FarCalendarDate(BillingCalendar Calendar, LocalDate Date)
+{
+    public override string ToString() => $"{Calendar} at {Date:uuuu-MM-dd}";
+}

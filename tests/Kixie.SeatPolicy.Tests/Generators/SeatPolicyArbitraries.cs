@@ -204,6 +204,24 @@ public static class SeatPolicyArbitraries
             [start, .. cuts.Select(offset => start + Duration.FromSeconds(offset)), end],
             rounding);
 
+    /// <summary>Any ISO date NodaTime supports, often in the first or last years or at a month's end.</summary>
+    public static Gen<AnyIsoDate> AnyIsoDateGen =>
+        from year in Gen.Frequency(
+            (4, Gen.Choose(-9998, 9999)),
+            (1, Gen.Elements(-9998, -9997, -1, 0, 1, 1969, 1970, 9998, 9999)))
+        from month in Gen.Choose(1, 12)
+        from day in Gen.Frequency((2, Gen.Choose(1, 31)), (1, Gen.Choose(28, 31)))
+        select new AnyIsoDate(new LocalDate(year, month, Math.Min(day, CalendarSystem.Iso.GetDaysInMonth(year, month))));
+
+    /// <summary>A calendar and a date up to a year apart, anywhere in the years −9997 to 9998.</summary>
+    public static Gen<FarCalendarDate> FarCalendarDateGen =>
+        from anchor in AnyIsoDateGen.Where(any => any.Date.Year is >= -9997 and <= 9998)
+        from cycle in CycleGen
+        from offset in Gen.Choose(-400, 400)
+        let date = anchor.Date.PlusDays(offset)
+        where date.Year is >= -9997 and <= 9998
+        select new FarCalendarDate(new BillingCalendar(cycle, anchor.Date), date);
+
     /// <summary>Up to eight distinct offsets in <c>1 .. length − 1</c>, ascending.</summary>
     private static Gen<int[]> CutOffsets(int length) =>
         from count in Gen.Choose(0, Math.Min(8, length - 1))
@@ -243,4 +261,8 @@ public static class SeatPolicyArbitraries
     public static Arbitrary<DaySplit> DaySplits => DaySplitGen.ToArbitrary();
 
     public static Arbitrary<SecondSplit> SecondSplits => SecondSplitGen.ToArbitrary();
+
+    public static Arbitrary<AnyIsoDate> AnyIsoDates => AnyIsoDateGen.ToArbitrary();
+
+    public static Arbitrary<FarCalendarDate> FarCalendarDates => FarCalendarDateGen.ToArbitrary();
 }

@@ -1,0 +1,124 @@
+using System.Linq;
+using Kixie.SeatPolicy.Tests.Generators;
+using NodaTime;
+using NodaTime.TimeZones;
+using Xunit;
+
+namespace Kixie.SeatPolicy.Tests;
+
+/// <summary>
+/// The integer calendar behind proration's hot path (<see cref="IsoDays"/>), the period memo and the
+/// allocation-free start of a day, each held to NodaTime's own answer.
+/// </summary>
+public sealed class IsoDaysProperties
+{
+    private static readonly LocalDate Epoch = new(1970, 1, 1);
+
+    [SeatPolicyProperty]
+    public void DayNumber_counts_the_days_from_1970_01_01_as_NodaTime_does(AnyIsoDate any)
+    {
+        Assert.Equal(Period.DaysBetween(Epoch, any.Date), IsoDays.DayNumber(any.Date));
+    }
+
+    [SeatPolicyProperty]
+    public void FromDayNumber_inverts_DayNumber(AnyIsoDate any)
+    {
+        var (year, month, day) = IsoDays.FromDayNumber(IsoDays.DayNumber(any.Date));
+
+        Assert.Equal(any.Date, new LocalDate(year, month, day));
+    }
+
+    [SeatPolicyProperty]
+    public void DaysInMonth_agrees_with_the_ISO_calendar(AnyIsoDate any)
+    {
+        var (year, month) = (any.Date.Year, any.Date.Month);
+
+        Assert.Equal(CalendarSystem.Iso.GetDaysInMonth(year, month), IsoDays.DaysInMonth(year, month));
+        Assert.Equal(CalendarSystem.Iso.IsLeapYear(year), IsoDays.IsLeapYear(year));
+    }
+
+    [Fact]
+    public void FirstDayNumber_is_the_day_number_of_LocalDates_default()
+    {
+        Assert.Equal(IsoDays.FirstDayNumber, Period.DaysBetween(Epoch, default(LocalDate)));
+        Assert.Equal(new LocalDate(1, 1, 1), default(BillingPeriod).Start);
+        Assert.Equal(0, default(BillingPeriod).Days);
+    }
+
+    [Fact]
+    public void The_handled_years_stop_one_year_inside_NodaTimes()
+    {
+        Assert.Equal(IsoDays.MinYear, CalendarSystem.Iso.MinYear + 1);
+        Assert.Equal(IsoDays.MaxYear, CalendarSystem.Iso.MaxYear - 1);
+    }
+
+    [SeatPolicyProperty]
+    public void The_integer_period_is_the_one_NodaTimes_month_arithmetic_gives(FarCalendarDate case_)
+    {
+        var (calendar, date) = (case_.Calendar, case_.Date);
+
+        var period = IsoDays.PeriodContaining(
+            IsoDays.MonthIndex(calendar.Anchor.Year, calendar.Anchor.Month),
+            calendar.Anchor.Day,
+            (int)calendar.Cycle,
+            date.Year,
+            date.Month,
+            date.Day);
+
+        var months = (int)calendar.Cycle;
+        Assert.Equal(calendar.Anchor.PlusMonths(checked((int)period.Index * months)), period.Start);
+        Assert.Equal(calendar.Anchor.PlusMonths(checked((int)(period.Index + 1) * months)), period.End);
+        Assert.True(period.Start <= date && date < period.End, $"{period} does not contain {date}");
+        Assert.Equal(Period.DaysBetween(period.Start, period.End), period.Days);
+    }
+
+    [SeatPolicyProperty]
+    public void A_calendar_answers_the_same_whatever_it_was_asked_before(BillingCalendar calendar, LocalDate[] dates)
+    {
+        var fresh = dates.Select(date => new BillingCalendar(calendar.Cycle, calendar.Anchor).PeriodContaining(date)).ToArray();
+
+        var reused = dates.Select(calendar.PeriodContaining).ToArray();
+
+        Assert.Equal(fresh, reused);
+    }
+
+    [Fact]
+    public void A_period_of_another_calendar_system_keeps_its_dates_in_it()
+    {
+        var anchor = new LocalDate(2026, 1, 31, CalendarSystem.Julian);
+        var calendar = new BillingCalendar(BillingCycle.Monthly, anchor);
+
+        var period = calendar.PeriodContaining(new LocalDate(2026, 3, 17, CalendarSystem.Julian));
+
+        Assert.Equal(new LocalDate(2026, 2, 28, CalendarSystem.Julian), period.Start);
+        Assert.Equal(new LocalDate(2026, 3, 31, CalendarSystem.Julian), period.End);
+        Assert.Equal(31, period.Days);
+        Assert.NotEqual(calendar.PeriodContaining(new LocalDate(2026, 3, 17, CalendarSystem.Julian)), new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31)).PeriodContaining(new LocalDate(2026, 3, 17)));
+    }
+
+    [SeatPolicyProperty]
+    public void StartOfDay_is_the_lenient_resolvers_midnight(DateTimeZone zone, LocalDate date)
+    {
+        var expected = zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds();
+
+        Assert.Equal(expected, Proration.StartOfDay(zone, date));
+    }
+
+    [Theory]
+    [InlineData("America/Los_Angeles", "2026-03-08")] // a 2 a.m. gap 2 hours after midnight
+    [InlineData("America/Los_Angeles", "2026-11-01")] // a 1 a.m. overlap
+    [InlineData("America/Sao_Paulo", "2018-11-04")] // midnight itself skipped
+    [InlineData("America/Havana", "2024-03-10")] // midnight itself skipped
+    [InlineData("Asia/Amman", "2021-10-29")] // midnight twice: 01:00 +03 fell back to 00:00 +02
+    [InlineData("America/Havana", "2024-11-03")] // midnight twice: 01:00 -04 fell back to 00:00 -05
+    [InlineData("Pacific/Apia", "2011-12-30")] // the whole day skipped
+    [InlineData("Pacific/Apia", "2011-12-31")]
+    [InlineData("Europe/London", "1970-01-01")]
+    public void StartOfDay_near_a_transition_is_the_lenient_resolvers_midnight(string zoneId, string isoDate)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var date = NodaTime.Text.LocalDatePattern.Iso.Parse(isoDate).Value;
+
+        StartOfDay_is_the_lenient_resolvers_midnight(zone, date);
+    }
+}
