@@ -60,7 +60,6 @@ public sealed partial class Account
         private PersistentMap<string, SeatId> _seatByEmail;
         private PersistentMap<CommandId, SeatEvent> _accepted;
         private ImmutableHashSet<SeatId> _deletedSeats;
-        private EventLog _history;
         private long _version;
         private int _occupiedSeats;
         private int _occupiedAdmins;
@@ -74,7 +73,6 @@ public sealed partial class Account
             _seatByEmail = source._seatByEmail;
             _accepted = source._accepted;
             _deletedSeats = source._deletedSeats;
-            _history = source._history;
             _version = source.Version;
             _occupiedSeats = source.OccupiedSeatCount;
             _occupiedAdmins = source.OccupiedAdminCount;
@@ -94,6 +92,12 @@ public sealed partial class Account
             {
                 throw new ArgumentException(
                     $"Event version {change.Version} does not follow account version {_version}.", parameterName);
+            }
+
+            // The accepted commands are the history too, so a command id may be applied only once.
+            if (_acceptedEdits is not null ? _acceptedEdits.ContainsKey(change.Command.Id) : _accepted.ContainsKey(change.Command.Id))
+            {
+                throw new ArgumentException($"Command '{change.Command.Id}' was already applied to this account.", parameterName);
             }
 
             switch (change)
@@ -119,25 +123,22 @@ public sealed partial class Account
 
             if (_acceptedEdits is not null)
             {
-                _acceptedEdits.SetItem(change.Command.Id, change);
+                _acceptedEdits.Add(change.Command.Id, change);
             }
             else
             {
-                _accepted = _accepted.SetItem(change.Command.Id, change);
+                _accepted = _accepted.Add(change.Command.Id, change);
             }
 
-            _history = _history.Append(change);
             _version = change.Version;
         }
 
         public Account ToAccount() => new(
             _source._terms,
-            _version,
             _seatEdits?.ToImmutable() ?? _seats,
             _emailEdits?.ToImmutable() ?? _seatByEmail,
             _deletedSeats,
             _acceptedEdits?.ToImmutable() ?? _accepted,
-            _history,
             _occupiedSeats,
             _occupiedAdmins,
             _seatsEverCreated,
@@ -159,15 +160,15 @@ public sealed partial class Account
         private void Reoccupy(SeatEvent change, Agent? occupant, string parameterName)
         {
             var seat = RequireSeat(change, parameterName);
+            // An edit that keeps the address keeps its index entry: no second path copy for a rename.
+            var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, seat.Id, keepsEmail);
             }
 
             if (occupant is not null)
             {
-                // An edit that keeps the address keeps its index entry: no second path copy for a rename.
-                var keepsEmail = seat.Occupant?.HasEmail(occupant.Email) == true;
                 Arrive(occupant, seat.Id, parameterName, indexEmail: !keepsEmail);
             }
 
@@ -179,7 +180,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, seat.Id, keepsEmail: false);
             }
 
             if (_seatEdits is not null)
@@ -219,11 +220,19 @@ public sealed partial class Account
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
-        /// <summary>A person leaves a seat. Their email entry stays behind and stops being believed.</summary>
-        private void Leave(Agent agent)
+        /// <summary>A person leaves a seat; in a single event their email entry stays behind and stops being believed.</summary>
+        private void Leave(Agent agent, SeatId seat, bool keepsEmail)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
+
+            // A batch edits its own copy of the email index in place, so dropping the leaver's entry
+            // costs no path copy there and keeps a long replay's index as small as the account. A
+            // single event leaves the entry behind instead (FindSeatOf does not believe it).
+            if (_emailEdits is not null && !keepsEmail && _emailEdits.TryGetValue(agent.Email, out var indexed) && indexed == seat)
+            {
+                _emailEdits.Remove(agent.Email);
+            }
         }
 
         /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>

@@ -75,12 +75,10 @@ public sealed partial class Account
         var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract, initialSeats);
         return new Account(
             terms,
-            version: 0,
             seatMap.ToImmutable(),
             emails.ToImmutable(),
             [],
             PersistentMap<CommandId, SeatEvent>.Empty(),
-            EventLog.Empty,
             (int)agents,
             admins,
             seatsEverCreated: index,

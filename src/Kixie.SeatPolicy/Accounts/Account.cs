@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using NodaTime;
 
@@ -32,30 +33,27 @@ public sealed partial class Account : IEquatable<Account>
     // second path copy per change) and are simply not believed. See FindSeatOf.
     private readonly PersistentMap<string, SeatId> _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
+    // Command id → the event it produced: one entry per applied event, so it is the history too
+    // (ordered by version) and its size is the version.
     private readonly PersistentMap<CommandId, SeatEvent> _accepted;
-    private readonly EventLog _history;
     private IReadOnlyList<SeatEvent>? _historyList;
 
     private Account(
         AccountTerms terms,
-        long version,
         PersistentMap<SeatId, Seat> seats,
         PersistentMap<string, SeatId> seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
         PersistentMap<CommandId, SeatEvent> accepted,
-        EventLog history,
         int occupiedSeatCount,
         int occupiedAdminCount,
         long seatsEverCreated,
         long agentsEverCreated)
     {
         _terms = terms;
-        Version = version;
         _seats = seats;
         _seatByEmail = seatByEmail;
         _deletedSeats = deletedSeats;
         _accepted = accepted;
-        _history = history;
         OccupiedSeatCount = occupiedSeatCount;
         OccupiedAdminCount = occupiedAdminCount;
         SeatsEverCreated = seatsEverCreated;
@@ -87,7 +85,7 @@ public sealed partial class Account : IEquatable<Account>
     public ImmutableArray<InitialSeat> InitialSeats => _terms.InitialSeats;
 
     /// <summary>The account's version: 0 when opened, one more for every accepted command.</summary>
-    public long Version { get; }
+    public long Version => _accepted.Count;
 
     /// <summary>How many seats exist (occupied or vacant; deleted seats are gone). Each is billed.</summary>
     public int SeatCount => _seats.Count;
@@ -106,9 +104,9 @@ public sealed partial class Account : IEquatable<Account>
 
     /// <summary>
     /// Every accepted change, oldest first: who, when, by which command. Nothing is ever removed.
-    /// The list is built from the account's event log the first time it is asked for (O(n)).
+    /// The list is built from the accepted commands the first time it is asked for (O(n)).
     /// </summary>
-    public IReadOnlyList<SeatEvent> History => _historyList ??= _history.ToImmutableArray();
+    public IReadOnlyList<SeatEvent> History => _historyList ??= BuildHistory();
 
     /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
     /// <returns>The existing seats.</returns>
@@ -185,6 +183,18 @@ public sealed partial class Account : IEquatable<Account>
         Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration);
 
     /// <summary>The event an accepted command with this id produced, or null.</summary>
+    private ImmutableArray<SeatEvent> BuildHistory()
+    {
+        // Versions run from 1 to the version without gaps, one event each: each event has its place.
+        var events = new SeatEvent[_accepted.Count];
+        foreach (var (_, change) in _accepted)
+        {
+            events[change.Version - 1] = change;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(events);
+    }
+
     internal SeatEvent? FindAccepted(CommandId id) =>
         id.Value is not null && _accepted.TryGetValue(id, out var accepted) ? accepted : null;
 

@@ -71,6 +71,20 @@ public sealed class SeatEventTest
     }
 
     [Fact]
+    public void Apply_AnEventOfACommandAlreadyApplied_ThrowsOneAtATimeAndInABatch()
+    {
+        var (first, after) = Run(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2));
+        var again = Engine.Decide(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S3)).Events[0] with { Version = 2 };
+
+        var single = Assert.Throws<ArgumentException>(() => after.Apply(again));
+        var batch = Assert.Throws<ArgumentException>(() => Acme().Apply([first.Events[0], again]));
+
+        Assert.Equal(("change", "changes"), (single.ParamName, batch.ParamName));
+        Assert.Contains("'c1' was already applied", single.Message, StringComparison.Ordinal);
+        Assert.Equal(1, after.Version);
+    }
+
+    [Fact]
     public void Apply_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Acme().Apply((SeatEvent)null!));
