@@ -149,6 +149,12 @@ public sealed class MalformedJsonTest
         FailsAccount(json => json["history"]![2]!["seat"] = "zz", "$.history[2]: Seat 'zz' does not exist in this account");
 
     [Fact]
+    public void Read_EventOfACommandAlreadyApplied_NamesTheEvent() =>
+        FailsAccount(
+            json => json["history"]![2]!["command"]!["id"] = json["history"]![0]!["command"]!["id"]!.DeepClone(),
+            "$.history[2]: Command 'c1' was already applied to this account");
+
+    [Fact]
     public void Read_VersionThatTheHistoryDoesNotReach_NamesTheVersion() =>
         FailsAccount(json => json["version"] = 99, "$.version: the history brings the account to version 5, not 99");
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 
 namespace Kixie.SeatPolicy;
@@ -20,7 +22,7 @@ public sealed partial class Account
         Guard.Against.Null(change);
         var next = new Transition(this, batch: false);
         next.Apply(change, nameof(change));
-        return next.ToAccount();
+        return next.ToAccount(nameof(change));
     }
 
     /// <summary>
@@ -34,21 +36,24 @@ public sealed partial class Account
     public Account Apply(IEnumerable<SeatEvent> changes)
     {
         Guard.Against.Null(changes);
-        var next = new Transition(this, batch: true);
+        var next = new Transition(this, batch: true, expectedEvents: changes.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var change in changes)
         {
             Guard.Against.Null(change, nameof(changes));
             next.Apply(change, nameof(changes));
         }
 
-        return next.ToAccount();
+        return next.ToAccount(nameof(changes));
     }
 
     /// <summary>
     /// The state being moved from one account value to the next. One event edits the persistent
     /// maps directly (one path copy per change); a batch edits builders that copy a node once and
-    /// then change it in place, so a long replay builds no intermediate states. The source account
-    /// is never touched either way. A struct, so that applying one event allocates nothing for it.
+    /// then change it in place, so a long replay builds no intermediate states. A batch on an account
+    /// with no history yet (a replay from the opening) collects its events and builds the
+    /// accepted-command map once at the end, sorted by hash, instead of walking a growing trie per
+    /// event. The source account is never touched. A struct, so that applying one event allocates
+    /// nothing for it.
     /// </summary>
     private struct Transition
     {
@@ -56,6 +61,7 @@ public sealed partial class Account
         private readonly PersistentMap<SeatId, Seat>.Builder? _seatEdits;
         private readonly PersistentMap<string, SeatId>.Builder? _emailEdits;
         private readonly PersistentMap<CommandId, SeatEvent>.Builder? _acceptedEdits;
+        private readonly List<SeatEvent>? _acceptedLater;
         private PersistentMap<SeatId, Seat> _seats;
         private PersistentMap<string, SeatId> _seatByEmail;
         private PersistentMap<CommandId, SeatEvent> _accepted;
@@ -66,7 +72,7 @@ public sealed partial class Account
         private long _seatsEverCreated;
         private long _agentsEverCreated;
 
-        public Transition(Account source, bool batch)
+        public Transition(Account source, bool batch, int expectedEvents = 0)
         {
             _source = source;
             _seats = source._seats;
@@ -82,7 +88,14 @@ public sealed partial class Account
             {
                 _seatEdits = _seats.ToBuilder();
                 _emailEdits = _seatByEmail.ToBuilder();
-                _acceptedEdits = _accepted.ToBuilder();
+                if (_accepted.Count == 0)
+                {
+                    _acceptedLater = new List<SeatEvent>(expectedEvents);
+                }
+                else
+                {
+                    _acceptedEdits = _accepted.ToBuilder();
+                }
             }
         }
 
@@ -94,8 +107,10 @@ public sealed partial class Account
                     $"Event version {change.Version} does not follow account version {_version}.", parameterName);
             }
 
-            // The accepted commands are the history too, so a command id may be applied only once.
-            if (_acceptedEdits is not null ? _acceptedEdits.ContainsKey(change.Command.Id) : _accepted.ContainsKey(change.Command.Id))
+            // The accepted commands are the history too, so a command id may be applied only once
+            // (a batch that builds the map at the end checks its own events there).
+            if (_acceptedLater is null
+                && (_acceptedEdits is not null ? _acceptedEdits.ContainsKey(change.Command.Id) : _accepted.ContainsKey(change.Command.Id)))
             {
                 throw new ArgumentException($"Command '{change.Command.Id}' was already applied to this account.", parameterName);
             }
@@ -121,7 +136,11 @@ public sealed partial class Account
                     throw new ArgumentException($"Unknown event type {change.GetType().Name}.", parameterName);
             }
 
-            if (_acceptedEdits is not null)
+            if (_acceptedLater is not null)
+            {
+                _acceptedLater.Add(change);
+            }
+            else if (_acceptedEdits is not null)
             {
                 _acceptedEdits.Add(change.Command.Id, change);
             }
@@ -133,16 +152,29 @@ public sealed partial class Account
             _version = change.Version;
         }
 
-        public Account ToAccount() => new(
+        public Account ToAccount(string parameterName) => new(
             _source._terms,
             _seatEdits?.ToImmutable() ?? _seats,
             _emailEdits?.ToImmutable() ?? _seatByEmail,
             _deletedSeats,
-            _acceptedEdits?.ToImmutable() ?? _accepted,
+            AcceptedCommands(parameterName),
             _occupiedSeats,
             _occupiedAdmins,
             _seatsEverCreated,
             _agentsEverCreated);
+
+        private PersistentMap<CommandId, SeatEvent> AcceptedCommands(string parameterName)
+        {
+            if (_acceptedLater is null)
+            {
+                return _acceptedEdits?.ToImmutable() ?? _accepted;
+            }
+
+            return PersistentMap<CommandId, SeatEvent>.TryCreateDistinct(
+                CollectionsMarshal.AsSpan(_acceptedLater), change => change.Command.Id, comparer: null, out var accepted, out var twice)
+                ? accepted
+                : throw new ArgumentException($"Command '{twice}' was already applied to this account.", parameterName);
+        }
 
         private void AddSeat(SeatAdded added, string parameterName)
         {

@@ -110,6 +110,150 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         return builder.ToImmutable();
     }
 
+    /// <summary>
+    /// A map of values whose keys (read from each value) must be distinct, built in one pass: the
+    /// entries are sorted by hash and every node is made once, in the canonical shape, instead of
+    /// walking a large trie once per entry as a <see cref="Builder"/> does.
+    /// </summary>
+    /// <param name="values">The values.</param>
+    /// <param name="keyOf">A value's key; never null.</param>
+    /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
+    /// <param name="map">The map, or an empty map when two keys are equal.</param>
+    /// <param name="duplicate">A key that two values share, when there is one.</param>
+    /// <returns>Whether the keys were distinct.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="keyOf"/> or one of the keys is null.</exception>
+    public static bool TryCreateDistinct(
+        ReadOnlySpan<TValue> values,
+        Func<TValue, TKey> keyOf,
+        IEqualityComparer<TKey>? comparer,
+        out PersistentMap<TKey, TValue> map,
+        [MaybeNullWhen(true)] out TKey duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(keyOf);
+        comparer ??= EqualityComparer<TKey>.Default;
+        map = Empty(comparer);
+        duplicate = default;
+        if (values.IsEmpty)
+        {
+            return true;
+        }
+
+        // Sorting by the unsigned hash makes the entries of every slot of every level contiguous, since
+        // a level reads the hash's bits most significant first.
+        var order = new ulong[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var key = keyOf(values[i]);
+            RequireKey(key);
+            order[i] = ((ulong)unchecked((uint)Spread(comparer, key)) << 32) | (uint)i;
+        }
+
+        SortByHash(order);
+        var leaves = new Leaf[values.Length];
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            var value = values[unchecked((int)(uint)order[i])];
+            leaves[i] = new Leaf(unchecked((int)(order[i] >> 32)), keyOf(value), value);
+        }
+
+        for (var end = 1; end <= leaves.Length; end++)
+        {
+            // Equal keys have equal hashes, so they meet in a run of one hash.
+            var start = end - 1;
+            while (end < leaves.Length && leaves[end].Hash == leaves[start].Hash)
+            {
+                end++;
+            }
+
+            for (var j = start + 1; j < end; j++)
+            {
+                for (var k = start; k < j; k++)
+                {
+                    if (comparer.Equals(leaves[k].Key, leaves[j].Key))
+                    {
+                        duplicate = leaves[j].Key;
+                        return false;
+                    }
+                }
+            }
+        }
+
+        var root = NewNode(null);
+        FillNode(root, leaves, 0, leaves.Length, 0);
+        map = new PersistentMap<TKey, TValue>(root, leaves.Length, comparer);
+        return true;
+    }
+
+    /// <summary>
+    /// Sorts entries given as <c>hash &lt;&lt; 32 | position</c> by hash: a least-significant-digit radix
+    /// sort in two passes of 16 bits, linear in the number of entries.
+    /// </summary>
+    private static void SortByHash(ulong[] entries)
+    {
+        var scratch = new ulong[entries.Length];
+        RadixPass(entries, scratch, 32);
+        RadixPass(scratch, entries, 48);
+    }
+
+    /// <summary>Moves the entries into <paramref name="to"/> ordered by the 16 bits at <paramref name="shift"/>, keeping the order of equal digits.</summary>
+    private static void RadixPass(ulong[] from, ulong[] to, int shift)
+    {
+        const int digits = 1 << 16;
+        var starts = new int[digits + 1];
+        foreach (var entry in from)
+        {
+            starts[(int)((entry >> shift) & (digits - 1)) + 1]++;
+        }
+
+        for (var digit = 1; digit <= digits; digit++)
+        {
+            starts[digit] += starts[digit - 1];
+        }
+
+        foreach (var entry in from)
+        {
+            to[starts[(int)((entry >> shift) & (digits - 1))]++] = entry;
+        }
+    }
+
+    /// <summary>Fills a node's slots with the sorted entries <c>[start, end)</c>, which share the bits read above <paramref name="shift"/>.</summary>
+    private static void FillNode(object?[] node, Leaf[] sorted, int start, int end, int shift)
+    {
+        while (start < end)
+        {
+            var index = Index(sorted[start].Hash, shift);
+            var next = start + 1;
+            while (next < end && Index(sorted[next].Hash, shift) == index)
+            {
+                next++;
+            }
+
+            node[index] = Slot(sorted, start, next, shift);
+            start = next;
+        }
+    }
+
+    /// <summary>
+    /// What one slot holds for the sorted entries <c>[start, end)</c>: the entry itself, a bucket when
+    /// they all have one hash, or else a child node (the entries part at some level below).
+    /// </summary>
+    private static object Slot(Leaf[] sorted, int start, int end, int shift)
+    {
+        if (end - start == 1)
+        {
+            return sorted[start];
+        }
+
+        if (sorted[start].Hash == sorted[end - 1].Hash)
+        {
+            return sorted.AsSpan(start, end - start).ToArray();
+        }
+
+        var child = NewNode(null);
+        FillNode(child, sorted, start, end, shift + BitsPerLevel);
+        return child;
+    }
+
     /// <summary>Looks a key up.</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">The key's value when found; otherwise the default.</param>

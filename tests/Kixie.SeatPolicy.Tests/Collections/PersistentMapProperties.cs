@@ -63,6 +63,33 @@ public sealed class PersistentMapProperties
     public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_case_insensitive_strings() =>
         Prop.ForAll(ScenarioGen(StringComparers, StringKeyGen, StringProbes, builder: true).ToArbitrary(), RunBuilders);
 
+    [SeatPolicyProperty]
+    public Property Building_distinct_keys_in_one_pass_gives_the_map_a_builder_gives() =>
+        Prop.ForAll(
+            (from comparer in Gen.Elements(IntComparers)
+             from count in Gen.Choose(0, 400)
+             from keys in Gen.ArrayOf(Gen.Choose(-50, 600), count)
+             select (comparer.Name, comparer.Comparer, Keys: keys)).ToArbitrary(),
+            scenario =>
+            {
+                var distinct = scenario.Keys.Distinct().ToArray();
+
+                var built = PersistentMap<int, int>.TryCreateDistinct(distinct, key => key, scenario.Comparer, out var map, out _);
+                var withDuplicates = PersistentMap<int, int>.TryCreateDistinct(scenario.Keys, key => key, scenario.Comparer, out var none, out var twice);
+
+                var expected = PersistentMap<int, int>.CreateRange(distinct.Select(key => KeyValuePair.Create(key, key)), scenario.Comparer);
+                Assert.True(built, scenario.Name);
+                Assert.Equal(expected.VerifyStructure(), map.VerifyStructure());
+                Assert.Equal(distinct.Length, map.Count);
+                Assert.All(distinct, key => Assert.True(map.TryGetValue(key, out var value) && value == key, $"{key} ({scenario.Name})"));
+                Assert.Equal(distinct.Length == scenario.Keys.Length, withDuplicates);
+                if (!withDuplicates)
+                {
+                    Assert.True(scenario.Keys.Count(key => key == twice) > 1, $"{twice} is not a duplicate ({scenario.Name})");
+                    Assert.Equal(0, none.Count);
+                }
+            });
+
     /// <summary>A name in lower case, upper case or mixed case.</summary>
     private static Gen<string> StringKeyGen =>
         from name in Gen.Elements(Names)

@@ -77,10 +77,13 @@ public sealed class SeatEventTest
         var again = Engine.Decide(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S3)).Events[0] with { Version = 2 };
 
         var single = Assert.Throws<ArgumentException>(() => after.Apply(again));
-        var batch = Assert.Throws<ArgumentException>(() => Acme().Apply([first.Events[0], again]));
+        var batchOnHistory = Assert.Throws<ArgumentException>(() => after.Apply([again]));
+        var batchFromOpening = Assert.Throws<ArgumentException>(() => Acme().Apply([first.Events[0], again]));
 
-        Assert.Equal(("change", "changes"), (single.ParamName, batch.ParamName));
-        Assert.Contains("'c1' was already applied", single.Message, StringComparison.Ordinal);
+        Assert.Equal(("change", "changes", "changes"), (single.ParamName, batchOnHistory.ParamName, batchFromOpening.ParamName));
+        Assert.All(
+            new[] { single, batchOnHistory, batchFromOpening },
+            refused => Assert.Contains("Command 'c1' was already applied", refused.Message, StringComparison.Ordinal));
         Assert.Equal(1, after.Version);
     }
 
