@@ -7,6 +7,7 @@ namespace Kixie.SeatPolicy.Benchmarks;
 
 /// <summary>Proration of one add (day and second granularity) and finding a date's billing period.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ProrationBenchmarks
 {
     private BillingCalendar _calendar = null!;

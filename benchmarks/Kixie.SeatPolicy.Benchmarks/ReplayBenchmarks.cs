@@ -6,7 +6,8 @@ namespace Kixie.SeatPolicy.Benchmarks;
 
 /// <summary>Replaying 1,000,000 events into an account of 1,000 seats.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MedianColumn]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class ReplayBenchmarks
 {
     private Account _initial = null!;

@@ -11,6 +11,7 @@ namespace Kixie.SeatPolicy.Benchmarks;
 /// 1,000 and 100,000 seats, each beside the hand-written baseline on the same input.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class TurnoverBenchmarks

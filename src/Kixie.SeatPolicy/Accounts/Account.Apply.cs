@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
@@ -260,9 +261,11 @@ public sealed partial class Account
 
             // A batch edits its own copy of the email index in place, so dropping the leaver's entry
             // costs no path copy there and keeps a long replay's index as small as the account. A
-            // single event leaves the entry behind instead (FindSeatOf does not believe it).
-            if (_emailEdits is not null && !keepsEmail && _emailEdits.TryGetValue(agent.Email, out var indexed) && indexed == seat)
+            // single event leaves the entry behind instead (FindSeatOf does not believe it). An
+            // occupant's email always leads to their own seat, so the entry removed is theirs.
+            if (_emailEdits is not null && !keepsEmail)
             {
+                Debug.Assert(_emailEdits.TryGetValue(agent.Email, out var indexed) && indexed == seat, "An occupant's email leads to their seat.");
                 _emailEdits.Remove(agent.Email);
             }
         }
