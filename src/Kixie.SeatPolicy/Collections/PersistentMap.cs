@@ -27,10 +27,13 @@ namespace Kixie.SeatPolicy;
 /// nodes are kept.</para>
 /// <para>Immutable once published, so any number of threads may read a map concurrently. A
 /// <see cref="Builder"/> is not thread-safe.</para>
+/// <para>A struct of three fields (root, count, comparer), so that an update allocates only the
+/// path it copies, not a wrapper. The default value is not a map: start from <see cref="Empty"/>.</para>
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+[SuppressMessage("Performance", "CA1815:Override equals and operator equals on value types", Justification = "A map is compared by its entries where that matters (Account equality), never with ==.")]
+internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     where TKey : notnull
 {
     /// <summary>
@@ -71,6 +74,15 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
 
     /// <summary>The comparer that decides which keys are equal.</summary>
     public IEqualityComparer<TKey> KeyComparer => _comparer;
+
+    /// <summary>
+    /// Whether two maps are one trie (the same root and count): what an update that changed nothing
+    /// returns, since it allocates nothing.
+    /// </summary>
+    /// <param name="other">Another map.</param>
+    /// <returns><see langword="true"/> when both maps share their trie.</returns>
+    public bool IsSameTrieAs(PersistentMap<TKey, TValue> other) =>
+        ReferenceEquals(_root, other._root) && Count == other.Count && ReferenceEquals(_comparer, other._comparer);
 
     /// <summary>Outcome of an add-or-replace on a trie.</summary>
     private enum Effect
@@ -881,7 +893,6 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
         private readonly IEqualityComparer<TKey> _comparer;
         private object?[]? _root;
         private object? _owner;
-        private PersistentMap<TKey, TValue>? _map;
 
         /// <summary>A builder holding a map's entries.</summary>
         /// <param name="map">The map to start from.</param>
@@ -890,7 +901,6 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
             _comparer = map._comparer;
             _root = map._root;
             Count = map.Count;
-            _map = map;
         }
 
         /// <summary>The number of entries.</summary>
@@ -950,24 +960,18 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
 
             Count--;
             _root = Count == 0 ? null : AsNode(result!);
-            _map = null;
             return true;
         }
 
         /// <summary>
-        /// The builder's entries as a map. Returns the same instance until the builder changes; later
-        /// changes never alter a returned map.
+        /// The builder's entries as a map: the same trie until the builder changes; later changes never
+        /// alter a returned map (the builder gives up its ownership, so it copies before writing again).
         /// </summary>
         /// <returns>The map.</returns>
         public PersistentMap<TKey, TValue> ToImmutable()
         {
-            if (_map is null)
-            {
-                _map = new PersistentMap<TKey, TValue>(_root, Count, _comparer);
-                _owner = null;
-            }
-
-            return _map;
+            _owner = null;
+            return new PersistentMap<TKey, TValue>(_root, Count, _comparer);
         }
 
         /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
@@ -982,7 +986,6 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
                 root[Index(hash, 0)] = new Leaf(hash, key, value);
                 _root = root;
                 Count = 1;
-                _map = null;
                 return;
             }
 
@@ -990,7 +993,6 @@ internal sealed class PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKe
             _root = SetIn(_root, 0, hash, key, value, add, owner, _comparer, ref effect);
             if (effect != Effect.None)
             {
-                _map = null;
                 if (effect == Effect.Added)
                 {
                     Count++;
