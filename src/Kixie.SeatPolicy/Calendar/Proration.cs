@@ -24,7 +24,7 @@ public static class Proration
     /// <param name="price">The full seat price for one billing period; zero or more.</param>
     /// <param name="calendar">The account's billing calendar.</param>
     /// <param name="at">When the seat is added.</param>
-    /// <param name="zone">The account's time zone, which gives the add's local date and the period's instants.</param>
+    /// <param name="zone">The account's time zone, which gives the add's local date (read in the calendar's calendar system) and the period's instants.</param>
     /// <param name="convention">Granularity, day count and rounding.</param>
     /// <returns>The charge with its explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> or <paramref name="zone"/> is null.</exception>
@@ -43,7 +43,8 @@ public static class Proration
         var localDay = (int)Dates.FloorDiv(at.ToUnixTimeSeconds() + zone.GetUtcOffset(at).Seconds, IsoDays.SecondsPerDay);
         if (!calendar.TryIsoPeriodContaining(localDay, out var period))
         {
-            return ProrateInAnyCalendar(price, calendar, at.InZone(zone).Date, at, zone, convention);
+            // The add's local date, read in the calendar system the billing calendar counts in.
+            return ProrateInAnyCalendar(price, calendar, at.InZone(zone).Date.WithCalendar(calendar.Anchor.Calendar), at, zone, convention);
         }
 
         if (convention.Granularity == ProrationGranularity.Second)

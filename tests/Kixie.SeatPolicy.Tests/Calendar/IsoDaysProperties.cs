@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Kixie.SeatPolicy.Tests.Generators;
 using NodaTime;
@@ -94,6 +95,74 @@ public sealed class IsoDaysProperties
         Assert.Equal(new LocalDate(2026, 3, 31, CalendarSystem.Julian), period.End);
         Assert.Equal(31, period.Days);
         Assert.NotEqual(calendar.PeriodContaining(new LocalDate(2026, 3, 17, CalendarSystem.Julian)), new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31)).PeriodContaining(new LocalDate(2026, 3, 17)));
+    }
+
+    [Theory]
+    [InlineData(1900, 28)]
+    [InlineData(2000, 29)]
+    [InlineData(2100, 28)]
+    [InlineData(1600, 29)]
+    [InlineData(0, 29)]
+    [InlineData(-100, 28)]
+    [InlineData(-400, 29)]
+    public void February_has_29_days_in_leap_centuries_only(int year, int days)
+    {
+        Assert.Equal(days, IsoDays.DaysInMonth(year, 2));
+        Assert.Equal(days == 29, IsoDays.IsLeapYear(year));
+    }
+
+    [Theory]
+    [InlineData(2000, 2, 29)] // the last day of a 400-year cycle counted from March
+    [InlineData(1600, 2, 29)]
+    [InlineData(2000, 3, 1)]
+    [InlineData(-9998, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void FromDayNumber_inverts_DayNumber_at_the_ends_of_cycles(int year, int month, int day)
+    {
+        var date = new LocalDate(year, month, day);
+
+        Assert.Equal((year, month, day), IsoDays.FromDayNumber(IsoDays.DayNumber(date)));
+        Assert.Equal(Period.DaysBetween(Epoch, date), IsoDays.DayNumber(date));
+    }
+
+    [Theory]
+    [InlineData(9999, 1, 1, 9999, 12, 15)] // the period's end would be 10000-01-01
+    [InlineData(-9998, 1, 31, -9998, 1, 15)] // the period's start would be in -9999
+    public void A_period_past_NodaTimes_years_is_refused(int anchorYear, int anchorMonth, int anchorDay, int year, int month, int day)
+    {
+        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(anchorYear, anchorMonth, anchorDay));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => calendar.PeriodContaining(new LocalDate(year, month, day)));
+    }
+
+    [SeatPolicyProperty]
+    public void A_Julian_calendar_finds_its_periods_by_Julian_month_arithmetic(BillingCalendar iso, LocalDate isoDate)
+    {
+        var calendar = new BillingCalendar(iso.Cycle, iso.Anchor.WithCalendar(CalendarSystem.Julian));
+        var date = isoDate.WithCalendar(CalendarSystem.Julian);
+        var months = (int)calendar.Cycle;
+
+        var period = calendar.PeriodContaining(date);
+
+        Assert.Equal(calendar.Anchor.PlusMonths(checked((int)period.Index * months)), period.Start);
+        Assert.Equal(calendar.Anchor.PlusMonths(checked((int)(period.Index + 1) * months)), period.End);
+        Assert.True(period.Start <= date && date < period.End, $"{period} does not contain {date}");
+        Assert.Equal(Period.DaysBetween(period.Start, period.End), period.Days);
+    }
+
+    [SeatPolicyProperty]
+    public void Proration_on_a_Julian_calendar_charges_for_its_Julian_period(BillingCalendar iso, Instant at, DateTimeZone zone)
+    {
+        var calendar = new BillingCalendar(iso.Cycle, iso.Anchor.WithCalendar(CalendarSystem.Julian));
+        var price = Money.FromMinorUnits(3000, Currency.Usd);
+        var date = at.InZone(zone).Date.WithCalendar(CalendarSystem.Julian);
+
+        var charge = Proration.Prorate(price, calendar, at, zone, ProrationConvention.Default);
+
+        var period = calendar.PeriodContaining(date);
+        Assert.Equal(period, charge.Period);
+        Assert.Equal(Period.DaysBetween(date, period.End), charge.UnitsRemaining);
+        Assert.Equal(Period.DaysBetween(period.Start, period.End), charge.UnitsInPeriod);
     }
 
     [SeatPolicyProperty]

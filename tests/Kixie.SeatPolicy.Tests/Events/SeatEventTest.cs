@@ -88,6 +88,60 @@ public sealed class SeatEventTest
     }
 
     [Fact]
+    public void Apply_AnEventOfANewCommandForAnotherVersion_ThrowsNamingTheVersions()
+    {
+        var (_, after) = Run(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2));
+        var later = Engine.Decide(after, new DeactivateAgent(Cmd("c2"), Mar17, Ada, S3)).Events[0] with { Version = 5 };
+
+        var refused = Assert.Throws<ArgumentException>(() => after.Apply(later));
+
+        Assert.Contains("version 5 does not follow account version 1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ASeatAddedForASeatThatExists_Throws()
+    {
+        var added = (SeatAdded)Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent)).Events[0];
+
+        var refused = Assert.Throws<ArgumentException>(() => Acme().Apply(added with { Seat = S2 }));
+
+        Assert.Contains("already existed", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ABatchThatGivesOneEmailToTwoOccupants_Throws()
+    {
+        var first = Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent)).Events[0];
+        var (_, afterFirst) = Run(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent));
+        var second = (SeatAdded)Engine.Decide(afterFirst, new AddAgent(Cmd("c2"), Mar17, Ada, "Omar Two", "omar2@acme.test", Role.Agent)).Events[0];
+        var clash = second with { Agent = second.Agent with { Email = "OMAR@acme.test" } };
+
+        var refused = Assert.Throws<ArgumentException>(() => Acme().Apply([first, clash]));
+
+        Assert.Contains("already belongs to the occupant", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ABatchOnAnAccountWithHistory_IsTheEventsOneAtATime_AndRefusesAnIdTwice()
+    {
+        var (_, start) = Run(Acme(), new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2));
+        var (_, after) = RunAll(
+            start,
+            new AddAgent(Cmd("c2"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent),
+            new ReplaceAgent(Cmd("c3"), Mar17, Ada, S2, "Nina Lee", "nina@acme.test"));
+        var added = after.History[1];
+        var replaced = after.History[2];
+
+        var batch = start.Apply([added, replaced]);
+        var twice = Assert.Throws<ArgumentException>(() => start.Apply([added, replaced with { Command = added.Command }]));
+
+        Assert.Equal(after, batch);
+        Assert.Equal(S2, batch.FindSeatOf("nina@acme.test")?.Id);
+        Assert.NotNull(batch.FindSeatOf("omar@acme.test"));
+        Assert.Contains("Command 'c2' was already applied", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Acme().Apply((SeatEvent)null!));

@@ -89,7 +89,11 @@ internal sealed class ModelRun
         {
             Require(_initial.Apply(_account.History).Equals(_account), "replaying History onto the initial account gives the current account");
             Require(_account.AtOpening().Equals(_initial), "the account remembers its initial state");
-            Require(_account.AtOpening().Apply(_account.History).Equals(_account), "AtOpening() plus History is the whole account");
+            var replayed = _account.AtOpening().Apply(_account.History);
+            Require(replayed.Equals(_account), "AtOpening() plus History is the whole account");
+            Require(
+                _account.ListSeats().Where(seat => seat.IsOccupied).All(seat => replayed.FindSeatOf(seat.Occupant!.Email)?.Id == seat.Id),
+                "a replayed account finds every occupant by email (equality does not compare the email index)");
             RequireSameSeats();
             var people = _account.AtOpening().ListSeats().Where(seat => seat.IsOccupied).Select(seat => seat.Occupant!.Id)
                 .Concat(_account.History.OfType<SeatAdded>().Select(added => added.Agent.Id))
