@@ -109,11 +109,11 @@ public sealed partial class Account
             }
 
             // The accepted commands are the history too, so a command id may be applied only once
-            // (a batch that builds the map at the end checks its own events there).
-            if (_acceptedLater is null
-                && (_acceptedEdits is not null ? _acceptedEdits.ContainsKey(change.Command.Id) : _accepted.ContainsKey(change.Command.Id)))
+            // (a batch that builds the map at the end checks its own events there). Recorded before
+            // the seats change: if anything below throws, this whole transition is dropped.
+            if (!Accept(change))
             {
-                throw new ArgumentException($"Command '{change.Command.Id}' was already applied to this account.", parameterName);
+                throw AlreadyApplied(change.Command.Id, parameterName);
             }
 
             switch (change)
@@ -135,19 +135,6 @@ public sealed partial class Account
                     break;
                 default:
                     throw new ArgumentException($"Unknown event type {change.GetType().Name}.", parameterName);
-            }
-
-            if (_acceptedLater is not null)
-            {
-                _acceptedLater.Add(change);
-            }
-            else if (_acceptedEdits is not null)
-            {
-                _acceptedEdits.Add(change.Command.Id, change);
-            }
-            else
-            {
-                _accepted = _accepted.Add(change.Command.Id, change);
             }
 
             _version = change.Version;
@@ -174,7 +161,29 @@ public sealed partial class Account
             return PersistentMap<CommandId, SeatEvent>.TryCreateDistinct(
                 CollectionsMarshal.AsSpan(_acceptedLater), change => change.Command.Id, comparer: null, out var accepted, out var twice)
                 ? accepted
-                : throw new ArgumentException($"Command '{twice}' was already applied to this account.", parameterName);
+                : throw AlreadyApplied(twice, parameterName);
+        }
+
+        private static ArgumentException AlreadyApplied(CommandId id, string parameterName) =>
+            new($"Command '{id}' was already applied to this account.", parameterName);
+
+        /// <summary>Records an event under its command id; false when the id is already there (one walk of the index).</summary>
+        private bool Accept(SeatEvent change)
+        {
+            if (_acceptedLater is not null)
+            {
+                _acceptedLater.Add(change);
+                return true;
+            }
+
+            if (_acceptedEdits is not null)
+            {
+                return _acceptedEdits.TryAdd(change.Command.Id, change);
+            }
+
+            var added = _accepted.TryAdd(change.Command.Id, change, out var accepted);
+            _accepted = accepted;
+            return added;
         }
 
         private void AddSeat(SeatAdded added, string parameterName)

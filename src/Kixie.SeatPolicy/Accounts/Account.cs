@@ -182,7 +182,6 @@ public sealed partial class Account : IEquatable<Account>
     public Account AtOpening() =>
         Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration);
 
-    /// <summary>The event an accepted command with this id produced, or null.</summary>
     private ImmutableArray<SeatEvent> BuildHistory()
     {
         // Versions run from 1 to the version without gaps, one event each: each event has its place.
@@ -195,6 +194,7 @@ public sealed partial class Account : IEquatable<Account>
         return ImmutableCollectionsMarshal.AsImmutableArray(events);
     }
 
+    /// <summary>The event an accepted command with this id produced, or null.</summary>
     internal SeatEvent? FindAccepted(CommandId id) =>
         id.Value is not null && _accepted.TryGetValue(id, out var accepted) ? accepted : null;
 

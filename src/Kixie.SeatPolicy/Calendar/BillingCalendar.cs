@@ -117,16 +117,15 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
             return true;
         }
 
-        var (year, month, day) = IsoDays.FromDayNumber(dayNumber);
-        if (!_isoAnchor || !IsoDays.IsHandled(year))
+        if (_isoAnchor && IsoDays.FromDayNumber(dayNumber) is var (year, month, day) && IsoDays.IsHandled(year))
         {
-            period = default;
-            return false;
+            period = IsoDays.PeriodContaining(_anchorMonth, _anchorDay, _monthsPerCycle, year, month, day);
+            Volatile.Write(ref _last, new LastPeriod(period));
+            return true;
         }
 
-        period = IsoDays.PeriodContaining(_anchorMonth, _anchorDay, _monthsPerCycle, year, month, day);
-        Volatile.Write(ref _last, new LastPeriod(period));
-        return true;
+        period = default;
+        return false;
     }
 
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>

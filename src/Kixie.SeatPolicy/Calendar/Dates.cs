@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 using NodaTime.Text;
 
@@ -13,10 +14,14 @@ internal static class Dates
     public static long MonthsBetween(LocalDate from, LocalDate to) =>
         (((long)to.Year - from.Year) * 12) + (to.Month - from.Month);
 
-    /// <summary>Floor division for a positive divisor.</summary>
-    public static long FloorDiv(long dividend, long divisor)
+    /// <summary>
+    /// Floor division for a positive divisor, for any integer type (the JIT specialises it, so a
+    /// constant divisor still becomes a multiplication).
+    /// </summary>
+    public static T FloorDiv<T>(T dividend, T divisor)
+        where T : IBinaryInteger<T>
     {
         var quotient = dividend / divisor;
-        return (dividend % divisor != 0 && dividend < 0) ? quotient - 1 : quotient;
+        return T.IsNegative(dividend) && quotient * divisor != dividend ? quotient - T.One : quotient;
     }
 }

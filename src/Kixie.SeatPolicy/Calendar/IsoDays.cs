@@ -108,8 +108,8 @@ internal static class IsoDays
         var index = monthsPerCycle switch
         {
             1 => months,
-            3 => FloorDiv(months, 3), // constant divisors: the JIT multiplies instead of dividing
-            _ => FloorDiv(months, 12),
+            3 => Dates.FloorDiv(months, 3), // constant divisors: the JIT multiplies instead of dividing
+            _ => Dates.FloorDiv(months, 12),
         };
         var startMonth = anchorMonth + (index * monthsPerCycle);
         if (startMonth == dateMonth && day < ClampedDay(year, month, anchorDay))
@@ -127,15 +127,8 @@ internal static class IsoDays
     /// <summary>The day number of the bill date in a month (a <see cref="MonthIndex"/>).</summary>
     private static int BillDay(int monthIndex, int anchorDay)
     {
-        var year = FloorDiv(monthIndex, 12);
+        var year = Dates.FloorDiv(monthIndex, 12);
         var month = monthIndex - (year * 12) + 1;
         return DayNumber(year, month, ClampedDay(year, month, anchorDay));
-    }
-
-    /// <summary>Division rounding towards negative infinity.</summary>
-    private static int FloorDiv(int dividend, int divisor)
-    {
-        var quotient = dividend / divisor;
-        return (quotient * divisor) != dividend && dividend < 0 ? quotient - 1 : quotient;
     }
 }

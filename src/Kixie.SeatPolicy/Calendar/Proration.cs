@@ -83,11 +83,13 @@ public static class Proration
             throw new ArgumentException("Second granularity needs the add's instant and the account's zone.", nameof(convention));
         }
 
-        if (IsoDays.IsIso(date)
-            && convention.DayCount == DayCount.Actual
-            && calendar.TryIsoPeriodContaining(IsoDays.DayNumber(date), out var period))
+        if (IsoDays.IsIso(date) && convention.DayCount == DayCount.Actual)
         {
-            return Charge(price, period, period.EndDayNumber - IsoDays.DayNumber(date), period.Days, convention);
+            var day = IsoDays.DayNumber(date);
+            if (calendar.TryIsoPeriodContaining(day, out var period))
+            {
+                return Charge(price, period, period.EndDayNumber - day, period.Days, convention);
+            }
         }
 
         return ChargeForDays(price, calendar.PeriodContaining(date), date, convention);

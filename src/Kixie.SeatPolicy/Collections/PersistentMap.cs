@@ -95,6 +95,9 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
         /// <summary>The key was absent and was added.</summary>
         Added,
+
+        /// <summary>An add found the key present and changed nothing.</summary>
+        Present,
     }
 
     /// <summary>An empty map.</summary>
@@ -293,7 +296,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     /// <param name="value">The value.</param>
     /// <returns>The map with the entry; this map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public PersistentMap<TKey, TValue> SetItem(TKey key, TValue value) => Set(key, value, add: false);
+    public PersistentMap<TKey, TValue> SetItem(TKey key, TValue value) => Set(key, value, add: false, out _);
 
     /// <summary>Adds a key that must be absent.</summary>
     /// <param name="key">The key.</param>
@@ -301,7 +304,20 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     /// <returns>The map with the entry; this map is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="ArgumentException">The map already holds an equal key (whatever its value).</exception>
-    public PersistentMap<TKey, TValue> Add(TKey key, TValue value) => Set(key, value, add: true);
+    public PersistentMap<TKey, TValue> Add(TKey key, TValue value) =>
+        TryAdd(key, value, out var map) ? map : throw DuplicateKey();
+
+    /// <summary>Adds a key unless it is present, walking the trie once.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="map">The map with the entry, or this map when the key was present.</param>
+    /// <returns>Whether the key was absent and was added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public bool TryAdd(TKey key, TValue value, out PersistentMap<TKey, TValue> map)
+    {
+        map = Set(key, value, add: true, out var effect);
+        return effect != Effect.Present;
+    }
 
     /// <summary>Removes a key.</summary>
     /// <param name="key">The key.</param>
@@ -360,8 +376,11 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         return (nodes, levels);
     }
 
-    /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
-    private PersistentMap<TKey, TValue> Set(TKey key, TValue value, bool add)
+    /// <summary>
+    /// Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent (an
+    /// add that finds the key reports <see cref="Effect.Present"/> and returns this map).
+    /// </summary>
+    private PersistentMap<TKey, TValue> Set(TKey key, TValue value, bool add, out Effect effect)
     {
         RequireKey(key);
         var hash = Spread(_comparer, key);
@@ -369,14 +388,15 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         {
             var root = NewNode(null);
             root[Index(hash, 0)] = new Leaf(hash, key, value);
+            effect = Effect.Added;
             return new(root, 1, _comparer);
         }
 
-        var effect = Effect.None;
+        effect = Effect.None;
         var newRoot = SetIn(_root, 0, hash, key, value, add, null, _comparer, ref effect);
         return effect switch
         {
-            Effect.None => this,
+            Effect.None or Effect.Present => this,
             Effect.Replaced => new(newRoot, Count, _comparer),
             _ => new(newRoot, Count + 1, _comparer),
         };
@@ -577,7 +597,8 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
             {
                 if (add)
                 {
-                    ThrowDuplicateKey();
+                    effect = Effect.Present;
+                    return node;
                 }
 
                 if (EqualityComparer<TValue>.Default.Equals(leaf.Value, value))
@@ -630,7 +651,8 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         {
             if (add)
             {
-                ThrowDuplicateKey();
+                effect = Effect.Present;
+                return bucket;
             }
 
             if (EqualityComparer<TValue>.Default.Equals(bucket[at].Value, value))
@@ -769,10 +791,9 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         return smaller;
     }
 
-    /// <summary>Throws the exception of an <c>Add</c> whose key is present.</summary>
-    [DoesNotReturn]
-    private static void ThrowDuplicateKey() =>
-        throw new ArgumentException("An entry with the same key is already present.", "key");
+    /// <summary>The exception of an <c>Add</c> whose key is present.</summary>
+    private static ArgumentException DuplicateKey() =>
+        new("An entry with the same key is already present.", "key");
 
     /// <summary>Throws when a structural invariant does not hold.</summary>
     private static void Check([DoesNotReturnIf(false)] bool condition, string invariant)
@@ -937,7 +958,20 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         /// <param name="value">The value.</param>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         /// <exception cref="ArgumentException">The builder already holds an equal key; nothing changes.</exception>
-        public void Add(TKey key, TValue value) => Set(key, value, add: true);
+        public void Add(TKey key, TValue value)
+        {
+            if (!TryAdd(key, value))
+            {
+                throw DuplicateKey();
+            }
+        }
+
+        /// <summary>Adds a key unless it is present, walking the trie once.</summary>
+        /// <param name="key">The key.</param>
+        /// <param name="value">The value.</param>
+        /// <returns>Whether the key was absent and was added; when present, nothing changes.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        public bool TryAdd(TKey key, TValue value) => Set(key, value, add: true) != Effect.Present;
 
         /// <summary>Removes a key.</summary>
         /// <param name="key">The key.</param>
@@ -975,7 +1009,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         }
 
         /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
-        private void Set(TKey key, TValue value, bool add)
+        private Effect Set(TKey key, TValue value, bool add)
         {
             RequireKey(key);
             var hash = Spread(_comparer, key);
@@ -986,18 +1020,17 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                 root[Index(hash, 0)] = new Leaf(hash, key, value);
                 _root = root;
                 Count = 1;
-                return;
+                return Effect.Added;
             }
 
             var effect = Effect.None;
             _root = SetIn(_root, 0, hash, key, value, add, owner, _comparer, ref effect);
-            if (effect != Effect.None)
+            if (effect == Effect.Added)
             {
-                if (effect == Effect.Added)
-                {
-                    Count++;
-                }
+                Count++;
             }
+
+            return effect;
         }
     }
 
