@@ -1,14 +1,13 @@
 using NodaTime;
 using Xunit;
+using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 
 namespace Kixie.SeatPolicy.Tests;
 
 /// <summary>Each InvalidCommand names the first field at fault, in the order name, email, role, seat, assets.</summary>
 public sealed class InvalidCommandFieldTests
 {
-    private static readonly Actor Ada = new("ada@acme.test");
     private static readonly Instant At = Instant.FromUtc(2026, 3, 5, 12, 0);
-    private static readonly SeatId S2 = new("s2");
 
     public static TheoryData<SeatCommand, string, string> Cases => new()
     {
@@ -68,7 +67,7 @@ public sealed class InvalidCommandFieldTests
     [Fact]
     public void Decide_ManagerLimits_SayWhichLimit()
     {
-        var manager = new Actor("mo@acme.test");
+        var manager = new Actor("mia@acme.test");
         var onAdmin = TurnoverPolicy.Default.Decide(Acme(), new DeactivateAgent(Id(), At, manager, new SeatId("s1")));
         var granting = TurnoverPolicy.Default.Decide(Acme(), new AddAgent(Id(), At, manager, "Bo", "bo@acme.test", Role.Admin));
         var grantingByEdit = TurnoverPolicy.Default.Decide(Acme(), new UpdateAgent(Id(), At, manager, S2, Role: Role.Admin));
@@ -79,15 +78,4 @@ public sealed class InvalidCommandFieldTests
     }
 
     private static CommandId Id() => new("c9");
-
-    private static Account Acme() => Account.Open(
-        "acme",
-        DateTimeZoneProviders.Tzdb["Europe/Paris"],
-        Money.Parse("30.00", Currency.Eur),
-        new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 3, 1)),
-        [
-            InitialSeat.Occupied(new SeatId("s1"), "Ada Park", "ada@acme.test", Role.Admin),
-            InitialSeat.Occupied(S2, "Jo Park", "jo@acme.test", Role.Agent),
-            InitialSeat.Occupied(new SeatId("s3"), "Mo Diaz", "mo@acme.test", Role.Manager),
-        ]);
 }
