@@ -59,13 +59,13 @@ public sealed partial class Account
     private struct Transition
     {
         private readonly Account _source;
-        private readonly PersistentMap<SeatId, Seat>.Builder? _seatEdits;
-        private readonly PersistentMap<string, SeatId>.Builder? _emailEdits;
-        private readonly PersistentMap<CommandId, SeatEvent>.Builder? _acceptedEdits;
+        private readonly SeatMap.Builder? _seatEdits;
+        private readonly EmailIndex.Builder? _emailEdits;
+        private readonly CommandIndex.Builder? _acceptedEdits;
         private readonly List<SeatEvent>? _acceptedLater;
-        private PersistentMap<SeatId, Seat> _seats;
-        private PersistentMap<string, SeatId> _seatByEmail;
-        private PersistentMap<CommandId, SeatEvent> _accepted;
+        private SeatMap _seats;
+        private EmailIndex _seatByEmail;
+        private CommandIndex _accepted;
         private ImmutableHashSet<SeatId> _deletedSeats;
         private long _version;
         private int _occupiedSeats;
@@ -151,15 +151,14 @@ public sealed partial class Account
             _seatsEverCreated,
             _agentsEverCreated);
 
-        private PersistentMap<CommandId, SeatEvent> AcceptedCommands(string parameterName)
+        private CommandIndex AcceptedCommands(string parameterName)
         {
             if (_acceptedLater is null)
             {
                 return _acceptedEdits?.ToImmutable() ?? _accepted;
             }
 
-            return PersistentMap<CommandId, SeatEvent>.TryCreateDistinct(
-                CollectionsMarshal.AsSpan(_acceptedLater), change => change.Command.Id, comparer: null, out var accepted, out var twice)
+            return CommandIndex.TryCreateDistinct(CollectionsMarshal.AsSpan(_acceptedLater), comparer: null, out var accepted, out var twice)
                 ? accepted
                 : throw AlreadyApplied(twice, parameterName);
         }
@@ -178,10 +177,10 @@ public sealed partial class Account
 
             if (_acceptedEdits is not null)
             {
-                return _acceptedEdits.TryAdd(change.Command.Id, change);
+                return _acceptedEdits.TryAdd(change);
             }
 
-            var added = _accepted.TryAdd(change.Command.Id, change, out var accepted);
+            var added = _accepted.TryAdd(change, out var accepted);
             _accepted = accepted;
             return added;
         }
@@ -195,7 +194,7 @@ public sealed partial class Account
 
             _seatsEverCreated++;
             var seat = new Seat(added.Seat, _seatsEverCreated, added.Assets, added.Agent, added.Agent.Role);
-            Arrive(added.Agent, seat.Id, parameterName);
+            Arrive(added.Agent, seat, parameterName);
             SetSeat(seat);
         }
 
@@ -209,12 +208,13 @@ public sealed partial class Account
                 Leave(previous, seat.Id, keepsEmail);
             }
 
+            var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
             if (occupant is not null)
             {
-                Arrive(occupant, seat.Id, parameterName, indexEmail: !keepsEmail);
+                Arrive(occupant, after, parameterName, indexEmail: !keepsEmail);
             }
 
-            SetSeat(occupant is null ? seat.Vacate() : seat.Occupy(occupant));
+            SetSeat(after);
         }
 
         private void DeleteSeat(SeatDeleted deleted, string parameterName)
@@ -237,7 +237,8 @@ public sealed partial class Account
             _deletedSeats = _deletedSeats.Add(seat.Id);
         }
 
-        private void Arrive(Agent agent, SeatId seat, string parameterName, bool indexEmail = true)
+        /// <summary>A person arrives in a seat (<paramref name="seat"/> is the seat with them in it).</summary>
+        private void Arrive(Agent agent, Seat seat, string parameterName, bool indexEmail = true)
         {
             if (indexEmail)
             {
@@ -249,11 +250,11 @@ public sealed partial class Account
 
                 if (_emailEdits is not null)
                 {
-                    _emailEdits.SetItem(agent.Email, seat);
+                    _emailEdits.SetItem(seat);
                 }
                 else
                 {
-                    _seatByEmail = _seatByEmail.SetItem(agent.Email, seat);
+                    _seatByEmail = _seatByEmail.SetItem(seat);
                 }
             }
 
@@ -274,7 +275,7 @@ public sealed partial class Account
             // occupant's email always leads to their own seat, so the entry removed is theirs.
             if (_emailEdits is not null && !keepsEmail)
             {
-                Debug.Assert(_emailEdits.TryGetValue(agent.Email, out var indexed) && indexed == seat, "An occupant's email leads to their seat.");
+                Debug.Assert(_emailEdits.TryGetValue(agent.Email, out var indexed) && indexed.Id == seat, "An occupant's email leads to their seat.");
                 _emailEdits.Remove(agent.Email);
             }
         }
@@ -282,10 +283,10 @@ public sealed partial class Account
         /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
         private SeatId? FindOccupiedSeat(string email)
         {
-            var indexed = _emailEdits is not null
-                ? _emailEdits.TryGetValue(email, out var id)
-                : _seatByEmail.TryGetValue(email, out id);
-            return indexed && TryGetSeat(id, out var seat) && seat.Occupant?.HasEmail(email) == true ? id : null;
+            var found = _emailEdits is not null
+                ? _emailEdits.TryGetValue(email, out var indexed)
+                : _seatByEmail.TryGetValue(email, out indexed);
+            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
         }
 
         private bool TryGetSeat(SeatId id, out Seat seat) =>
@@ -295,11 +296,11 @@ public sealed partial class Account
         {
             if (_seatEdits is not null)
             {
-                _seatEdits.SetItem(seat.Id, seat);
+                _seatEdits.SetItem(seat);
             }
             else
             {
-                _seats = _seats.SetItem(seat.Id, seat);
+                _seats = _seats.SetItem(seat);
             }
         }
 

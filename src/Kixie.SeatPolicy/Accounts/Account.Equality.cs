@@ -44,8 +44,10 @@ public sealed partial class Account
     /// <returns>The text.</returns>
     public override string ToString() => $"{Id} v{Version}: {SeatCount} seats ({OccupiedSeatCount} occupied)";
 
-    private static bool SameEntries<TKey, TValue>(PersistentMap<TKey, TValue> left, PersistentMap<TKey, TValue> right)
+    private static bool SameEntries<TKey, TValue, TKeyOf>(PersistentMap<TKey, TValue, TKeyOf> left, PersistentMap<TKey, TValue, TKeyOf> right)
         where TKey : notnull
+        where TValue : class
+        where TKeyOf : struct, IKeyOf<TKey, TValue>
     {
         if (left.Count != right.Count)
         {
@@ -53,9 +55,9 @@ public sealed partial class Account
         }
 
         var comparer = EqualityComparer<TValue>.Default;
-        foreach (var (key, value) in left)
+        foreach (var value in left)
         {
-            if (!right.TryGetValue(key, out var theirs) || !comparer.Equals(value, theirs))
+            if (!right.TryGetValue(TKeyOf.KeyOf(value), out var theirs) || !comparer.Equals(value, theirs))
             {
                 return false;
             }

@@ -51,8 +51,8 @@ public sealed partial class Account
         }
 
         var initialSeats = seats.ToImmutableArray();
-        var seatMap = PersistentMap<SeatId, Seat>.Empty().ToBuilder();
-        var emails = PersistentMap<string, SeatId>.Empty(StringComparer.OrdinalIgnoreCase).ToBuilder();
+        var seatMap = SeatMap.Empty().ToBuilder();
+        var emails = EmailIndex.Empty(StringComparer.OrdinalIgnoreCase).ToBuilder();
         var admins = 0;
         long agents = 0;
         var index = 0;
@@ -60,15 +60,15 @@ public sealed partial class Account
         {
             Guard.Against.Null(initial, nameof(seats));
             CheckInitialSeat(initial, index, seatMap, emails);
-            Agent? occupant = null;
-            if (!initial.IsVacant)
+            var occupant = initial.IsVacant ? null : new Agent(new AgentId(++agents), initial.Name!, initial.Email!, initial.Role);
+            var seat = new Seat(initial.Seat, index + 1, initial.Assets, occupant, initial.Role);
+            seatMap.Add(seat);
+            if (occupant is not null)
             {
-                occupant = new Agent(new AgentId(++agents), initial.Name!, initial.Email!, initial.Role);
-                emails.Add(initial.Email!, initial.Seat);
-                admins += initial.Role == Role.Admin ? 1 : 0;
+                emails.Add(seat);
+                admins += occupant.Role == Role.Admin ? 1 : 0;
             }
 
-            seatMap.Add(initial.Seat, new Seat(initial.Seat, index + 1, initial.Assets, occupant, initial.Role));
             index++;
         }
 
@@ -78,7 +78,7 @@ public sealed partial class Account
             seatMap.ToImmutable(),
             emails.ToImmutable(),
             [],
-            PersistentMap<CommandId, SeatEvent>.Empty(),
+            CommandIndex.Empty(),
             (int)agents,
             admins,
             seatsEverCreated: index,
@@ -88,8 +88,8 @@ public sealed partial class Account
     private static void CheckInitialSeat(
         InitialSeat initial,
         int index,
-        PersistentMap<SeatId, Seat>.Builder seats,
-        PersistentMap<string, SeatId>.Builder emails)
+        SeatMap.Builder seats,
+        EmailIndex.Builder emails)
     {
         string? problem = null;
         if (initial.Seat.IsBlank)

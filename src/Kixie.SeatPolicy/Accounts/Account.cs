@@ -26,24 +26,24 @@ namespace Kixie.SeatPolicy;
 public sealed partial class Account : IEquatable<Account>
 {
     private readonly AccountTerms _terms;
-    private readonly PersistentMap<SeatId, Seat> _seats;
+    private readonly SeatMap _seats;
 
-    // Email → the seat it was last placed in. An entry is live only while that seat's occupant has
-    // the email; entries left behind by people who moved on are never removed (that would cost a
-    // second path copy per change) and are simply not believed. See FindSeatOf.
-    private readonly PersistentMap<string, SeatId> _seatByEmail;
+    // Email → the seat it was last placed in (as it was then). An entry is live only while that seat's
+    // occupant has the email; entries left behind by people who moved on are not removed by a single
+    // event (that would cost a second path copy per change) and are simply not believed. See FindSeatOf.
+    private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     // Command id → the event it produced: one entry per applied event, so it is the history too
     // (ordered by version) and its size is the version.
-    private readonly PersistentMap<CommandId, SeatEvent> _accepted;
+    private readonly CommandIndex _accepted;
     private IReadOnlyList<SeatEvent>? _historyList;
 
     private Account(
         AccountTerms terms,
-        PersistentMap<SeatId, Seat> seats,
-        PersistentMap<string, SeatId> seatByEmail,
+        SeatMap seats,
+        EmailIndex seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
-        PersistentMap<CommandId, SeatEvent> accepted,
+        CommandIndex accepted,
         int occupiedSeatCount,
         int occupiedAdminCount,
         long seatsEverCreated,
@@ -110,7 +110,7 @@ public sealed partial class Account : IEquatable<Account>
 
     /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
     /// <returns>The existing seats.</returns>
-    public ImmutableArray<Seat> ListSeats() => [.. _seats.Select(entry => entry.Value).OrderBy(seat => seat.Ordinal)];
+    public ImmutableArray<Seat> ListSeats() => [.. _seats.OrderBy(seat => seat.Ordinal)];
 
     /// <summary>The seat with this id, or null when there is none (never was, or deleted).</summary>
     /// <param name="seat">The seat's id.</param>
@@ -122,8 +122,8 @@ public sealed partial class Account : IEquatable<Account>
     /// <returns>The seat or null.</returns>
     public Seat? FindSeatOf(string? email) =>
         email is not null
-        && _seatByEmail.TryGetValue(email, out var id)
-        && _seats.TryGetValue(id, out var seat)
+        && _seatByEmail.TryGetValue(email, out var indexed)
+        && _seats.TryGetValue(indexed.Id, out var seat)
         && seat.Occupant is { } occupant
         && occupant.HasEmail(email)
             ? seat
@@ -186,7 +186,7 @@ public sealed partial class Account : IEquatable<Account>
     {
         // Versions run from 1 to the version without gaps, one event each: each event has its place.
         var events = new SeatEvent[_accepted.Count];
-        foreach (var (_, change) in _accepted)
+        foreach (var change in _accepted)
         {
             events[change.Version - 1] = change;
         }

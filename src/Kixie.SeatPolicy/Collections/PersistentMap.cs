@@ -7,17 +7,32 @@ using System.Runtime.CompilerServices;
 
 namespace Kixie.SeatPolicy;
 
+/// <summary>How a <see cref="PersistentMap{TKey, TValue, TKeyOf}"/> reads the key a value is stored under.</summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal interface IKeyOf<TKey, TValue>
+{
+    /// <summary>The key of a value: never null, and the same for as long as the value is in a map.</summary>
+    /// <param name="value">A value.</param>
+    /// <returns>Its key.</returns>
+    static abstract TKey KeyOf(TValue value);
+}
+
 /// <summary>
-/// An immutable, persistent hash map: every update returns a new map that shares all but one path of
-/// the old one, and the old map never changes.
+/// An immutable, persistent hash map of values that carry their own key (a seat its id, an event its
+/// command id): every update returns a new map that shares all but one path of the old one, and the old
+/// map never changes.
 /// </summary>
 /// <remarks>
 /// <para>The map is a hash trie with eight-way branching. A node is a plain <c>object?[]</c> of eight
 /// slots (nine when a <see cref="Builder"/> owns it, the ninth slot holding the builder's ownership
-/// token); a slot is empty, a child node, a leaf (one entry) or a bucket (a <c>Leaf[]</c> of two or more
-/// entries whose 32-bit hashes are equal). Level <c>n</c> is indexed by three bits of the key's hash,
-/// most significant first, so a map of 100,000 keys is about six levels deep and an update copies one
-/// 88-byte array per level plus one leaf.</para>
+/// token); a slot is empty, a child node, a value, or a bucket (a <c>TValue[]</c> of two or more values
+/// whose keys' 32-bit hashes are equal). Values sit in the slots themselves: the key is read from the
+/// value (<typeparamref name="TKeyOf"/>) and its hash recomputed when needed, so an entry costs no object
+/// of its own. Level <c>n</c> is indexed by three bits of the key's hash, most significant first, so a
+/// map of 100,000 keys is about six levels deep and an update copies one 88-byte array per level.</para>
+/// <para>A value must therefore be neither an <c>object[]</c> nor a <c>TValue[]</c> (those are nodes and
+/// buckets): <typeparamref name="TValue"/> is a class that is not an array.</para>
 /// <para>The comparer's hash is multiplied by an odd constant (Fibonacci hashing) before use: a
 /// bijection, so keys collide exactly when their hashes do, but the bits the trie reads first depend on
 /// every bit of the hash, which keeps the trie shallow for hashes that only vary in their low bits.</para>
@@ -31,10 +46,13 @@ namespace Kixie.SeatPolicy;
 /// path it copies, not a wrapper. The default value is not a map: start from <see cref="Empty"/>.</para>
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
-/// <typeparam name="TValue">The value type.</typeparam>
+/// <typeparam name="TValue">The value type: a class, not an array, whose key <typeparamref name="TKeyOf"/> reads.</typeparam>
+/// <typeparam name="TKeyOf">Reads a value's key (a struct, so that the call is direct).</typeparam>
 [SuppressMessage("Performance", "CA1815:Override equals and operator equals on value types", Justification = "A map is compared by its entries where that matters (Account equality), never with ==.")]
-internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValue>
     where TKey : notnull
+    where TValue : class
+    where TKeyOf : struct, IKeyOf<TKey, TValue>
 {
     /// <summary>
     /// The odd constant the comparer's hash is multiplied by (2³² divided by the golden ratio). Visible
@@ -81,7 +99,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     /// </summary>
     /// <param name="other">Another map.</param>
     /// <returns><see langword="true"/> when both maps share their trie.</returns>
-    public bool IsSameTrieAs(PersistentMap<TKey, TValue> other) =>
+    public bool IsSameTrieAs(PersistentMap<TKey, TValue, TKeyOf> other) =>
         ReferenceEquals(_root, other._root) && Count == other.Count && ReferenceEquals(_comparer, other._comparer);
 
     /// <summary>Outcome of an add-or-replace on a trie.</summary>
@@ -90,7 +108,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         /// <summary>The key was present with an equal value: nothing changed.</summary>
         None,
 
-        /// <summary>The key was present and its entry was replaced.</summary>
+        /// <summary>The key was present and its value was replaced.</summary>
         Replaced,
 
         /// <summary>The key was absent and was added.</summary>
@@ -102,49 +120,52 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
     /// <summary>An empty map.</summary>
     /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
-    /// <returns>A new empty map (one small allocation; nothing is cached).</returns>
-    public static PersistentMap<TKey, TValue> Empty(IEqualityComparer<TKey>? comparer = null) =>
-        new(null, 0, comparer ?? EqualityComparer<TKey>.Default);
+    /// <returns>A new empty map (it allocates nothing).</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="TValue"/> is an array type or one an <c>object[]</c> converts to: its values could not be told from the trie's nodes and buckets.</exception>
+    public static PersistentMap<TKey, TValue, TKeyOf> Empty(IEqualityComparer<TKey>? comparer = null)
+    {
+        if (typeof(TValue).IsArray || typeof(TValue).IsAssignableFrom(typeof(object[])))
+        {
+            throw new NotSupportedException($"A persistent map cannot hold values of type {typeof(TValue)}: they could be arrays.");
+        }
 
-    /// <summary>A map of the given entries, built in place by a <see cref="Builder"/>.</summary>
-    /// <param name="items">The entries; a later entry replaces an earlier one with an equal key.</param>
+        return new(null, 0, comparer ?? EqualityComparer<TKey>.Default);
+    }
+
+    /// <summary>A map of the given values, built in place by a <see cref="Builder"/>.</summary>
+    /// <param name="values">The values; a later value replaces an earlier one with an equal key.</param>
     /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
     /// <returns>The map.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its keys is null.</exception>
-    public static PersistentMap<TKey, TValue> CreateRange(
-        IEnumerable<KeyValuePair<TKey, TValue>> items,
-        IEqualityComparer<TKey>? comparer = null)
+    /// <exception cref="ArgumentNullException"><paramref name="values"/>, one of them or one of their keys is null.</exception>
+    public static PersistentMap<TKey, TValue, TKeyOf> CreateRange(IEnumerable<TValue> values, IEqualityComparer<TKey>? comparer = null)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(values);
         var builder = Empty(comparer).ToBuilder();
-        foreach (var (key, value) in items)
+        foreach (var value in values)
         {
-            builder.SetItem(key, value);
+            builder.SetItem(value);
         }
 
         return builder.ToImmutable();
     }
 
     /// <summary>
-    /// A map of values whose keys (read from each value) must be distinct, built in one pass: the
-    /// entries are sorted by hash and every node is made once, in the canonical shape, instead of
-    /// walking a large trie once per entry as a <see cref="Builder"/> does.
+    /// A map of values whose keys must be distinct, built in one pass: the values are sorted by hash
+    /// and every node is made once, in the canonical shape, instead of walking a large trie once per
+    /// value as a <see cref="Builder"/> does.
     /// </summary>
     /// <param name="values">The values.</param>
-    /// <param name="keyOf">A value's key; never null.</param>
     /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
     /// <param name="map">The map, or an empty map when two keys are equal.</param>
     /// <param name="duplicate">A key that two values share, when there is one.</param>
     /// <returns>Whether the keys were distinct.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="keyOf"/> or one of the keys is null.</exception>
+    /// <exception cref="ArgumentNullException">A value or its key is null.</exception>
     public static bool TryCreateDistinct(
         ReadOnlySpan<TValue> values,
-        Func<TValue, TKey> keyOf,
         IEqualityComparer<TKey>? comparer,
-        out PersistentMap<TKey, TValue> map,
+        out PersistentMap<TKey, TValue, TKeyOf> map,
         [MaybeNullWhen(true)] out TKey duplicate)
     {
-        ArgumentNullException.ThrowIfNull(keyOf);
         comparer ??= EqualityComparer<TKey>.Default;
         map = Empty(comparer);
         duplicate = default;
@@ -153,40 +174,32 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
             return true;
         }
 
-        // Sorting by the unsigned hash makes the entries of every slot of every level contiguous, since
+        // Sorting by the unsigned hash makes the values of every slot of every level contiguous, since
         // a level reads the hash's bits most significant first.
-        var order = new ulong[values.Length];
+        var sorted = new ulong[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            var key = keyOf(values[i]);
-            RequireKey(key);
-            order[i] = ((ulong)unchecked((uint)Spread(comparer, key)) << 32) | (uint)i;
+            sorted[i] = ((ulong)unchecked((uint)HashOf(comparer, RequireValue(values[i]))) << 32) | (uint)i;
         }
 
-        SortByHash(order);
-        var leaves = new Leaf[values.Length];
-        for (var i = 0; i < leaves.Length; i++)
-        {
-            var value = values[unchecked((int)(uint)order[i])];
-            leaves[i] = new Leaf(unchecked((int)(order[i] >> 32)), keyOf(value), value);
-        }
-
-        for (var end = 1; end <= leaves.Length; end++)
+        SortByHash(sorted);
+        for (var end = 1; end <= sorted.Length; end++)
         {
             // Equal keys have equal hashes, so they meet in a run of one hash.
             var start = end - 1;
-            while (end < leaves.Length && leaves[end].Hash == leaves[start].Hash)
+            while (end < sorted.Length && HashAt(sorted, end) == HashAt(sorted, start))
             {
                 end++;
             }
 
             for (var j = start + 1; j < end; j++)
             {
+                var key = TKeyOf.KeyOf(ValueAt(values, sorted, j));
                 for (var k = start; k < j; k++)
                 {
-                    if (comparer.Equals(leaves[k].Key, leaves[j].Key))
+                    if (comparer.Equals(TKeyOf.KeyOf(ValueAt(values, sorted, k)), key))
                     {
-                        duplicate = leaves[j].Key;
+                        duplicate = key;
                         return false;
                     }
                 }
@@ -194,14 +207,20 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         }
 
         var root = NewNode(null);
-        FillNode(root, leaves, 0, leaves.Length, 0);
-        map = new PersistentMap<TKey, TValue>(root, leaves.Length, comparer);
+        FillNode(root, values, sorted, 0, sorted.Length, 0);
+        map = new PersistentMap<TKey, TValue, TKeyOf>(root, sorted.Length, comparer);
         return true;
     }
 
+    /// <summary>The spread hash of the <paramref name="i"/>-th value in hash order.</summary>
+    private static int HashAt(ulong[] sorted, int i) => unchecked((int)(sorted[i] >> 32));
+
+    /// <summary>The <paramref name="i"/>-th value in hash order.</summary>
+    private static TValue ValueAt(ReadOnlySpan<TValue> values, ulong[] sorted, int i) => values[unchecked((int)(uint)sorted[i])];
+
     /// <summary>
-    /// Sorts entries given as <c>hash &lt;&lt; 32 | position</c> by hash: a least-significant-digit radix
-    /// sort in two passes of 16 bits, linear in the number of entries.
+    /// Sorts values given as <c>hash &lt;&lt; 32 | position</c> by hash: a least-significant-digit radix
+    /// sort in two passes of 16 bits, linear in the number of values.
     /// </summary>
     private static void SortByHash(ulong[] entries)
     {
@@ -231,99 +250,103 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         }
     }
 
-    /// <summary>Fills a node's slots with the sorted entries <c>[start, end)</c>, which share the bits read above <paramref name="shift"/>.</summary>
-    private static void FillNode(object?[] node, Leaf[] sorted, int start, int end, int shift)
+    /// <summary>Fills a node's slots with the values <c>[start, end)</c> in hash order, which share the bits read above <paramref name="shift"/>.</summary>
+    private static void FillNode(object?[] node, ReadOnlySpan<TValue> values, ulong[] sorted, int start, int end, int shift)
     {
         while (start < end)
         {
-            var index = Index(sorted[start].Hash, shift);
+            var index = Index(HashAt(sorted, start), shift);
             var next = start + 1;
-            while (next < end && Index(sorted[next].Hash, shift) == index)
+            while (next < end && Index(HashAt(sorted, next), shift) == index)
             {
                 next++;
             }
 
-            node[index] = Slot(sorted, start, next, shift);
+            node[index] = Slot(values, sorted, start, next, shift);
             start = next;
         }
     }
 
     /// <summary>
-    /// What one slot holds for the sorted entries <c>[start, end)</c>: the entry itself, a bucket when
-    /// they all have one hash, or else a child node (the entries part at some level below).
+    /// What one slot holds for the values <c>[start, end)</c> in hash order: the value itself, a bucket
+    /// when they all have one hash, or else a child node (the values part at some level below).
     /// </summary>
-    private static object Slot(Leaf[] sorted, int start, int end, int shift)
+    private static object Slot(ReadOnlySpan<TValue> values, ulong[] sorted, int start, int end, int shift)
     {
         if (end - start == 1)
         {
-            return sorted[start];
+            return ValueAt(values, sorted, start);
         }
 
-        if (sorted[start].Hash == sorted[end - 1].Hash)
+        if (HashAt(sorted, start) == HashAt(sorted, end - 1))
         {
-            return sorted.AsSpan(start, end - start).ToArray();
+            var bucket = new TValue[end - start];
+            for (var i = 0; i < bucket.Length; i++)
+            {
+                bucket[i] = ValueAt(values, sorted, start + i);
+            }
+
+            return bucket;
         }
 
         var child = NewNode(null);
-        FillNode(child, sorted, start, end, shift + BitsPerLevel);
+        FillNode(child, values, sorted, start, end, shift + BitsPerLevel);
         return child;
     }
 
     /// <summary>Looks a key up.</summary>
     /// <param name="key">The key.</param>
-    /// <param name="value">The key's value when found; otherwise the default.</param>
+    /// <param name="value">The value with that key when found; otherwise null.</param>
     /// <returns>Whether the map holds the key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         RequireKey(key);
-        return Find(_root, Spread(_comparer, key), key, _comparer, out value);
+        value = Find(_root, key, _comparer);
+        return value is not null;
     }
 
     /// <summary>Whether the map holds a key.</summary>
     /// <param name="key">The key.</param>
-    /// <returns><see langword="true"/> when the map holds a key equal to <paramref name="key"/>.</returns>
+    /// <returns><see langword="true"/> when the map holds a value whose key equals <paramref name="key"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public bool ContainsKey(TKey key) => TryGetValue(key, out _);
 
-    /// <summary>Adds a key or replaces its value.</summary>
+    /// <summary>Adds a value, or replaces the one with an equal key.</summary>
     /// <remarks>
-    /// When the map already holds an equal key with an equal value (by
-    /// <see cref="EqualityComparer{T}.Default"/>), returns this map and keeps the stored key; otherwise
-    /// the new entry stores <paramref name="key"/> itself (as <c>ImmutableDictionary</c> does).
+    /// When the map already holds an equal value (by <see cref="EqualityComparer{T}.Default"/>) under an
+    /// equal key, returns this map and keeps the stored value; otherwise the map stores
+    /// <paramref name="value"/> itself.
     /// </remarks>
-    /// <param name="key">The key.</param>
     /// <param name="value">The value.</param>
-    /// <returns>The map with the entry; this map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public PersistentMap<TKey, TValue> SetItem(TKey key, TValue value) => Set(key, value, add: false, out _);
+    /// <returns>The map with the value; this map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
+    public PersistentMap<TKey, TValue, TKeyOf> SetItem(TValue value) => Set(value, add: false, out _);
 
-    /// <summary>Adds a key that must be absent.</summary>
-    /// <param name="key">The key.</param>
+    /// <summary>Adds a value whose key must be absent.</summary>
     /// <param name="value">The value.</param>
-    /// <returns>The map with the entry; this map is unchanged.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <returns>The map with the value; this map is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
     /// <exception cref="ArgumentException">The map already holds an equal key (whatever its value).</exception>
-    public PersistentMap<TKey, TValue> Add(TKey key, TValue value) =>
-        TryAdd(key, value, out var map) ? map : throw DuplicateKey();
+    public PersistentMap<TKey, TValue, TKeyOf> Add(TValue value) =>
+        TryAdd(value, out var map) ? map : throw DuplicateKey();
 
-    /// <summary>Adds a key unless it is present, walking the trie once.</summary>
-    /// <param name="key">The key.</param>
+    /// <summary>Adds a value unless its key is present, walking the trie once.</summary>
     /// <param name="value">The value.</param>
-    /// <param name="map">The map with the entry, or this map when the key was present.</param>
-    /// <returns>Whether the key was absent and was added.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public bool TryAdd(TKey key, TValue value, out PersistentMap<TKey, TValue> map)
+    /// <param name="map">The map with the value, or this map when the key was present.</param>
+    /// <returns>Whether the key was absent and the value was added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
+    public bool TryAdd(TValue value, out PersistentMap<TKey, TValue, TKeyOf> map)
     {
-        map = Set(key, value, add: true, out var effect);
+        map = Set(value, add: true, out var effect);
         return effect != Effect.Present;
     }
 
     /// <summary>Removes a key.</summary>
     /// <param name="key">The key.</param>
-    /// <returns>The map without the key, or this very instance when the key is absent.</returns>
+    /// <returns>The map without the key, or this very map when the key is absent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public PersistentMap<TKey, TValue> Remove(TKey key)
+    public PersistentMap<TKey, TValue, TKeyOf> Remove(TKey key)
     {
         RequireKey(key);
         if (_root is null)
@@ -341,24 +364,24 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         return Count == 1 ? Empty(_comparer) : new(AsNode(result!), Count - 1, _comparer);
     }
 
-    /// <summary>A builder that starts from this map's entries; this map never changes.</summary>
+    /// <summary>A builder that starts from this map's values; this map never changes.</summary>
     /// <returns>The builder.</returns>
     public Builder ToBuilder() => new(this);
 
-    /// <summary>An enumerator over the entries, in no particular order; it allocates nothing.</summary>
+    /// <summary>An enumerator over the values, in no particular order; it allocates nothing.</summary>
     /// <returns>The enumerator.</returns>
     public Enumerator GetEnumerator() => new(_root);
 
     /// <inheritdoc />
-    IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => GetEnumerator();
+    IEnumerator<TValue> IEnumerable<TValue>.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>
-    /// Checks the trie's invariants (for tests): node sizes and tokens, every entry on the path its hash
-    /// selects, hashes matching the comparer, buckets of two or more distinct keys with one hash, no
-    /// empty node and no node below the root holding only one entry, and the entry count.
+    /// Checks the trie's invariants (for tests): node sizes and tokens, every value on the path its key's
+    /// hash selects, buckets of two or more distinct keys with one hash, no empty node and no node below
+    /// the root holding only one value, and the count.
     /// </summary>
     /// <returns>The number of nodes and the number of levels.</returns>
     /// <exception cref="InvalidOperationException">An invariant does not hold.</exception>
@@ -371,23 +394,23 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         }
 
         var (nodes, levels, entries) = VerifyNode(_root, 0, 0, _comparer);
-        Check(entries == Count, "the count must equal the number of entries");
-        Check(entries > 0, "a map with a root must have entries");
+        Check(entries == Count, "the count must equal the number of values");
+        Check(entries > 0, "a map with a root must have values");
         return (nodes, levels);
     }
 
     /// <summary>
-    /// Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent (an
+    /// Adds or replaces a value, or with <paramref name="add"/> adds one whose key must be absent (an
     /// add that finds the key reports <see cref="Effect.Present"/> and returns this map).
     /// </summary>
-    private PersistentMap<TKey, TValue> Set(TKey key, TValue value, bool add, out Effect effect)
+    private PersistentMap<TKey, TValue, TKeyOf> Set(TValue value, bool add, out Effect effect)
     {
-        RequireKey(key);
+        var key = TKeyOf.KeyOf(RequireValue(value));
         var hash = Spread(_comparer, key);
         if (_root is null)
         {
             var root = NewNode(null);
-            root[Index(hash, 0)] = new Leaf(hash, key, value);
+            root[Index(hash, 0)] = value;
             effect = Effect.Added;
             return new(root, 1, _comparer);
         }
@@ -411,17 +434,38 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     {
         if (key is null)
         {
-            ThrowNullKey();
+            ThrowNull("key");
         }
     }
 
+    /// <summary>A value that is not null and has a key, or an <see cref="ArgumentNullException"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TValue RequireValue(TValue value)
+    {
+        if (value is null)
+        {
+            ThrowNull(nameof(value));
+        }
+
+        if (TKeyOf.KeyOf(value) is null)
+        {
+            ThrowNull("key");
+        }
+
+        return value;
+    }
+
     [DoesNotReturn]
-    private static void ThrowNullKey() => throw new ArgumentNullException("key");
+    private static void ThrowNull(string parameterName) => throw new ArgumentNullException(parameterName);
 
     /// <summary>The comparer's hash of a key, spread by <see cref="HashMultiplier"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Spread(IEqualityComparer<TKey> comparer, TKey key) =>
         unchecked((int)((uint)comparer.GetHashCode(key) * HashMultiplier));
+
+    /// <summary>The spread hash of a value's key (values store no hash: it is computed again when needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashOf(IEqualityComparer<TKey> comparer, TValue value) => Spread(comparer, TKeyOf.KeyOf(value));
 
     /// <summary>The slot a hash selects in a node at the given shift: three bits, most significant first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -430,6 +474,10 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     /// <summary>Whether a non-null slot holds a child node (nodes are exactly <c>object[]</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNode(object slot) => slot.GetType() == typeof(object[]);
+
+    /// <summary>Whether a non-null slot that is not a node holds a bucket (buckets are exactly <c>TValue[]</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBucket(object slot) => slot.GetType() == typeof(TValue[]);
 
     /// <summary>A slot known to hold a node, as a node.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -441,10 +489,18 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
     /// <summary>A slot known to hold a bucket, as a bucket.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Leaf[] AsBucket(object slot)
+    private static TValue[] AsBucket(object slot)
     {
-        Debug.Assert(slot is Leaf[], "The slot must hold a bucket.");
-        return Unsafe.As<Leaf[]>(slot);
+        Debug.Assert(IsBucket(slot), "The slot must hold a bucket.");
+        return Unsafe.As<TValue[]>(slot);
+    }
+
+    /// <summary>A slot known to hold one value, as that value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TValue AsValue(object slot)
+    {
+        Debug.Assert(slot is TValue && !IsNode(slot) && !IsBucket(slot), "The slot must hold a value.");
+        return Unsafe.As<TValue>(slot);
     }
 
     /// <summary>A new empty node: eight slots, or nine with the owner's token when a builder owns it.</summary>
@@ -476,68 +532,48 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         return copy;
     }
 
-    /// <summary>Looks a key up in a trie.</summary>
-    private static bool Find(
-        object?[]? node,
-        int hash,
-        TKey key,
-        IEqualityComparer<TKey> comparer,
-        [MaybeNullWhen(false)] out TValue value)
+    /// <summary>Looks a key up in a trie: the value with that key, or null.</summary>
+    private static TValue? Find(object?[]? node, TKey key, IEqualityComparer<TKey> comparer)
     {
-        if (node is not null)
+        if (node is null)
         {
-            var bits = unchecked((uint)hash);
-            while (true)
-            {
-                var slot = node[unchecked((int)(bits >> (32 - BitsPerLevel)))];
-                if (slot is null)
-                {
-                    break;
-                }
-
-                if (IsNode(slot))
-                {
-                    node = AsNode(slot);
-                    bits <<= BitsPerLevel;
-                    continue;
-                }
-
-                if (slot is Leaf leaf)
-                {
-                    if (leaf.Hash == hash && comparer.Equals(leaf.Key, key))
-                    {
-                        value = leaf.Value;
-                        return true;
-                    }
-
-                    break;
-                }
-
-                var bucket = AsBucket(slot);
-                if (bucket[0].Hash == hash)
-                {
-                    var at = IndexInBucket(bucket, key, comparer);
-                    if (at >= 0)
-                    {
-                        value = bucket[at].Value;
-                        return true;
-                    }
-                }
-
-                break;
-            }
+            return null;
         }
 
-        value = default;
-        return false;
+        var bits = unchecked((uint)Spread(comparer, key));
+        while (true)
+        {
+            var slot = node[unchecked((int)(bits >> (32 - BitsPerLevel)))];
+            if (slot is null)
+            {
+                return null;
+            }
+
+            if (IsNode(slot))
+            {
+                node = AsNode(slot);
+                bits <<= BitsPerLevel;
+                continue;
+            }
+
+            if (IsBucket(slot))
+            {
+                var bucket = AsBucket(slot);
+                var at = IndexInBucket(bucket, key, comparer);
+                return at >= 0 ? bucket[at] : null;
+            }
+
+            var value = AsValue(slot);
+            return comparer.Equals(TKeyOf.KeyOf(value), key) ? value : null;
+        }
     }
 
     /// <summary>The position of a key in a bucket, or −1.</summary>
-    private static int IndexInBucket(Leaf[] bucket, TKey key, IEqualityComparer<TKey> comparer)
+    private static int IndexInBucket(TValue[] bucket, TKey key, IEqualityComparer<TKey> comparer)
     {
         for (var i = 0; i < bucket.Length; i++)
         {
-            if (comparer.Equals(bucket[i].Key, key))
+            if (comparer.Equals(TKeyOf.KeyOf(bucket[i]), key))
             {
                 return i;
             }
@@ -547,7 +583,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     }
 
     /// <summary>
-    /// Adds or replaces an entry below a node. Returns the node itself when nothing changed or when the
+    /// Adds or replaces a value below a node. Returns the node itself when nothing changed or when the
     /// node is owned by <paramref name="owner"/> and was written in place; otherwise its updated copy.
     /// </summary>
     private static object?[] SetIn(
@@ -566,7 +602,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         object replacement;
         if (slot is null)
         {
-            replacement = new Leaf(hash, key, value);
+            replacement = value;
             effect = Effect.Added;
         }
         else if (IsNode(slot))
@@ -581,47 +617,18 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
             replacement = newChild;
         }
-        else if (slot is Leaf leaf)
-        {
-            if (leaf.Hash != hash)
-            {
-                replacement = Split(leaf, leaf.Hash, new Leaf(hash, key, value), hash, shift + BitsPerLevel, owner);
-                effect = Effect.Added;
-            }
-            else if (!comparer.Equals(leaf.Key, key))
-            {
-                replacement = new[] { leaf, new Leaf(hash, key, value) };
-                effect = Effect.Added;
-            }
-            else
-            {
-                if (add)
-                {
-                    effect = Effect.Present;
-                    return node;
-                }
-
-                if (EqualityComparer<TValue>.Default.Equals(leaf.Value, value))
-                {
-                    return node;
-                }
-
-                replacement = new Leaf(hash, key, value);
-                effect = Effect.Replaced;
-            }
-        }
-        else
+        else if (IsBucket(slot))
         {
             var bucket = AsBucket(slot);
-            var bucketHash = bucket[0].Hash;
+            var bucketHash = HashOf(comparer, bucket[0]);
             if (bucketHash != hash)
             {
-                replacement = Split(bucket, bucketHash, new Leaf(hash, key, value), hash, shift + BitsPerLevel, owner);
+                replacement = Split(bucket, bucketHash, value, hash, shift + BitsPerLevel, owner);
                 effect = Effect.Added;
             }
             else
             {
-                var newBucket = SetInBucket(bucket, hash, key, value, add, comparer, ref effect);
+                var newBucket = SetInBucket(bucket, key, value, add, comparer, ref effect);
                 if (ReferenceEquals(newBucket, bucket))
                 {
                     return node;
@@ -630,16 +637,43 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                 replacement = newBucket;
             }
         }
+        else
+        {
+            var present = AsValue(slot);
+            if (comparer.Equals(TKeyOf.KeyOf(present), key))
+            {
+                if (add)
+                {
+                    effect = Effect.Present;
+                    return node;
+                }
+
+                if (EqualityComparer<TValue>.Default.Equals(present, value))
+                {
+                    return node;
+                }
+
+                replacement = value;
+                effect = Effect.Replaced;
+            }
+            else
+            {
+                var presentHash = HashOf(comparer, present);
+                replacement = presentHash == hash
+                    ? new[] { present, value }
+                    : Split(present, presentHash, value, hash, shift + BitsPerLevel, owner);
+                effect = Effect.Added;
+            }
+        }
 
         var target = Writable(node, owner);
         target[index] = replacement;
         return target;
     }
 
-    /// <summary>Adds or replaces an entry in a bucket; returns the bucket itself when nothing changed.</summary>
-    private static Leaf[] SetInBucket(
-        Leaf[] bucket,
-        int hash,
+    /// <summary>Adds or replaces a value in a bucket of its hash; returns the bucket itself when nothing changed.</summary>
+    private static TValue[] SetInBucket(
+        TValue[] bucket,
         TKey key,
         TValue value,
         bool add,
@@ -655,27 +689,27 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                 return bucket;
             }
 
-            if (EqualityComparer<TValue>.Default.Equals(bucket[at].Value, value))
+            if (EqualityComparer<TValue>.Default.Equals(bucket[at], value))
             {
                 return bucket;
             }
 
-            var replaced = (Leaf[])bucket.Clone();
-            replaced[at] = new Leaf(hash, key, value);
+            var replaced = (TValue[])bucket.Clone();
+            replaced[at] = value;
             effect = Effect.Replaced;
             return replaced;
         }
 
-        var grown = new Leaf[checked(bucket.Length + 1)];
+        var grown = new TValue[checked(bucket.Length + 1)];
         bucket.CopyTo(grown, 0);
-        grown[bucket.Length] = new Leaf(hash, key, value);
+        grown[bucket.Length] = value;
         effect = Effect.Added;
         return grown;
     }
 
     /// <summary>
-    /// A node (and as many single-child nodes below it as needed) holding two entries whose different
-    /// hashes agree on every bit read above <paramref name="shift"/>.
+    /// A node (and as many single-child nodes below it as needed) holding two slots (values or buckets)
+    /// whose different hashes agree on every bit read above <paramref name="shift"/>.
     /// </summary>
     private static object?[] Split(object first, int firstHash, object second, int secondHash, int shift, object? owner)
     {
@@ -699,7 +733,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     /// <summary>
     /// Removes a key below a node and returns what should take the node's place: the node itself when the
     /// key is absent or the owned node was written in place, its updated copy, or — below the root, when
-    /// the node is left with at most one entry and no child node — that entry or <see langword="null"/>.
+    /// the node is left with at most one value or bucket and no child node — that slot or <see langword="null"/>.
     /// </summary>
     private static object? RemoveFrom(
         object?[] node,
@@ -729,20 +763,10 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
             replacement = result;
         }
-        else if (slot is Leaf leaf)
-        {
-            if (leaf.Hash != hash || !comparer.Equals(leaf.Key, key))
-            {
-                return node;
-            }
-
-            replacement = null;
-            removed = true;
-        }
-        else
+        else if (IsBucket(slot))
         {
             var bucket = AsBucket(slot);
-            var at = bucket[0].Hash == hash ? IndexInBucket(bucket, key, comparer) : -1;
+            var at = IndexInBucket(bucket, key, comparer);
             if (at < 0)
             {
                 return node;
@@ -751,10 +775,20 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
             replacement = bucket.Length == 2 ? bucket[1 - at] : Without(bucket, at);
             removed = true;
         }
+        else
+        {
+            if (!comparer.Equals(TKeyOf.KeyOf(AsValue(slot)), key))
+            {
+                return node;
+            }
+
+            replacement = null;
+            removed = true;
+        }
 
         if (shift > 0 && (replacement is null || !IsNode(replacement)))
         {
-            // Below the root, a node left with at most one entry and no child node gives way to that entry.
+            // Below the root, a node left with at most one value or bucket and no child node gives way to it.
             var others = 0;
             object? other = null;
             for (var i = 0; i < Width; i++)
@@ -782,10 +816,10 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         return target;
     }
 
-    /// <summary>A bucket without one of its entries.</summary>
-    private static Leaf[] Without(Leaf[] bucket, int at)
+    /// <summary>A bucket without one of its values.</summary>
+    private static TValue[] Without(TValue[] bucket, int at)
     {
-        var smaller = new Leaf[bucket.Length - 1];
+        var smaller = new TValue[bucket.Length - 1];
         Array.Copy(bucket, 0, smaller, 0, at);
         Array.Copy(bucket, at + 1, smaller, at, bucket.Length - at - 1);
         return smaller;
@@ -793,7 +827,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
     /// <summary>The exception of an <c>Add</c> whose key is present.</summary>
     private static ArgumentException DuplicateKey() =>
-        new("An entry with the same key is already present.", "key");
+        new("A value with the same key is already present.", "value");
 
     /// <summary>Throws when a structural invariant does not hold.</summary>
     private static void Check([DoesNotReturnIf(false)] bool condition, string invariant)
@@ -805,7 +839,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     }
 
     /// <summary>Checks the invariants of a node and everything below it.</summary>
-    /// <returns>The nodes, the levels and the entries at and below the node.</returns>
+    /// <returns>The nodes, the levels and the values at and below the node.</returns>
     private static (int Nodes, int Levels, int Entries) VerifyNode(
         object?[] node,
         int shift,
@@ -835,67 +869,51 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                 levels = Math.Max(levels, l + 1);
                 entries += e;
             }
-            else if (slot is Leaf leaf)
+            else if (IsBucket(slot))
             {
-                VerifyLeaf(leaf, shift, path, comparer);
-                entries++;
-            }
-            else
-            {
-                Check(slot is Leaf[], "a slot must hold null, a node, a leaf or a bucket");
                 var bucket = AsBucket(slot);
-                Check(bucket.Length >= 2, "a bucket must hold two or more entries");
+                Check(bucket.Length >= 2, "a bucket must hold two or more values");
                 for (var j = 0; j < bucket.Length; j++)
                 {
-                    VerifyLeaf(bucket[j], shift, path, comparer);
-                    Check(bucket[j].Hash == bucket[0].Hash, "a bucket's entries must share one hash");
+                    Check(bucket[j] is not null, "a bucket must hold no null");
+                    VerifyValue(bucket[j], shift, path, comparer);
+                    Check(HashOf(comparer, bucket[j]) == HashOf(comparer, bucket[0]), "a bucket's keys must share one hash");
                     for (var k = 0; k < j; k++)
                     {
-                        Check(!comparer.Equals(bucket[k].Key, bucket[j].Key), "a bucket's keys must be distinct");
+                        Check(!comparer.Equals(TKeyOf.KeyOf(bucket[k]), TKeyOf.KeyOf(bucket[j])), "a bucket's keys must be distinct");
                     }
                 }
 
                 entries += bucket.Length;
+            }
+            else
+            {
+                Check(slot is TValue, "a slot must hold null, a node, a value or a bucket");
+                VerifyValue(AsValue(slot), shift, path, comparer);
+                entries++;
             }
         }
 
         if (shift > 0)
         {
             Check(occupied > 0, "a node below the root must not be empty");
-            Check(occupied > 1 || children == 1, "a node below the root must not hold a single entry alone");
+            Check(occupied > 1 || children == 1, "a node below the root must not hold a single value alone");
         }
 
         return (nodes, levels, entries);
     }
 
-    /// <summary>Checks that a leaf's hash is its key's and selects the path it sits on.</summary>
+    /// <summary>Checks that a value's key hash selects the path it sits on.</summary>
     /// <remarks>
     /// The path holds three bits per level from the root; the deepest level reads the hash's last two
     /// bits shifted left by one, so there the path is the hash shifted left by one.
     /// </remarks>
-    private static void VerifyLeaf(Leaf leaf, int shift, long path, IEqualityComparer<TKey> comparer)
+    private static void VerifyValue(TValue value, int shift, long path, IEqualityComparer<TKey> comparer)
     {
-        Check(leaf.Hash == Spread(comparer, leaf.Key), "a leaf's hash must be its key's spread hash");
         var bits = shift + BitsPerLevel;
-        var hash = (long)unchecked((uint)leaf.Hash);
+        var hash = (long)unchecked((uint)HashOf(comparer, value));
         var expected = bits <= 32 ? hash >> (32 - bits) : hash << (bits - 32);
-        Check(expected == path, "an entry must sit on the path its hash selects");
-    }
-
-    /// <summary>One entry: the key's spread hash, the key and the value.</summary>
-    /// <param name="hash">The key's spread hash.</param>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value.</param>
-    private sealed class Leaf(int hash, TKey key, TValue value)
-    {
-        /// <summary>The key's spread hash.</summary>
-        public readonly int Hash = hash;
-
-        /// <summary>The key.</summary>
-        public readonly TKey Key = key;
-
-        /// <summary>The value.</summary>
-        public readonly TValue Value = value;
+        Check(expected == path, "a value must sit on the path its key's hash selects");
     }
 
     /// <summary>
@@ -915,16 +933,16 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         private object?[]? _root;
         private object? _owner;
 
-        /// <summary>A builder holding a map's entries.</summary>
+        /// <summary>A builder holding a map's values.</summary>
         /// <param name="map">The map to start from.</param>
-        internal Builder(PersistentMap<TKey, TValue> map)
+        internal Builder(PersistentMap<TKey, TValue, TKeyOf> map)
         {
             _comparer = map._comparer;
             _root = map._root;
             Count = map.Count;
         }
 
-        /// <summary>The number of entries.</summary>
+        /// <summary>The number of values.</summary>
         public int Count { get; private set; }
 
         /// <summary>The comparer that decides which keys are equal.</summary>
@@ -932,46 +950,44 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
 
         /// <summary>Looks a key up.</summary>
         /// <param name="key">The key.</param>
-        /// <param name="value">The key's value when found; otherwise the default.</param>
+        /// <param name="value">The value with that key when found; otherwise null.</param>
         /// <returns>Whether the builder holds the key.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
         {
             RequireKey(key);
-            return Find(_root, Spread(_comparer, key), key, _comparer, out value);
+            value = Find(_root, key, _comparer);
+            return value is not null;
         }
 
         /// <summary>Whether the builder holds a key.</summary>
         /// <param name="key">The key.</param>
-        /// <returns><see langword="true"/> when the builder holds a key equal to <paramref name="key"/>.</returns>
+        /// <returns><see langword="true"/> when the builder holds a value whose key equals <paramref name="key"/>.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public bool ContainsKey(TKey key) => TryGetValue(key, out _);
 
-        /// <summary>Adds a key or replaces its value (see <see cref="PersistentMap{TKey, TValue}.SetItem"/>).</summary>
-        /// <param name="key">The key.</param>
+        /// <summary>Adds a value or replaces the one with an equal key (see <see cref="PersistentMap{TKey, TValue, TKeyOf}.SetItem"/>).</summary>
         /// <param name="value">The value.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-        public void SetItem(TKey key, TValue value) => Set(key, value, add: false);
+        /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
+        public void SetItem(TValue value) => Set(value, add: false);
 
-        /// <summary>Adds a key that must be absent.</summary>
-        /// <param name="key">The key.</param>
+        /// <summary>Adds a value whose key must be absent.</summary>
         /// <param name="value">The value.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
         /// <exception cref="ArgumentException">The builder already holds an equal key; nothing changes.</exception>
-        public void Add(TKey key, TValue value)
+        public void Add(TValue value)
         {
-            if (!TryAdd(key, value))
+            if (!TryAdd(value))
             {
                 throw DuplicateKey();
             }
         }
 
-        /// <summary>Adds a key unless it is present, walking the trie once.</summary>
-        /// <param name="key">The key.</param>
+        /// <summary>Adds a value unless its key is present, walking the trie once.</summary>
         /// <param name="value">The value.</param>
-        /// <returns>Whether the key was absent and was added; when present, nothing changes.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-        public bool TryAdd(TKey key, TValue value) => Set(key, value, add: true) != Effect.Present;
+        /// <returns>Whether the key was absent and the value was added; when present, nothing changes.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="value"/> or its key is null.</exception>
+        public bool TryAdd(TValue value) => Set(value, add: true) != Effect.Present;
 
         /// <summary>Removes a key.</summary>
         /// <param name="key">The key.</param>
@@ -998,26 +1014,26 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
         }
 
         /// <summary>
-        /// The builder's entries as a map: the same trie until the builder changes; later changes never
+        /// The builder's values as a map: the same trie until the builder changes; later changes never
         /// alter a returned map (the builder gives up its ownership, so it copies before writing again).
         /// </summary>
         /// <returns>The map.</returns>
-        public PersistentMap<TKey, TValue> ToImmutable()
+        public PersistentMap<TKey, TValue, TKeyOf> ToImmutable()
         {
             _owner = null;
-            return new PersistentMap<TKey, TValue>(_root, Count, _comparer);
+            return new PersistentMap<TKey, TValue, TKeyOf>(_root, Count, _comparer);
         }
 
-        /// <summary>Adds or replaces an entry, or with <paramref name="add"/> adds one that must be absent.</summary>
-        private Effect Set(TKey key, TValue value, bool add)
+        /// <summary>Adds or replaces a value, or with <paramref name="add"/> adds one whose key must be absent.</summary>
+        private Effect Set(TValue value, bool add)
         {
-            RequireKey(key);
+            var key = TKeyOf.KeyOf(RequireValue(value));
             var hash = Spread(_comparer, key);
             var owner = _owner ??= new object();
             if (_root is null)
             {
                 var root = NewNode(owner);
-                root[Index(hash, 0)] = new Leaf(hash, key, value);
+                root[Index(hash, 0)] = value;
                 _root = root;
                 Count = 1;
                 return Effect.Added;
@@ -1035,20 +1051,20 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
     }
 
     /// <summary>
-    /// Enumerates a map's entries depth first without allocating: the path from the root is kept in
+    /// Enumerates a map's values depth first without allocating: the path from the root is kept in
     /// inline arrays.
     /// </summary>
-    public struct Enumerator : IEnumerator<KeyValuePair<TKey, TValue>>
+    public struct Enumerator : IEnumerator<TValue>
     {
         private readonly object?[]? _root;
         private NodePath _nodes;
         private SlotPath _next;
         private int _depth;
-        private Leaf[]? _bucket;
+        private TValue[]? _bucket;
         private int _bucketNext;
-        private KeyValuePair<TKey, TValue> _current;
+        private TValue? _current;
 
-        /// <summary>An enumerator positioned before the first entry of a trie.</summary>
+        /// <summary>An enumerator positioned before the first value of a trie.</summary>
         /// <param name="root">The trie's root, or <see langword="null"/>.</param>
         internal Enumerator(object?[]? root)
         {
@@ -1056,13 +1072,13 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
             Reset();
         }
 
-        /// <summary>The current entry.</summary>
-        public readonly KeyValuePair<TKey, TValue> Current => _current;
+        /// <summary>The current value.</summary>
+        public readonly TValue Current => _current!;
 
         /// <inheritdoc />
-        readonly object IEnumerator.Current => _current;
+        readonly object IEnumerator.Current => Current;
 
-        /// <summary>Moves to the next entry.</summary>
+        /// <summary>Moves to the next value.</summary>
         /// <returns>Whether there was one.</returns>
         public bool MoveNext()
         {
@@ -1072,8 +1088,7 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                 {
                     if (_bucketNext < _bucket.Length)
                     {
-                        var entry = _bucket[_bucketNext++];
-                        _current = new(entry.Key, entry.Value);
+                        _current = _bucket[_bucketNext++];
                         return true;
                     }
 
@@ -1106,27 +1121,27 @@ internal readonly struct PersistentMap<TKey, TValue> : IEnumerable<KeyValuePair<
                     _nodes[_depth] = AsNode(slot);
                     _next[_depth] = 0;
                 }
-                else if (slot is Leaf leaf)
-                {
-                    _current = new(leaf.Key, leaf.Value);
-                    return true;
-                }
-                else
+                else if (IsBucket(slot))
                 {
                     _bucket = AsBucket(slot);
                     _bucketNext = 0;
                 }
+                else
+                {
+                    _current = AsValue(slot);
+                    return true;
+                }
             }
         }
 
-        /// <summary>Moves back before the first entry.</summary>
+        /// <summary>Moves back before the first value.</summary>
         public void Reset()
         {
             _nodes = default;
             _next = default;
             _bucket = null;
             _bucketNext = 0;
-            _current = default;
+            _current = null;
             _depth = _root is null ? -1 : 0;
             _nodes[0] = _root;
         }

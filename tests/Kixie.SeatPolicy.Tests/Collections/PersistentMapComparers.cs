@@ -5,7 +5,7 @@ namespace Kixie.SeatPolicy.Tests.Collections;
 
 /// <summary>
 /// An integer comparer that chooses the hash the map actually reads (its spread hash): it returns the
-/// chosen value divided by <see cref="PersistentMap{TKey, TValue}.HashMultiplier"/>, so tests can force
+/// chosen value divided by <see cref="PersistentMap{TKey, TValue, TKeyOf}.HashMultiplier"/>, so tests can force
 /// full collisions, long shared prefixes (the deepest levels) or differences in the first bits only.
 /// </summary>
 /// <param name="name">What the comparer does, for failure messages.</param>
@@ -13,7 +13,7 @@ namespace Kixie.SeatPolicy.Tests.Collections;
 internal sealed class SpreadHashComparer(string name, Func<int, int> spread) : IEqualityComparer<int>
 {
     /// <summary>The multiplicative inverse of the map's multiplier, modulo 2³².</summary>
-    private static readonly uint Inverse = InverseOf(PersistentMap<int, int>.HashMultiplier);
+    private static readonly uint Inverse = InverseOf(PersistentMap<int, Entry<int>, EntryKey<int>>.HashMultiplier);
 
     /// <summary>Keys equal by value, hashed to their own value: a very deep trie for small keys.</summary>
     public static SpreadHashComparer Deep { get; } = new("deep (spread = k)", k => k);

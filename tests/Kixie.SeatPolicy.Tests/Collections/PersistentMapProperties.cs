@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -9,9 +10,10 @@ using Xunit;
 namespace Kixie.SeatPolicy.Tests.Collections;
 
 /// <summary>
-/// Model-based properties of <see cref="PersistentMap{TKey, TValue}"/> and its builder: random runs of
-/// changes over a small key space (so keys repeat) are applied to the map and to a dictionary, and after
-/// every step the map must agree with the dictionary and every earlier version must be unchanged.
+/// Model-based properties of <see cref="PersistentMap{TKey, TValue, TKeyOf}"/> and its builder: random
+/// runs of changes over a small key space (so keys repeat) are applied to a map of <see cref="Entry{TKey}"/>
+/// values and to a dictionary, and after every step the map must agree with the dictionary (holding the
+/// very value objects the dictionary holds) and every earlier version must be unchanged.
 /// </summary>
 public sealed class PersistentMapProperties
 {
@@ -44,6 +46,7 @@ public sealed class PersistentMapProperties
         Set,
         Remove,
         Add,
+        TryAdd,
         ToImmutable,
     }
 
@@ -72,21 +75,27 @@ public sealed class PersistentMapProperties
              select (comparer.Name, comparer.Comparer, Keys: keys)).ToArbitrary(),
             scenario =>
             {
-                var distinct = scenario.Keys.Distinct().ToArray();
+                var distinct = scenario.Keys.Distinct().Select(key => new Entry<int>(key, -key)).ToArray();
+                var all = scenario.Keys.Select(key => new Entry<int>(key, -key)).ToArray();
 
-                var built = PersistentMap<int, int>.TryCreateDistinct(distinct, key => key, scenario.Comparer, out var map, out _);
-                var withDuplicates = PersistentMap<int, int>.TryCreateDistinct(scenario.Keys, key => key, scenario.Comparer, out var none, out var twice);
+                var built = PersistentMap<int, Entry<int>, EntryKey<int>>.TryCreateDistinct(distinct, scenario.Comparer, out var map, out _);
+                var withDuplicates = PersistentMap<int, Entry<int>, EntryKey<int>>.TryCreateDistinct(all, scenario.Comparer, out var none, out var twice);
 
-                var expected = PersistentMap<int, int>.CreateRange(distinct.Select(key => KeyValuePair.Create(key, key)), scenario.Comparer);
+                var expected = PersistentMap<int, Entry<int>, EntryKey<int>>.CreateRange(distinct, scenario.Comparer);
                 Assert.True(built, scenario.Name);
+                Assert.Same(scenario.Comparer, map.KeyComparer);
                 Assert.Equal(expected.VerifyStructure(), map.VerifyStructure());
                 Assert.Equal(distinct.Length, map.Count);
-                Assert.All(distinct, key => Assert.True(map.TryGetValue(key, out var value) && value == key, $"{key} ({scenario.Name})"));
+                Assert.All(distinct, entry => Assert.True(map.TryGetValue(entry.Key, out var value) && ReferenceEquals(value, entry), $"{entry.Key} ({scenario.Name})"));
                 Assert.Equal(distinct.Length == scenario.Keys.Length, withDuplicates);
                 if (!withDuplicates)
                 {
                     Assert.True(scenario.Keys.Count(key => key == twice) > 1, $"{twice} is not a duplicate ({scenario.Name})");
                     Assert.Equal(0, none.Count);
+                }
+                else
+                {
+                    Assert.Equal(expected.VerifyStructure(), none.VerifyStructure());
                 }
             });
 
@@ -109,8 +118,8 @@ public sealed class PersistentMapProperties
         var step =
             from kind in Gen.Frequency<Kind>(
                 builder
-                    ? [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.ToImmutable))]
-                    : [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add))])
+                    ? [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.TryAdd)), (2, Gen.Constant(Kind.ToImmutable))]
+                    : [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.TryAdd))])
             from key in keys
             from value in Gen.Choose(0, 3)
             from target in Gen.Choose(0, 1)
@@ -134,7 +143,7 @@ public sealed class PersistentMapProperties
     private static void RunMap<TKey>(Scenario<TKey> scenario)
         where TKey : notnull
     {
-        var map = PersistentMap<TKey, int>.Empty(scenario.Comparer);
+        var map = PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.Empty(scenario.Comparer);
         var model = new Model<TKey>(scenario.Comparer);
         var versions = new List<Version<TKey>> { Agrees(map, model, scenario) };
 
@@ -144,39 +153,42 @@ public sealed class PersistentMapProperties
             switch (step.Kind)
             {
                 case Kind.Set:
-                    map = map.SetItem(step.Key, step.Value);
-                    if (!model.Set(step.Key, step.Value))
-                    {
-                        Assert.True((before).IsSameTrieAs(map));
-                    }
-
+                    map = map.SetItem(step.Entry);
+                    Assert.Equal(model.Set(step.Entry), !before.IsSameTrieAs(map)); // a new trie exactly when something changed
                     break;
                 case Kind.Remove:
                     map = map.Remove(step.Key);
-                    if (!model.Remove(step.Key))
+                    Assert.Equal(model.Remove(step.Key), !before.IsSameTrieAs(map));
+                    break;
+                case Kind.Add:
+                    if (model.Contains(step.Key))
                     {
-                        Assert.True((before).IsSameTrieAs(map));
+                        var thrown = Assert.Throws<ArgumentException>(() => map.Add(step.Entry));
+                        Assert.Equal("value", thrown.ParamName);
+                    }
+                    else
+                    {
+                        map = map.Add(step.Entry);
+                        model.Set(step.Entry);
                     }
 
                     break;
                 default:
-                    if (model.Contains(step.Key))
+                    var absent = !model.Contains(step.Key);
+                    Assert.Equal(absent, map.TryAdd(step.Entry, out var next));
+                    Assert.Equal(absent, !before.IsSameTrieAs(next)); // a present key leaves the map as it was
+                    if (absent)
                     {
-                        var thrown = Assert.Throws<ArgumentException>(() => map.Add(step.Key, step.Value));
-                        Assert.Equal("key", thrown.ParamName);
-                    }
-                    else
-                    {
-                        map = map.Add(step.Key, step.Value);
-                        model.Set(step.Key, step.Value);
+                        model.Set(step.Entry);
                     }
 
+                    map = next;
                     break;
             }
 
             versions.Add(Agrees(map, model, scenario));
             Assert.Equal(
-                PersistentMap<TKey, int>.CreateRange(model.Entries, scenario.Comparer).VerifyStructure(),
+                PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.CreateRange(model.Entries, scenario.Comparer).VerifyStructure(),
                 map.VerifyStructure());
             AllUnchanged(versions);
         }
@@ -188,12 +200,12 @@ public sealed class PersistentMapProperties
         var sourceModel = new Model<TKey>(scenario.Comparer);
         foreach (var step in scenario.Prefix)
         {
-            sourceModel.Set(step.Key, step.Value);
+            sourceModel.Set(step.Entry);
         }
 
         var source = scenario.SourceFromBuilder
-            ? PersistentMap<TKey, int>.CreateRange(scenario.Prefix.Select(s => KeyValuePair.Create(s.Key, s.Value)), scenario.Comparer)
-            : scenario.Prefix.Aggregate(PersistentMap<TKey, int>.Empty(scenario.Comparer), (map, s) => map.SetItem(s.Key, s.Value));
+            ? PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.CreateRange(scenario.Prefix.Select(s => s.Entry), scenario.Comparer)
+            : scenario.Prefix.Aggregate(PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.Empty(scenario.Comparer), (map, s) => map.SetItem(s.Entry));
         var versions = new List<Version<TKey>> { Agrees(source, sourceModel, scenario) };
 
         var builders = new[] { source.ToBuilder(), source.ToBuilder() };
@@ -207,8 +219,8 @@ public sealed class PersistentMapProperties
             switch (step.Kind)
             {
                 case Kind.Set:
-                    builder.SetItem(step.Key, step.Value);
-                    changed[t] |= model.Set(step.Key, step.Value);
+                    builder.SetItem(step.Entry);
+                    changed[t] |= model.Set(step.Entry);
                     break;
                 case Kind.Remove:
                     var removed = model.Remove(step.Key);
@@ -218,13 +230,23 @@ public sealed class PersistentMapProperties
                 case Kind.Add:
                     if (model.Contains(step.Key))
                     {
-                        var thrown = Assert.Throws<ArgumentException>(() => builder.Add(step.Key, step.Value));
-                        Assert.Equal("key", thrown.ParamName);
+                        var thrown = Assert.Throws<ArgumentException>(() => builder.Add(step.Entry));
+                        Assert.Equal("value", thrown.ParamName);
                     }
                     else
                     {
-                        builder.Add(step.Key, step.Value);
-                        model.Set(step.Key, step.Value);
+                        builder.Add(step.Entry);
+                        model.Set(step.Entry);
+                        changed[t] = true;
+                    }
+
+                    break;
+                case Kind.TryAdd:
+                    var absent = !model.Contains(step.Key);
+                    Assert.Equal(absent, builder.TryAdd(step.Entry));
+                    if (absent)
+                    {
+                        model.Set(step.Entry);
                         changed[t] = true;
                     }
 
@@ -233,10 +255,10 @@ public sealed class PersistentMapProperties
                     var built = builder.ToImmutable();
                     if (!changed[t])
                     {
-                        Assert.True((lastBuilt[t]).IsSameTrieAs(built));
+                        Assert.True(lastBuilt[t].IsSameTrieAs(built));
                     }
 
-                    Assert.True((built).IsSameTrieAs(builder.ToImmutable()));
+                    Assert.True(built.IsSameTrieAs(builder.ToImmutable()));
                     (lastBuilt[t], changed[t]) = (built, false);
                     versions.Add(Agrees(built, model, scenario));
                     break;
@@ -255,8 +277,8 @@ public sealed class PersistentMapProperties
             var final = builders[i].ToImmutable();
             Agrees(final, models[i], scenario);
             var folded = models[i].Entries.Aggregate(
-                PersistentMap<TKey, int>.Empty(scenario.Comparer),
-                (map, entry) => map.SetItem(entry.Key, entry.Value));
+                PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.Empty(scenario.Comparer),
+                (map, entry) => map.SetItem(entry));
             Assert.Equal(folded.VerifyStructure(), final.VerifyStructure());
         }
 
@@ -264,48 +286,48 @@ public sealed class PersistentMapProperties
     }
 
     /// <summary>Checks a map against the model and records its enumeration to check it later.</summary>
-    private static Version<TKey> Agrees<TKey>(PersistentMap<TKey, int> map, Model<TKey> model, Scenario<TKey> scenario)
+    private static Version<TKey> Agrees<TKey>(PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>> map, Model<TKey> model, Scenario<TKey> scenario)
         where TKey : notnull
     {
         Assert.Equal(model.Count, map.Count);
         Assert.Same(scenario.Comparer, map.KeyComparer);
         foreach (var probe in scenario.Probes.Concat(model.Entries.Select(entry => entry.Key)))
         {
-            var expected = model.TryGetValue(probe, out var expectedValue);
+            var expected = model.TryGetValue(probe, out var expectedEntry);
             Assert.Equal(expected, map.TryGetValue(probe, out var actual));
-            Assert.Equal(expected ? expectedValue : 0, actual);
+            Assert.Same(expectedEntry, actual); // the very object the model holds, or null for both
             Assert.Equal(expected, map.ContainsKey(probe));
         }
 
-        var enumerated = new List<(TKey, int)>();
-        foreach (var (key, value) in map)
+        var enumerated = new List<Entry<TKey>>();
+        foreach (var entry in map)
         {
-            enumerated.Add((key, value));
+            enumerated.Add(entry);
         }
 
         Assert.Equal(model.Count, enumerated.Count);
         Assert.True(
-            enumerated.ToHashSet().SetEquals(model.Entries.Select(entry => (entry.Key, entry.Value))),
-            "The map enumerates exactly the model's entries, with the keys it was given.");
+            new HashSet<Entry<TKey>>(enumerated, ReferenceEqualityComparer.Instance).SetEquals(model.Entries),
+            "The map enumerates exactly the model's values, the very objects it was given (so with the keys they carry).");
         map.VerifyStructure();
         return new Version<TKey>(map, [.. enumerated]);
     }
 
-    private static void BuilderAgrees<TKey>(PersistentMap<TKey, int>.Builder builder, Model<TKey> model, Scenario<TKey> scenario)
+    private static void BuilderAgrees<TKey>(PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>>.Builder builder, Model<TKey> model, Scenario<TKey> scenario)
         where TKey : notnull
     {
         Assert.Equal(model.Count, builder.Count);
         Assert.Same(scenario.Comparer, builder.KeyComparer);
-        foreach (var probe in scenario.Probes)
+        foreach (var probe in scenario.Probes.Concat(model.Entries.Select(entry => entry.Key)))
         {
-            var expected = model.TryGetValue(probe, out var expectedValue);
+            var expected = model.TryGetValue(probe, out var expectedEntry);
             Assert.Equal(expected, builder.TryGetValue(probe, out var actual));
-            Assert.Equal(expected ? expectedValue : 0, actual);
+            Assert.Same(expectedEntry, actual);
             Assert.Equal(expected, builder.ContainsKey(probe));
         }
     }
 
-    /// <summary>Every recorded version still has its count and enumerates the same entries in the same order.</summary>
+    /// <summary>Every recorded version still has its count and enumerates the same value objects in the same order.</summary>
     private static void AllUnchanged<TKey>(List<Version<TKey>> versions)
         where TKey : notnull
     {
@@ -313,10 +335,10 @@ public sealed class PersistentMapProperties
         {
             Assert.Equal(version.Entries.Length, version.Map.Count);
             var i = 0;
-            foreach (var (key, value) in version.Map)
+            foreach (var entry in version.Map)
             {
                 Assert.True(i < version.Entries.Length, "An earlier version gained an entry.");
-                Assert.Equal(version.Entries[i], (key, value));
+                Assert.Same(version.Entries[i], entry);
                 i++;
             }
 
@@ -325,12 +347,20 @@ public sealed class PersistentMapProperties
     }
 
     /// <summary>One step of a run; <paramref name="Target"/> picks one of two builders.</summary>
+    /// <param name="Kind">What the step does.</param>
+    /// <param name="Key">The key it sets, adds or removes.</param>
+    /// <param name="Value">The payload it sets or adds.</param>
+    /// <param name="Target">The builder it changes (builder runs only).</param>
     internal sealed record Step<TKey>(Kind Kind, TKey Key, int Value, int Target)
     {
+        /// <summary>The value the step sets or adds: one object per step, so that a run can tell which object a map keeps.</summary>
+        public Entry<TKey> Entry { get; } = new(Key, Value);
+
         public override string ToString() => Kind switch
         {
             Kind.Set => $"{Target}:Set({Key}={Value})",
             Kind.Add => $"{Target}:Add({Key}={Value})",
+            Kind.TryAdd => $"{Target}:TryAdd({Key}={Value})",
             Kind.Remove => $"{Target}:Remove({Key})",
             _ => $"{Target}:ToImmutable",
         };
@@ -349,42 +379,44 @@ public sealed class PersistentMapProperties
             $"{ComparerName}; source {(SourceFromBuilder ? "built" : "set")} from [{string.Join(", ", Prefix.AsEnumerable())}]; steps [{string.Join(", ", Steps.AsEnumerable())}]";
     }
 
-    /// <summary>A map and what it enumerated when it was made.</summary>
-    private sealed record Version<TKey>(PersistentMap<TKey, int> Map, (TKey Key, int Value)[] Entries)
+    /// <summary>A map and the values it enumerated, in order, when it was made.</summary>
+    private sealed record Version<TKey>(PersistentMap<TKey, Entry<TKey>, EntryKey<TKey>> Map, Entry<TKey>[] Entries)
         where TKey : notnull;
 
     /// <summary>
-    /// The model: a dictionary with the map's rules — setting an equal value changes nothing (and keeps
-    /// the stored key); any other set stores the key it was given.
+    /// The model: a dictionary of values by key, with the map's rules. Setting a value equal to the stored
+    /// one by the value's own equality changes nothing and keeps the stored object. For an
+    /// <see cref="Entry{TKey}"/> (a record) that equality compares the keys by the key type's default
+    /// comparer (ordinal for strings), not by the map's comparer, and then the payloads. Any other set
+    /// stores the object it was given, and so that object's key: with a case-insensitive comparer,
+    /// setting ("A", 1) and then ("a", 1) leaves ("a", 1).
     /// </summary>
     private sealed class Model<TKey>(IEqualityComparer<TKey> comparer)
         where TKey : notnull
     {
-        private readonly Dictionary<TKey, KeyValuePair<TKey, int>> _entries = new(comparer);
+        private readonly Dictionary<TKey, Entry<TKey>> _entries = new(comparer);
 
         public int Count => _entries.Count;
 
-        public IEnumerable<KeyValuePair<TKey, int>> Entries => _entries.Values;
+        /// <summary>The stored values; their keys are the ones the map must enumerate.</summary>
+        public IEnumerable<Entry<TKey>> Entries => _entries.Values;
 
         public bool Contains(TKey key) => _entries.ContainsKey(key);
 
-        public bool TryGetValue(TKey key, out int value)
-        {
-            var found = _entries.TryGetValue(key, out var entry);
-            value = entry.Value;
-            return found;
-        }
+        public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out Entry<TKey> entry) => _entries.TryGetValue(key, out entry);
 
-        /// <summary>Sets a key; returns whether anything changed.</summary>
-        public bool Set(TKey key, int value)
+        /// <summary>Sets a value under its key; returns whether anything changed.</summary>
+        public bool Set(Entry<TKey> entry)
         {
-            if (_entries.TryGetValue(key, out var entry) && entry.Value == value)
+            if (_entries.TryGetValue(entry.Key, out var stored)
+                && EqualityComparer<TKey>.Default.Equals(stored.Key, entry.Key)
+                && stored.Value == entry.Value)
             {
                 return false;
             }
 
-            _entries.Remove(key);
-            _entries.Add(key, KeyValuePair.Create(key, value));
+            // The dictionary may keep its first spelling of the key; the model reads keys from the values.
+            _entries[entry.Key] = entry;
             return true;
         }
 
