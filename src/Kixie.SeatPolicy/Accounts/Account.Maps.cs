@@ -23,8 +23,9 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The email index stores the seat a person arrived in, as it was then, under that person's email
-    /// (so only occupied seats go in). Only the seat's id is read back: the current seat is looked up by it.
+    /// The email index stores an occupied seat under its occupant's email: the seat as it was when the
+    /// email was indexed (a later edit that keeps the address, or a replacement by someone with the same
+    /// address, keeps that entry). Only the seat's id is read back: the current seat is looked up by it.
     /// </summary>
     internal readonly struct OccupantEmailKey : IKeyOf<string, Seat>
     {

@@ -12,7 +12,10 @@ namespace Kixie.SeatPolicy;
 /// <typeparam name="TValue">The value type.</typeparam>
 internal interface IKeyOf<TKey, TValue>
 {
-    /// <summary>The key of a value: never null, and the same for as long as the value is in a map.</summary>
+    /// <summary>
+    /// The key of a value: the same for as long as the value is in a map. A map refuses a value whose
+    /// key is null (<see cref="ArgumentNullException"/>).
+    /// </summary>
     /// <param name="value">A value.</param>
     /// <returns>Its key.</returns>
     static abstract TKey KeyOf(TValue value);
@@ -36,8 +39,8 @@ internal interface IKeyOf<TKey, TValue>
 /// <para>The comparer's hash is multiplied by an odd constant (Fibonacci hashing) before use: a
 /// bijection, so keys collide exactly when their hashes do, but the bits the trie reads first depend on
 /// every bit of the hash, which keeps the trie shallow for hashes that only vary in their low bits.</para>
-/// <para>The trie is kept canonical: an entry sits in the shallowest node where its hash prefix is
-/// unique, and a removal that leaves a node with a single entry and no child node pulls that entry up,
+/// <para>The trie is kept canonical: a value sits in the shallowest node where its hash prefix is
+/// unique, and a removal that leaves a node with a single value or bucket and no child node pulls it up,
 /// so the shape depends only on the set of keys, never on the history of updates, and no empty or dead
 /// nodes are kept.</para>
 /// <para>Immutable once published, so any number of threads may read a map concurrently. A
@@ -71,6 +74,9 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
 
     /// <summary>The most levels a trie can have (shifts 0, 3, …, 30).</summary>
     private const int MaxLevels = 11;
+
+    /// <summary>Up to this many values, <see cref="TryCreateDistinct"/> sorts by comparison instead of by radix.</summary>
+    internal const int ComparisonSortLimit = 4_096;
 
     private readonly object?[]? _root;
     private readonly IEqualityComparer<TKey> _comparer;
@@ -121,10 +127,12 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
     /// <summary>An empty map.</summary>
     /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
     /// <returns>A new empty map (it allocates nothing).</returns>
-    /// <exception cref="NotSupportedException"><typeparamref name="TValue"/> is an array type or one an <c>object[]</c> converts to: its values could not be told from the trie's nodes and buckets.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TValue"/> is an array type, or one an <c>object[]</c> or a <c>TValue[]</c> converts to: its values could not be told from the trie's nodes and buckets.</exception>
     public static PersistentMap<TKey, TValue, TKeyOf> Empty(IEqualityComparer<TKey>? comparer = null)
     {
-        if (typeof(TValue).IsArray || typeof(TValue).IsAssignableFrom(typeof(object[])))
+        if (typeof(TValue).IsArray
+            || typeof(TValue).IsAssignableFrom(typeof(object[]))
+            || typeof(TValue).IsAssignableFrom(typeof(TValue[])))
         {
             throw new NotSupportedException($"A persistent map cannot hold values of type {typeof(TValue)}: they could be arrays.");
         }
@@ -220,10 +228,17 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
 
     /// <summary>
     /// Sorts values given as <c>hash &lt;&lt; 32 | position</c> by hash: a least-significant-digit radix
-    /// sort in two passes of 16 bits, linear in the number of values.
+    /// sort in two passes of 16 bits, linear in the number of values, or for a few values (where the
+    /// radix sort's two 65,537-entry tables would cost more than they save) a comparison sort.
     /// </summary>
     private static void SortByHash(ulong[] entries)
     {
+        if (entries.Length <= ComparisonSortLimit)
+        {
+            Array.Sort(entries);
+            return;
+        }
+
         var scratch = new ulong[entries.Length];
         RadixPass(entries, scratch, 32);
         RadixPass(scratch, entries, 48);

@@ -168,6 +168,8 @@ public sealed class PersistentMapTests
         Assert.Throws<NotSupportedException>(() => PersistentMap<int, object, FirstItemKey<object>>.Empty());
         Assert.Throws<NotSupportedException>(() => PersistentMap<int, IList, FirstItemKey<IList>>.Empty());
         Assert.Throws<NotSupportedException>(() => PersistentMap<int, int[], FirstItemKey<int[]>>.Empty());
+        // An object[] is not one of these, but a bucket (an array of them) is.
+        Assert.Throws<NotSupportedException>(() => PersistentMap<int, IEnumerable<IEnumerable<object>>, FirstItemKey<IEnumerable<IEnumerable<object>>>>.Empty());
         Assert.Equal(0, PersistentMap<int, Entry<int>, EntryKey<int>>.Empty().Count);
     }
 
@@ -453,6 +455,30 @@ public sealed class PersistentMapTests
         Assert.Equal(0, empty.Count);
         Assert.Same(EqualityComparer<string>.Default, empty.KeyComparer);
         Assert.Equal((0, 0), empty.VerifyStructure());
+    }
+
+    [Theory]
+    [InlineData(IntMap.ComparisonSortLimit)]
+    [InlineData(IntMap.ComparisonSortLimit + 1)]
+    [InlineData(30_000)]
+    public void TryCreateDistinct_OnEitherSideOfTheSortSwitch_BuildsTheBuildersTrie(int count)
+    {
+        foreach (var comparer in new IEqualityComparer<int>[] { EqualityComparer<int>.Default, SpreadHashComparer.DeepPairs, SpreadHashComparer.Deep })
+        {
+            var values = Enumerable.Range(0, count).Select(key => new Entry<int>((key * 7919) - 5_000, key)).ToArray();
+
+            Assert.True(IntMap.TryCreateDistinct(values, comparer, out var map, out _), comparer.ToString());
+
+            Assert.Equal(count, map.Count);
+            Assert.Equal(IntMap.CreateRange(values, comparer).VerifyStructure(), map.VerifyStructure());
+            Assert.All(values, value => Assert.True(map.TryGetValue(value.Key, out var found) && ReferenceEquals(found, value)));
+
+            // The first and the last value share a key: the sort brings them together, wherever they were.
+            var twiceOver = values.Append(new Entry<int>(values[0].Key, -1)).ToArray();
+            Assert.False(IntMap.TryCreateDistinct(twiceOver, comparer, out var none, out var twice), comparer.ToString());
+            Assert.Equal(values[0].Key, twice);
+            Assert.Equal(0, none.Count);
+        }
     }
 
     [Fact]
