@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using NodaTime;
 
@@ -13,9 +14,8 @@ namespace Kixie.SeatPolicy;
 /// <remarks>
 /// <para>Immutable and thread-safe. Every local date lies in exactly one <see cref="BillingPeriod"/>.</para>
 /// <para>A calendar remembers the last ISO period it found, so that the adds of one period (nearly all
-/// of an account's adds) skip the date arithmetic. The memo is an immutable value behind one reference:
-/// it never changes an answer, concurrent callers at worst recompute, and finding a new period
-/// allocates one small object.</para>
+/// of an account's adds) skip the date arithmetic. The memo is one 64-bit word, read and replaced whole:
+/// it never changes an answer, concurrent callers at worst recompute, and nothing is allocated.</para>
 /// </remarks>
 public sealed class BillingCalendar : IEquatable<BillingCalendar>
 {
@@ -26,8 +26,10 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     private readonly int _anchorMonth;
     private readonly int _anchorDay;
 
-    // The last ISO period found (see the remarks); read and written whole.
-    private LastPeriod? _last;
+    // The last ISO period found (see the remarks), packed by Remember: the start day number in the low
+    // 32 bits, the length in days in the next 12 (0 while nothing is remembered), the index (signed)
+    // in the top 20. Read and written whole.
+    private long _last;
 
     /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>
     /// <param name="cycle">How often the account is billed.</param>
@@ -110,17 +112,19 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// </summary>
     internal bool TryIsoPeriodContaining(int dayNumber, out BillingPeriod period)
     {
-        var last = Volatile.Read(ref _last);
-        if (last is not null && last.Period.StartDayNumber <= dayNumber && dayNumber < last.Period.EndDayNumber)
+        var last = Environment.Is64BitProcess ? Volatile.Read(ref _last) : Interlocked.Read(ref _last);
+        var start = unchecked((int)last);
+        var days = (int)((last >> 32) & 0xFFF);
+        if (unchecked((uint)(dayNumber - start)) < (uint)days)
         {
-            period = last.Period;
+            period = new BillingPeriod((int)(last >> 44), start, start + days);
             return true;
         }
 
         if (_isoAnchor && IsoDays.FromDayNumber(dayNumber) is var (year, month, day) && IsoDays.IsHandled(year))
         {
             period = IsoDays.PeriodContaining(_anchorMonth, _anchorDay, _monthsPerCycle, year, month, day);
-            Volatile.Write(ref _last, new LastPeriod(period));
+            Remember(period);
             return true;
         }
 
@@ -151,9 +155,23 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Cycle} from {Dates.Iso(Anchor)}";
 
-    /// <summary>The memo of the last period found: a class, so that it is read and replaced whole.</summary>
-    private sealed class LastPeriod(BillingPeriod period)
+    /// <summary>Makes <paramref name="period"/> the remembered one: one atomic 64-bit write.</summary>
+    /// <remarks>
+    /// Every ISO period fits: the anchor and the date lie in the years <see cref="IsoDays"/> handles, so
+    /// the index is within ±240,000 (20 bits hold ±524,287) and a period is at most 366 days (12 bits
+    /// hold 4,095).
+    /// </remarks>
+    private void Remember(BillingPeriod period)
     {
-        public BillingPeriod Period { get; } = period;
+        Debug.Assert(period.Index is >= -(1 << 19) and < 1 << 19 && period.Days is > 0 and <= 0xFFF, "An ISO period fits the memo.");
+        var packed = (period.Index << 44) | ((long)period.Days << 32) | unchecked((uint)period.StartDayNumber);
+        if (Environment.Is64BitProcess)
+        {
+            Volatile.Write(ref _last, packed);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _last, packed);
+        }
     }
 }

@@ -10,13 +10,16 @@ namespace Kixie.SeatPolicy;
 /// <c>round(price × (end − add) / (end − start))</c>, the fraction exact and rounded once.
 /// </summary>
 /// <remarks>
-/// Pure functions: no clock and no state of their own. An add allocates nothing, except when its
-/// period is not the one its calendar found last (the calendar then remembers the new one in a small
-/// object, see <see cref="BillingCalendar"/>), or, with second granularity, when a period's midnight
-/// lies within 36 hours of a zone transition (NodaTime's resolver then allocates its mapping).
+/// Pure functions: no clock and no state of their own. An add allocates nothing, except, with second
+/// granularity, when a period's midnight lies within 36 hours of a zone transition (NodaTime's
+/// resolver then allocates its mapping). With second granularity, the zone is asked once when the
+/// zone interval around the add spans the whole period, as it does for most periods.
 /// </remarks>
 public static class Proration
 {
+    /// <summary>How far from a zone transition a local midnight must be for the offset around it to be its own: 36 hours.</summary>
+    private const long TransitionMargin = 36 * 3_600;
+
     /// <summary>
     /// Prorates <paramref name="price"/> for an add at <paramref name="at"/>, honouring every part of
     /// <paramref name="convention"/>: its granularity, day count and rounding.
@@ -40,7 +43,8 @@ public static class Proration
         Validate(price, calendar, convention);
 
         // The add's local date as an ISO day number: the instant moved by the zone's offset, in whole days.
-        var localDay = (int)Dates.FloorDiv(at.ToUnixTimeSeconds() + zone.GetUtcOffset(at).Seconds, IsoDays.SecondsPerDay);
+        var around = zone.GetZoneInterval(at);
+        var localDay = (int)Dates.FloorDiv(at.ToUnixTimeSeconds() + around.WallOffset.Seconds, IsoDays.SecondsPerDay);
         if (!calendar.TryIsoPeriodContaining(localDay, out var period))
         {
             // The add's local date, read in the calendar system the billing calendar counts in.
@@ -49,8 +53,8 @@ public static class Proration
 
         if (convention.Granularity == ProrationGranularity.Second)
         {
-            var end = StartOfDay(zone, period.EndDayNumber);
-            return Charge(price, period, end - at.ToUnixTimeSeconds(), end - StartOfDay(zone, period.StartDayNumber), convention);
+            var (start, end) = Instants(zone, around, period);
+            return Charge(price, period, end - at.ToUnixTimeSeconds(), end - start, convention);
         }
 
         return convention.DayCount == DayCount.Actual
@@ -140,15 +144,35 @@ public static class Proration
     internal static long StartOfDay(DateTimeZone zone, LocalDate date) =>
         IsoDays.IsHandled(date) ? StartOfDay(zone, IsoDays.DayNumber(date)) : Resolve(zone, date);
 
+    /// <summary>
+    /// The first instants (Unix seconds) of an ISO period's first day and of its end day.
+    /// <paramref name="around"/> is the zone interval of the add: when it spans both midnights with
+    /// <see cref="TransitionMargin"/> to spare, each is that midnight less the interval's offset, exactly
+    /// what <see cref="StartOfDay(DateTimeZone, int)"/> finds (the midnight's own instant, at most 18 hours
+    /// away, lies in the same interval), without asking the zone again. Otherwise each is found on its own.
+    /// </summary>
+    private static (long Start, long End) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period)
+    {
+        var offset = around.WallOffset.Seconds;
+        var start = (IsoDays.SecondsPerDay * period.StartDayNumber) - offset;
+        var end = (IsoDays.SecondsPerDay * period.EndDayNumber) - offset;
+        return Spans(around, start, end)
+            ? (start, end)
+            : (StartOfDay(zone, period.StartDayNumber), StartOfDay(zone, period.EndDayNumber));
+    }
+
+    /// <summary>Whether a zone interval holds every instant from <paramref name="from"/> − margin to <paramref name="to"/> + margin (Unix seconds).</summary>
+    private static bool Spans(ZoneInterval interval, long from, long to) =>
+        (!interval.HasStart || interval.Start.ToUnixTimeSeconds() <= from - TransitionMargin)
+        && (!interval.HasEnd || interval.End.ToUnixTimeSeconds() > to + TransitionMargin);
+
     /// <summary>The first instant of a local day given as an ISO day number of the handled years.</summary>
     private static long StartOfDay(DateTimeZone zone, int dayNumber)
     {
-        const long margin = 36 * 3_600;
         var midnight = IsoDays.SecondsPerDay * dayNumber;
         var interval = zone.GetZoneInterval(Instant.FromUnixTimeSeconds(midnight));
         var candidate = midnight - interval.WallOffset.Seconds;
-        if ((!interval.HasStart || interval.Start.ToUnixTimeSeconds() <= candidate - margin)
-            && (!interval.HasEnd || interval.End.ToUnixTimeSeconds() > candidate + margin))
+        if (Spans(interval, candidate, candidate))
         {
             return candidate;
         }
