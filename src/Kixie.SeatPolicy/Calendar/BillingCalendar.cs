@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using NodaTime;
 
@@ -121,6 +122,16 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
             return true;
         }
 
+        return TryFindIsoPeriod(dayNumber, out period);
+    }
+
+    /// <summary>
+    /// The memo's miss: finds the ISO period containing a day number and remembers it. Kept out of line
+    /// so that a memo hit runs without this path's register saves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryFindIsoPeriod(int dayNumber, out BillingPeriod period)
+    {
         if (_isoAnchor && IsoDays.FromDayNumber(dayNumber) is var (year, month, day) && IsoDays.IsHandled(year))
         {
             period = IsoDays.PeriodContaining(_anchorMonth, _anchorDay, _monthsPerCycle, year, month, day);
