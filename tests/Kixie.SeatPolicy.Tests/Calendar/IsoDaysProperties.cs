@@ -83,6 +83,27 @@ public sealed class IsoDaysProperties
         Assert.Equal(fresh, reused);
     }
 
+    [Theory]
+    [InlineData(BillingCycle.Monthly, IsoDays.MaxYear, 12, 31)]
+    [InlineData(BillingCycle.Monthly, IsoDays.MinYear, 1, 31)]
+    [InlineData(BillingCycle.Annual, 9996, 2, 29)]
+    [InlineData(BillingCycle.Quarterly, -9996, 2, 29)]
+    public void The_memo_holds_periods_at_both_ends_of_the_handled_years(BillingCycle cycle, int year, int month, int day)
+    {
+        // Periods whose index is far below or above zero, that start before 1970 or last 366 days, each
+        // asked for twice in a row so that the second answer comes from the memo.
+        var calendar = new BillingCalendar(cycle, new LocalDate(year, month, day));
+        LocalDate[] dates = [new(IsoDays.MinYear, 3, 1), new(IsoDays.MaxYear, 12, 31), new(1969, 12, 31), new(9996, 12, 31), new(-9996, 2, 29), new(2026, 3, 17)];
+
+        foreach (var date in dates)
+        {
+            var fresh = new BillingCalendar(cycle, calendar.Anchor).PeriodContaining(date);
+            Assert.Equal(fresh, calendar.PeriodContaining(date));
+            Assert.Equal(fresh, calendar.PeriodContaining(date));
+            Assert.True(fresh.Contains(date));
+        }
+    }
+
     [Fact]
     public void A_period_of_another_calendar_system_keeps_its_dates_in_it()
     {
