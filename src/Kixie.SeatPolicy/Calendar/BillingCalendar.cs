@@ -166,6 +166,18 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Cycle} from {Dates.Iso(Anchor)}";
 
+    /// <summary>The period the memo holds, or null when it holds none (for tests: a memo that stopped working would change no answer, only the speed).</summary>
+    internal BillingPeriod? RememberedPeriod
+    {
+        get
+        {
+            var last = Interlocked.Read(ref _last);
+            var start = unchecked((int)last);
+            var days = (int)((last >> 32) & 0xFFF);
+            return days == 0 ? null : new BillingPeriod((int)(last >> 44), start, start + days);
+        }
+    }
+
     /// <summary>Makes <paramref name="period"/> the remembered one: one atomic 64-bit write.</summary>
     /// <remarks>
     /// Every ISO period fits: the anchor and the date lie in the years <see cref="IsoDays"/> handles, so

@@ -207,6 +207,20 @@ public sealed class BillingCalendarTests
         Assert.Equal("index", exception.ParamName);
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    [InlineData((long)int.MaxValue + 1)]
+    public void BillDate_IndexBeyondInt_ThrowsArgumentOutOfRangeExceptionBeforeMultiplying(long index)
+    {
+        // An annual calendar multiplies the index by 12: the index is refused before that could overflow.
+        var calendar = new BillingCalendar(BillingCycle.Annual, D(2026, 1, 1));
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.BillDate(index));
+
+        Assert.Equal("index", exception.ParamName);
+    }
+
     [Fact]
     public void Constructor_UndefinedCycle_ThrowsDocumentedArgumentOutOfRangeException()
     {

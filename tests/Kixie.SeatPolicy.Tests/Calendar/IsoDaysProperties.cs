@@ -187,6 +187,47 @@ public sealed class IsoDaysProperties
     }
 
     [SeatPolicyProperty]
+    public void Proration_by_the_second_on_a_Julian_calendar_counts_the_seconds_of_its_Julian_period(BillingCalendar iso, Instant at, DateTimeZone zone)
+    {
+        var calendar = new BillingCalendar(iso.Cycle, iso.Anchor.WithCalendar(CalendarSystem.Julian));
+        var price = Money.FromMinorUnits(3000, Currency.Usd);
+        var convention = new ProrationConvention { Granularity = ProrationGranularity.Second };
+        var period = calendar.PeriodContaining(at.InZone(zone).Date.WithCalendar(CalendarSystem.Julian));
+        var start = zone.AtStartOfDay(period.Start).ToInstant().ToUnixTimeSeconds();
+        var end = zone.AtStartOfDay(period.End).ToInstant().ToUnixTimeSeconds();
+
+        var charge = Proration.Prorate(price, calendar, at, zone, convention);
+
+        Assert.Equal(period, charge.Period);
+        Assert.Equal(end - at.ToUnixTimeSeconds(), charge.UnitsRemaining);
+        Assert.Equal(end - start, charge.UnitsInPeriod);
+        Assert.Equal(price.MultiplyByFraction(end - at.ToUnixTimeSeconds(), end - start), charge.Amount);
+    }
+
+    [Theory]
+    [InlineData(BillingCycle.Monthly, 2026, 1, 31, 2026, 3, 17)]
+    [InlineData(BillingCycle.Monthly, 9996, 12, 31, -9997, 3, 1)]
+    [InlineData(BillingCycle.Annual, 9996, 2, 29, 9996, 12, 31)]
+    [InlineData(BillingCycle.Quarterly, -9996, 2, 29, 1969, 12, 31)]
+    public void A_calendar_remembers_the_last_ISO_period_it_found(BillingCycle cycle, int anchorYear, int anchorMonth, int anchorDay, int year, int month, int day)
+    {
+        // The memo changes no answer, so only this shows that it still works (and packs every period whole).
+        var calendar = new BillingCalendar(cycle, new LocalDate(anchorYear, anchorMonth, anchorDay));
+        Assert.Null(calendar.RememberedPeriod);
+
+        var period = calendar.PeriodContaining(new LocalDate(year, month, day));
+        Assert.Equal(period, calendar.RememberedPeriod);
+
+        var next = calendar.PeriodContaining(period.End);
+        Assert.Equal(next, calendar.RememberedPeriod);
+        Assert.Equal(period.Index + 1, next.Index);
+
+        // Proration remembers the period of the add too.
+        Proration.Prorate(Money.FromMinorUnits(3000, Currency.Usd), calendar, period.Start, ProrationConvention.Default);
+        Assert.Equal(period, calendar.RememberedPeriod);
+    }
+
+    [SeatPolicyProperty]
     public void StartOfDay_is_the_lenient_resolvers_midnight(DateTimeZone zone, LocalDate date)
     {
         var expected = zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds();
