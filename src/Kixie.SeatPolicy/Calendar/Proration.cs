@@ -13,7 +13,8 @@ namespace Kixie.SeatPolicy;
 /// Pure functions: no clock and no state of their own. An add allocates nothing, except, with second
 /// granularity, when a period's midnight lies within 36 hours of a zone transition (NodaTime's
 /// resolver then allocates its mapping). With second granularity, the zone is asked once when the
-/// zone interval around the add spans the whole period, as it does for most periods.
+/// zone interval around the add spans the whole period, as it does for most periods, and twice when
+/// a transition lies inside it.
 /// </remarks>
 public static class Proration
 {
@@ -146,39 +147,43 @@ public static class Proration
 
     /// <summary>
     /// The first instants (Unix seconds) of an ISO period's first day and of its end day.
-    /// <paramref name="around"/> is the zone interval of the add: when it spans both midnights with
-    /// <see cref="TransitionMargin"/> to spare, each is that midnight less the interval's offset, exactly
-    /// what <see cref="StartOfDay(DateTimeZone, int)"/> finds (the midnight's own instant, at most 18 hours
-    /// away, lies in the same interval), without asking the zone again. Otherwise each is found on its own.
+    /// <paramref name="around"/> is the zone interval of the add: for a midnight it spans with
+    /// <see cref="TransitionMargin"/> to spare, the first instant is that midnight less the interval's
+    /// offset, exactly what <see cref="StartOfDay(DateTimeZone, int)"/> finds (the midnight's own instant,
+    /// at most 18 hours away, lies in the same interval), without asking the zone again. A period with
+    /// no transition asks the zone once in all; one with a transition (a March or November add in a
+    /// zone with daylight saving time) asks once more, for the midnight on the other side of it.
     /// </summary>
-    private static (long Start, long End) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period)
-    {
-        var offset = around.WallOffset.Seconds;
-        var start = (IsoDays.SecondsPerDay * period.StartDayNumber) - offset;
-        var end = (IsoDays.SecondsPerDay * period.EndDayNumber) - offset;
-        return Spans(around, start, end)
-            ? (start, end)
-            : (StartOfDay(zone, period.StartDayNumber), StartOfDay(zone, period.EndDayNumber));
-    }
+    private static (long Start, long End) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period) =>
+        (StartOfDay(zone, around, period.StartDayNumber), StartOfDay(zone, around, period.EndDayNumber));
 
-    /// <summary>Whether a zone interval holds every instant from <paramref name="from"/> − margin to <paramref name="to"/> + margin (Unix seconds).</summary>
-    private static bool Spans(ZoneInterval interval, long from, long to) =>
-        (!interval.HasStart || interval.Start.ToUnixTimeSeconds() <= from - TransitionMargin)
-        && (!interval.HasEnd || interval.End.ToUnixTimeSeconds() > to + TransitionMargin);
+    /// <summary>The first instant of a local day, read from <paramref name="around"/> when it can be (see <see cref="Instants"/>).</summary>
+    private static long StartOfDay(DateTimeZone zone, ZoneInterval around, int dayNumber) =>
+        TryStartOfDay(around, dayNumber, out var start) ? start : StartOfDay(zone, dayNumber);
 
     /// <summary>The first instant of a local day given as an ISO day number of the handled years.</summary>
     private static long StartOfDay(DateTimeZone zone, int dayNumber)
     {
-        var midnight = IsoDays.SecondsPerDay * dayNumber;
-        var interval = zone.GetZoneInterval(Instant.FromUnixTimeSeconds(midnight));
-        var candidate = midnight - interval.WallOffset.Seconds;
-        if (Spans(interval, candidate, candidate))
+        var midnight = Instant.FromUnixTimeSeconds(IsoDays.SecondsPerDay * dayNumber);
+        if (TryStartOfDay(zone.GetZoneInterval(midnight), dayNumber, out var start))
         {
-            return candidate;
+            return start;
         }
 
         var (year, month, day) = IsoDays.FromDayNumber(dayNumber);
         return Resolve(zone, new LocalDate(year, month, day));
+    }
+
+    /// <summary>
+    /// The day's midnight less <paramref name="interval"/>'s offset (Unix seconds), and whether the
+    /// interval holds every instant within <see cref="TransitionMargin"/> of it: then no other offset can
+    /// map to that midnight, and it is the day's first instant.
+    /// </summary>
+    private static bool TryStartOfDay(ZoneInterval interval, int dayNumber, out long start)
+    {
+        start = (IsoDays.SecondsPerDay * dayNumber) - interval.WallOffset.Seconds;
+        return (!interval.HasStart || interval.Start.ToUnixTimeSeconds() <= start - TransitionMargin)
+            && (!interval.HasEnd || interval.End.ToUnixTimeSeconds() > start + TransitionMargin);
     }
 
     /// <summary>Midnight of a date by the zone's lenient resolver: a skipped midnight moves to the end of the gap.</summary>
