@@ -16,6 +16,7 @@ public class ProrationBenchmarks
     private readonly LocalDate _date = new(2026, 3, 17);
     private readonly DateTime _utc = new(2026, 3, 17, 18, 0, 0, DateTimeKind.Utc);
     private static readonly Instant NextMonth = Fixtures.At.Plus(Duration.FromDays(31));
+    private static readonly Instant June = Instant.FromUtc(2026, 6, 17, 18, 0);
     private bool _flip;
 
     /// <summary>The anchor's day of month: the 1st, or the 31st (clamped in short months).</summary>
@@ -40,7 +41,7 @@ public class ProrationBenchmarks
 
     /// <summary>
     /// Adds alternating between two periods, so that the calendar's memo of its last period never
-    /// helps: the cost of finding a period from scratch, and the small object that remembers it.
+    /// helps: the cost of finding a period from scratch.
     /// </summary>
     [Benchmark(Description = "Prorate, day granularity, a new period every call")]
     public ProratedCharge ProrateDayNewPeriod()
@@ -50,9 +51,15 @@ public class ProrationBenchmarks
         return Proration.Prorate(Fixtures.Price, _calendar, at, Fixtures.Zone, ProrationConvention.Default);
     }
 
+    /// <summary>An add on 17 March in Los Angeles: its period holds the change to daylight saving time (8 March).</summary>
     [Benchmark(Description = "Prorate, second granularity")]
     public ProratedCharge ProrateSecond() =>
         Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, _seconds);
+
+    /// <summary>An add on 17 June in Los Angeles: no transition in its period, the usual case.</summary>
+    [Benchmark(Description = "Prorate, second granularity, no transition in the period")]
+    public ProratedCharge ProrateSecondNoTransition() =>
+        Proration.Prorate(Fixtures.Price, _calendar, June, Fixtures.Zone, _seconds);
 
     [Benchmark(Description = "Billing period of a date")]
     public BillingPeriod PeriodContaining() => _calendar.PeriodContaining(_date);
