@@ -109,7 +109,8 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <summary>
     /// The period containing an ISO date given as its day number (days since 1970-01-01): the hot path
     /// of proration, which needs no <see cref="LocalDate"/>. <see langword="false"/> when the anchor or
-    /// the date is outside what <see cref="IsoDays"/> handles; then ask <see cref="PeriodContaining"/>.
+    /// the date is outside what <see cref="IsoDays"/> handles (a remembered period may still answer for a
+    /// date it contains just past them, with the same period); then ask <see cref="PeriodContaining"/>.
     /// </summary>
     internal bool TryIsoPeriodContaining(int dayNumber, out BillingPeriod period)
     {

@@ -13,8 +13,8 @@ namespace Kixie.SeatPolicy;
 /// Pure functions: no clock and no state of their own. An add allocates nothing, except, with second
 /// granularity, when a period's midnight lies within 36 hours of a zone transition (NodaTime's
 /// resolver then allocates its mapping). With second granularity, the zone is asked once when the
-/// zone interval around the add spans the whole period, as it does for most periods, and twice when
-/// a transition lies inside it.
+/// zone interval around the add spans the whole period, as it does for most periods, and once more
+/// for each period midnight on the other side of a transition.
 /// </remarks>
 public static class Proration
 {
@@ -150,9 +150,10 @@ public static class Proration
     /// <paramref name="around"/> is the zone interval of the add: for a midnight it spans with
     /// <see cref="TransitionMargin"/> to spare, the first instant is that midnight less the interval's
     /// offset, exactly what <see cref="StartOfDay(DateTimeZone, int)"/> finds (the midnight's own instant,
-    /// at most 18 hours away, lies in the same interval), without asking the zone again. A period with
-    /// no transition asks the zone once in all; one with a transition (a March or November add in a
-    /// zone with daylight saving time) asks once more, for the midnight on the other side of it.
+    /// at most 18 hours away, lies in the same interval), without asking the zone again. So a period with
+    /// no transition inside it or within 36 hours of its midnights asks the zone once in all; otherwise
+    /// each midnight the add's interval does not reach is found on its own (a March or November add in a
+    /// zone with daylight saving time asks once more; a quarterly or annual period can hold two changes).
     /// </summary>
     private static (long Start, long End) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period) =>
         (StartOfDay(zone, around, period.StartDayNumber), StartOfDay(zone, around, period.EndDayNumber));
