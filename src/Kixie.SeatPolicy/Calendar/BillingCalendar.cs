@@ -32,6 +32,9 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     // in the top 20. Read and written whole.
     private long _last;
 
+    // The instants of the last period prorated by the second, and their zone (see Proration.Prorate).
+    private ZonedPeriod? _lastZoned;
+
     /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>
     /// <param name="cycle">How often the account is billed.</param>
     /// <param name="anchor">The bill date every other bill date is derived from.</param>
@@ -179,6 +182,16 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         }
     }
 
+    /// <summary>
+    /// The last period second-granularity proration remembered on this calendar, with the first
+    /// instants of its first and end days in a zone (see <see cref="Proration"/>), or null.
+    /// </summary>
+    internal ZonedPeriod? RememberedZonedPeriod
+    {
+        get => Volatile.Read(ref _lastZoned);
+        set => Volatile.Write(ref _lastZoned, value);
+    }
+
     /// <summary>Makes <paramref name="period"/> the remembered one: one atomic 64-bit write.</summary>
     /// <remarks>
     /// Every ISO period fits: the anchor and the date lie in the years <see cref="IsoDays"/> handles, so
@@ -199,3 +212,15 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         }
     }
 }
+
+/// <summary>
+/// A billing period with the first instants (Unix seconds) of its first day and of its end day in one
+/// zone, when no zone transition lies within 36 hours of either: then an instant lies in
+/// <c>[Start, End)</c> exactly when its local date lies in the period (offsets differ by less than
+/// 36 hours), so second-granularity proration of an add in that range needs no zone lookup.
+/// </summary>
+/// <param name="Zone">The zone the instants are in.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Start">The first instant of the period's first day.</param>
+/// <param name="End">The first instant of its end day (the next period's first day).</param>
+internal sealed record ZonedPeriod(DateTimeZone Zone, BillingPeriod Period, long Start, long End);

@@ -10,11 +10,13 @@ namespace Kixie.SeatPolicy;
 /// <c>round(price × (end − add) / (end − start))</c>, the fraction exact and rounded once.
 /// </summary>
 /// <remarks>
-/// Pure functions: no clock and no state of their own. An add allocates nothing, except, with second
-/// granularity, when a period's midnight lies within 36 hours of a zone transition (NodaTime's
-/// resolver then allocates its mapping). With second granularity, the zone is asked once when the
-/// zone interval around the add spans the whole period, as it does for most periods, and once more
-/// for each period midnight on the other side of a transition.
+/// Pure functions: no clock and no state of their own (the billing calendar's memos never change an
+/// answer). An add allocates nothing, except with second granularity: the first add of a period in
+/// a zone makes the small object in which the calendar remembers the period's instants (after which
+/// adds in that period ask the zone nothing), and a period midnight within 36 hours of a zone
+/// transition asks NodaTime's resolver, which allocates its mapping. Otherwise the zone is asked once
+/// when the zone interval around the add spans the whole period, and once more for each period
+/// midnight on the other side of a transition.
 /// </remarks>
 public static class Proration
 {
@@ -43,9 +45,20 @@ public static class Proration
         Guard.Against.Null(zone);
         Validate(price, calendar, convention);
 
+        var seconds = at.ToUnixTimeSeconds();
+        if (convention.Granularity == ProrationGranularity.Second
+            && calendar.RememberedZonedPeriod is { } known
+            && ReferenceEquals(known.Zone, zone)
+            && known.Start <= seconds
+            && seconds < known.End)
+        {
+            // The add lies in the period this calendar last prorated by the second in this zone.
+            return Charge(price, known.Period, known.End - seconds, known.End - known.Start, convention);
+        }
+
         // The add's local date as an ISO day number: the instant moved by the zone's offset, in whole days.
         var around = zone.GetZoneInterval(at);
-        var localDay = (int)Dates.FloorDiv(at.ToUnixTimeSeconds() + around.WallOffset.Seconds, IsoDays.SecondsPerDay);
+        var localDay = (int)Dates.FloorDiv(seconds + around.WallOffset.Seconds, IsoDays.SecondsPerDay);
         if (!calendar.TryIsoPeriodContaining(localDay, out var period))
         {
             // The add's local date, read in the calendar system the billing calendar counts in.
@@ -54,8 +67,13 @@ public static class Proration
 
         if (convention.Granularity == ProrationGranularity.Second)
         {
-            var (start, end) = Instants(zone, around, period);
-            return Charge(price, period, end - at.ToUnixTimeSeconds(), end - start, convention);
+            var (start, end, clear) = Instants(zone, around, period);
+            if (clear)
+            {
+                calendar.RememberedZonedPeriod = new ZonedPeriod(zone, period, start, end);
+            }
+
+            return Charge(price, period, end - seconds, end - start, convention);
         }
 
         return convention.DayCount == DayCount.Actual
@@ -155,18 +173,33 @@ public static class Proration
     /// each midnight the add's interval does not reach is found on its own (a March or November add in a
     /// zone with daylight saving time asks once more; a quarterly or annual period can hold two changes).
     /// </summary>
-    private static (long Start, long End) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period) =>
-        (StartOfDay(zone, around, period.StartDayNumber), StartOfDay(zone, around, period.EndDayNumber));
+    /// <returns>The two instants, and whether no transition lies within 36 hours of either midnight.</returns>
+    private static (long Start, long End, bool Clear) Instants(DateTimeZone zone, ZoneInterval around, BillingPeriod period)
+    {
+        var start = StartOfDay(zone, around, period.StartDayNumber, out var startClear);
+        var end = StartOfDay(zone, around, period.EndDayNumber, out var endClear);
+        return (start, end, startClear && endClear);
+    }
 
     /// <summary>The first instant of a local day, read from <paramref name="around"/> when it can be (see <see cref="Instants"/>).</summary>
-    private static long StartOfDay(DateTimeZone zone, ZoneInterval around, int dayNumber) =>
-        TryStartOfDay(around, dayNumber, out var start) ? start : StartOfDay(zone, dayNumber);
+    private static long StartOfDay(DateTimeZone zone, ZoneInterval around, int dayNumber, out bool clear)
+    {
+        clear = true;
+        return TryStartOfDay(around, dayNumber, out var start) ? start : StartOfDay(zone, dayNumber, out clear);
+    }
 
     /// <summary>The first instant of a local day given as an ISO day number of the handled years.</summary>
-    private static long StartOfDay(DateTimeZone zone, int dayNumber)
+    private static long StartOfDay(DateTimeZone zone, int dayNumber) => StartOfDay(zone, dayNumber, out _);
+
+    /// <summary>
+    /// The first instant of a local day given as an ISO day number of the handled years, and whether no
+    /// transition lies within 36 hours of it.
+    /// </summary>
+    private static long StartOfDay(DateTimeZone zone, int dayNumber, out bool clear)
     {
         var midnight = Instant.FromUnixTimeSeconds(IsoDays.SecondsPerDay * dayNumber);
-        if (TryStartOfDay(zone.GetZoneInterval(midnight), dayNumber, out var start))
+        clear = TryStartOfDay(zone.GetZoneInterval(midnight), dayNumber, out var start);
+        if (clear)
         {
             return start;
         }

@@ -228,6 +228,74 @@ public sealed class IsoDaysProperties
     }
 
     [SeatPolicyProperty]
+    public void A_calendar_prorates_by_the_second_as_a_fresh_one_whatever_it_prorated_before(
+        BillingCalendar calendar, DateTimeZone zone, DateTimeZone other, Instant at, int[] hours)
+    {
+        // Adds around one instant, in two zones, and at the first instants of their periods' days and a
+        // second either side: each must cost what it costs on a calendar that never prorated before.
+        foreach (var (add, inZone) in hours.Select((h, i) => (at + Duration.FromHours(h % 2_000), i % 3 == 2 ? other : zone)))
+        {
+            var fresh = ProrateBySecondFresh(calendar, add, inZone);
+            Assert.Equal(fresh, ProrateBySecond(calendar, add, inZone));
+
+            // The period's first instant and the next one's, from the charge: remaining = end − add, in whole seconds.
+            var end = add.ToUnixTimeSeconds() + fresh.UnitsRemaining;
+            var start = end - fresh.UnitsInPeriod;
+            foreach (var probe in new[] { start - 1, start, end - 1, end })
+            {
+                var probed = Instant.FromUnixTimeSeconds(probe);
+                Assert.Equal(ProrateBySecondFresh(calendar, probed, inZone), ProrateBySecond(calendar, probed, inZone));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("America/Los_Angeles", 2026, 1, 31)] // daylight saving time starts 8 March, ends 1 November
+    [InlineData("America/Sao_Paulo", 2018, 10, 4)] // midnight skipped on 4 November 2018
+    [InlineData("America/Havana", 2012, 11, 1)] // transitions at midnight
+    [InlineData("Asia/Amman", 2014, 3, 28)] // midnight skipped on the last Friday of March
+    [InlineData("Pacific/Apia", 2011, 12, 30)] // 30 December 2011 never happened
+    [InlineData("America/Sitka", 1867, 10, 1)] // the clocks went back a whole day in October 1867
+    public void Adds_every_three_hours_around_transitions_cost_the_same_on_a_reused_calendar(string zoneId, int year, int month, int day)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        foreach (var anchor in new[] { new LocalDate(year, month, day), new LocalDate(year, month, 1).PlusMonths(1) })
+        {
+            var calendar = new BillingCalendar(BillingCycle.Monthly, anchor);
+            var first = zone.AtStartOfDay(anchor.PlusMonths(-1)).ToInstant();
+            for (var add = first; add < first + Duration.FromDays(100); add += Duration.FromHours(3) + Duration.FromSeconds(1))
+            {
+                Assert.Equal(ProrateBySecondFresh(calendar, add, zone), ProrateBySecond(calendar, add, zone));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_add_in_an_hour_that_repeats_across_midnight_is_charged_in_the_period_of_its_local_date()
+    {
+        // At 00:30 on 1 April the clocks go back to 23:30 on 31 March: 1 April's midnight comes first,
+        // then an hour of 31 March again. An add in that hour lies after April's first instant but on
+        // 31 March, so it belongs to March's period, even after an add in April was prorated.
+        var zone = new MidnightRepeatingZone(Instant.FromUtc(2026, 3, 31, 23, 30));
+        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 1));
+        var april = ProrateBySecond(calendar, Instant.FromUtc(2026, 4, 10, 12, 0), zone);
+        var repeated = Instant.FromUtc(2026, 3, 31, 23, 45);
+
+        var charge = ProrateBySecond(calendar, repeated, zone);
+
+        Assert.Equal(new LocalDate(2026, 4, 1), april.Period.Start);
+        Assert.Equal(new LocalDate(2026, 3, 31), repeated.InZone(zone).Date);
+        Assert.Equal(new LocalDate(2026, 3, 1), charge.Period.Start);
+        Assert.Equal(ProrateBySecondFresh(calendar, repeated, zone), charge);
+    }
+
+    private static ProratedCharge ProrateBySecond(BillingCalendar calendar, Instant at, DateTimeZone zone) =>
+        Proration.Prorate(Money.FromMinorUnits(3000, Currency.Usd), calendar, at, zone, new ProrationConvention { Granularity = ProrationGranularity.Second });
+
+    private static ProratedCharge ProrateBySecondFresh(BillingCalendar calendar, Instant at, DateTimeZone zone) =>
+        ProrateBySecond(new BillingCalendar(calendar.Cycle, calendar.Anchor), at, zone);
+
+    [SeatPolicyProperty]
     public void StartOfDay_is_the_lenient_resolvers_midnight(DateTimeZone zone, LocalDate date)
     {
         var expected = zone.ResolveLocal(date.AtMidnight(), Resolvers.LenientResolver).ToInstant().ToUnixTimeSeconds();
@@ -252,4 +320,16 @@ public sealed class IsoDaysProperties
 
         StartOfDay_is_the_lenient_resolvers_midnight(zone, date);
     }
+}
+
+/// <summary>A zone one hour ahead of UTC until a transition, then at UTC: the hour before the transition repeats.</summary>
+/// <param name="transition">When the clocks go back.</param>
+internal sealed class MidnightRepeatingZone(Instant transition)
+    : DateTimeZone("Test/MidnightRepeating", false, Offset.Zero, Offset.FromHours(1))
+{
+    /// <inheritdoc />
+    public override ZoneInterval GetZoneInterval(Instant instant) =>
+        instant < transition
+            ? new ZoneInterval("+01", null, transition, Offset.FromHours(1), Offset.Zero)
+            : new ZoneInterval("UTC", transition, null, Offset.Zero, Offset.Zero);
 }
