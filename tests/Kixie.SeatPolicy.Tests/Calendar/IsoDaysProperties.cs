@@ -271,6 +271,30 @@ public sealed class IsoDaysProperties
     }
 
     [Fact]
+    public void Second_granularity_remembers_a_periods_instants_only_when_no_transition_is_near_its_midnights()
+    {
+        // The memo changes no answer, so only this shows that it is made, and made only where it may be.
+        var zone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 1, 31));
+        Assert.Null(calendar.RememberedZonedPeriod);
+
+        var charge = ProrateBySecond(calendar, Instant.FromUtc(2026, 6, 17, 18, 0), zone);
+
+        var remembered = Assert.IsType<ZonedPeriod>(calendar.RememberedZonedPeriod);
+        Assert.Same(zone, remembered.Zone);
+        Assert.Equal(charge.Period, remembered.Period);
+        Assert.Equal(zone.AtStartOfDay(charge.Period.Start).ToInstant().ToUnixTimeSeconds(), remembered.Start);
+        Assert.Equal(zone.AtStartOfDay(charge.Period.End).ToInstant().ToUnixTimeSeconds(), remembered.End);
+
+        // Sao Paulo skipped the midnight of 4 November 2018, the end of the period from 4 October.
+        var saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+        var near = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2018, 1, 4));
+        var skipped = ProrateBySecond(near, Instant.FromUtc(2018, 10, 20, 12, 0), saoPaulo);
+        Assert.Equal(new LocalDate(2018, 11, 4), skipped.Period.End);
+        Assert.Null(near.RememberedZonedPeriod);
+    }
+
+    [Fact]
     public void An_add_in_an_hour_that_repeats_across_midnight_is_charged_in_the_period_of_its_local_date()
     {
         // At 00:30 on 1 April the clocks go back to 23:30 on 31 March: 1 April's midnight comes first,
