@@ -117,12 +117,10 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// </summary>
     internal bool TryIsoPeriodContaining(int dayNumber, out BillingPeriod period)
     {
-        var last = Environment.Is64BitProcess ? Volatile.Read(ref _last) : Interlocked.Read(ref _last);
-        var start = unchecked((int)last);
-        var days = (int)((last >> 32) & 0xFFF);
+        var (start, days, index) = Unpack(ReadMemo());
         if (unchecked((uint)(dayNumber - start)) < (uint)days)
         {
-            period = new BillingPeriod((int)(last >> 44), start, start + days);
+            period = new BillingPeriod(index, start, start + days);
             return true;
         }
 
@@ -175,10 +173,8 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     {
         get
         {
-            var last = Interlocked.Read(ref _last);
-            var start = unchecked((int)last);
-            var days = (int)((last >> 32) & 0xFFF);
-            return days == 0 ? null : new BillingPeriod((int)(last >> 44), start, start + days);
+            var (start, days, index) = Unpack(ReadMemo());
+            return days == 0 ? null : new BillingPeriod(index, start, start + days);
         }
     }
 
@@ -191,6 +187,13 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         get => Volatile.Read(ref _lastZoned);
         set => Volatile.Write(ref _lastZoned, value);
     }
+
+    /// <summary>The memo's word, read whole (see <see cref="Remember"/>).</summary>
+    private long ReadMemo() => Environment.Is64BitProcess ? Volatile.Read(ref _last) : Interlocked.Read(ref _last);
+
+    /// <summary>The memo's fields: the start day number, the length in days (0: nothing remembered) and the index.</summary>
+    private static (int Start, int Days, int Index) Unpack(long packed) =>
+        (unchecked((int)packed), (int)((packed >> 32) & 0xFFF), (int)(packed >> 44));
 
     /// <summary>Makes <paramref name="period"/> the remembered one: one atomic 64-bit write.</summary>
     /// <remarks>

@@ -102,8 +102,7 @@ public readonly struct BillingPeriod : IEquatable<BillingPeriod>
 
     private LocalDate DateOf(int daysSinceFirstDay)
     {
-        var (year, month, day) = IsoDays.FromDayNumber(daysSinceFirstDay + IsoDays.FirstDayNumber);
-        var date = new LocalDate(year, month, day);
+        var date = IsoDays.Date(daysSinceFirstDay + IsoDays.FirstDayNumber);
         return _calendar == 0 ? date : date.WithCalendar(OtherCalendars[_calendar - 1]);
     }
 }

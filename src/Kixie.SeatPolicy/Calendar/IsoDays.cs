@@ -69,6 +69,13 @@ internal static class IsoDays
     public static int DaysInMonth(int year, int month) =>
         month == 2 ? (IsLeapYear(year) ? 28 + 1 : 28) : 30 + ((month + (month >> 3)) & 1);
 
+    /// <summary>The ISO <see cref="LocalDate"/> of a day number of the handled years (see <see cref="FromDayNumber"/>).</summary>
+    public static LocalDate Date(int dayNumber)
+    {
+        var (year, month, day) = FromDayNumber(dayNumber);
+        return new LocalDate(year, month, day);
+    }
+
     /// <summary>
     /// The ISO date of a day number, by the "civil from days" algorithm (the inverse of
     /// <see cref="DayNumber(int, int, int)"/>) for day numbers of the handled years.

@@ -78,7 +78,7 @@ public static class Proration
 
         return convention.DayCount == DayCount.Actual
             ? Charge(price, period, period.EndDayNumber - localDay, period.Days, convention)
-            : ChargeForDays(price, period, at.InZone(zone).Date, convention);
+            : ChargeForDays(price, period, IsoDays.Date(localDay), convention);
     }
 
     /// <summary>
@@ -204,8 +204,7 @@ public static class Proration
             return start;
         }
 
-        var (year, month, day) = IsoDays.FromDayNumber(dayNumber);
-        return Resolve(zone, new LocalDate(year, month, day));
+        return Resolve(zone, IsoDays.Date(dayNumber));
     }
 
     /// <summary>

@@ -66,6 +66,17 @@ public sealed class ProrationProperties
     }
 
     [SeatPolicyProperty]
+    public void A_charge_by_days_for_an_instant_is_the_charge_for_its_local_date(
+        SeatPrice price, BillingCalendar calendar, Instant at, DateTimeZone zone, DayCount dayCount, RoundingMode rounding)
+    {
+        var convention = new ProrationConvention { DayCount = dayCount, Rounding = rounding };
+
+        var charge = Proration.Prorate(price.Value, calendar, at, zone, convention);
+
+        Assert.Equal(Proration.Prorate(price.Value, calendar, at.InZone(zone).Date, convention), charge);
+    }
+
+    [SeatPolicyProperty]
     public void A_charge_by_days_is_the_exact_fraction_of_days_left_rounded_once(
         SeatPrice price, BillingCalendar calendar, LocalDate date, DayCount dayCount, RoundingMode rounding)
     {
