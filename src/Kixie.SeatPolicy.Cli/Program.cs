@@ -1,15 +1,28 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Kixie.SeatPolicy.Cli.CommandLine;
 using Kixie.SeatPolicy.Cli.Demo;
 using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
 using Kixie.SeatPolicy.Cli.Simulation;
+using NodaTime;
+using NodaTime.Text;
 
 namespace Kixie.SeatPolicy.Cli;
+
+/// <summary>The output formats.</summary>
+internal enum OutputFormat
+{
+    /// <summary>Aligned columns for a person. The default.</summary>
+    Table = 0,
+
+    /// <summary>The JSON document of <c>docs/scenario-format.md</c>.</summary>
+    Json = 1,
+}
 
 /// <summary>The <c>seatpolicy</c> command: parse the arguments, read, simulate, render. No rules here.</summary>
 internal static class Program
@@ -22,6 +35,31 @@ internal static class Program
 
     /// <summary>Exit code: unusable input or usage.</summary>
     public const int Unusable = 2;
+
+    private static readonly Option<OutputFormat> Format = new("--format")
+    {
+        Description = "table (default) or json",
+        DefaultValueFactory = static _ => OutputFormat.Table,
+        CustomParser = static result => result.Tokens[0].Value switch
+        {
+            "table" => OutputFormat.Table,
+            "json" => OutputFormat.Json,
+            var other => Refuse<OutputFormat>(result, $"unknown format '{other}' (table or json)"),
+        },
+    };
+
+    private static readonly Option<LocalDate?> AsOf = new("--as-of")
+    {
+        Description = "the local date (account time zone) the next bill is looked up from; default: the local date of the last command",
+        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
+            ? date.Value
+            : Refuse<LocalDate?>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Argument<string> File = new("SCENARIO")
+    {
+        Description = "a scenario file (docs/scenario-format.md); - reads standard input",
+    };
 
     private static int Main(string[] args)
     {
@@ -41,58 +79,70 @@ internal static class Program
 
     private static int Run(string[] args)
     {
-        switch (Invocation.Parse(args))
+        var simulate = new Command("simulate", "run a scenario file's commands through the turnover policy and print each outcome, the invoices, the totals and the next bill")
         {
-            case Invocation.Help:
-                Console.Out.WriteLine(Invocation.Usage);
-                return Ran;
-            case Invocation.UsageError error:
-                Console.Error.WriteLine($"seatpolicy: {error.Message}");
-                Console.Error.WriteLine(Invocation.Usage);
-                return Unusable;
-            case Invocation.Simulate simulate:
-                return Simulate(simulate);
-            case Invocation.Demo demo:
-                return RunDemo(demo.Format);
-            default:
-                throw new InvalidOperationException("Unknown invocation.");
+            File, Format, AsOf,
+        };
+        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf)));
+
+        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format };
+        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format)));
+
+        var root = new RootCommand("seatpolicy: what happens, and what it costs, when an admin adds, replaces, deactivates or deletes an agent. Exit codes: 0 the scenario ran (rejected commands are outcomes); 2 unusable input or usage.")
+        {
+            simulate, demo,
+        };
+
+        var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            Console.Error.WriteLine($"seatpolicy: {parsed.Errors[0].Message.ReplaceLineEndings(" ")} (seatpolicy --help for usage)");
+            return Unusable;
         }
+
+        return parsed.Invoke();
     }
 
-    private static int Simulate(Invocation.Simulate simulate)
+    private static T Refuse<T>(ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
+    }
+
+    private static int Simulate(string file, OutputFormat format, LocalDate? asOf)
     {
         byte[] content;
         try
         {
-            content = simulate.File == "-" ? ReadStandardInput() : File.ReadAllBytes(simulate.File);
+            content = file == "-" ? ReadStandardInput() : System.IO.File.ReadAllBytes(file);
         }
         catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            Console.Error.WriteLine(new ScenarioProblem("$", $"cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}", null).Format(simulate.File));
+            Console.Error.WriteLine(new ScenarioProblem("$", $"cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}").Format(file));
             return Unusable;
         }
 
-        if (!ScenarioReader.TryRead(content, out var scenario, out var problem))
+        if (!Scenario.TryRead(content, out var scenario, out var problem))
         {
-            Console.Error.WriteLine(problem.Format(simulate.File));
+            Console.Error.WriteLine(problem.Format(file));
             return Unusable;
         }
 
         SimulationReport report;
         try
         {
-            report = Simulator.Run(scenario, simulate.AsOf);
+            report = Simulator.Run(scenario, asOf);
         }
         catch (OverflowException)
         {
             // Amounts are checked 64-bit minor units; only an absurd seat price gets here.
             var price = scenario.Account.SeatPrice;
             Console.Error.WriteLine(
-                new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow", null).Format(simulate.File));
+                new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow").Format(file));
             return Unusable;
         }
 
-        Render([report], simulate.Format, many: false);
+        Render([report], format, many: false);
         return Ran;
     }
 

@@ -17,7 +17,7 @@ namespace Kixie.SeatPolicy.Json;
 /// </summary>
 /// <remarks>
 /// <para>Use <see cref="Options"/> as it is, or add the converters to your own options with
-/// <see cref="Configure"/>. Property names are always camelCase, whatever the options' naming policy;
+/// <see cref="Configure(JsonSerializerOptions)"/>. Property names are always camelCase, whatever the options' naming policy;
 /// enum members are written by name.</para>
 /// <para>Reading is strict: a missing required property, an unknown property, an unknown
 /// discriminator, a value of the wrong JSON kind, or input the engine refuses (an account whose
@@ -30,7 +30,10 @@ namespace Kixie.SeatPolicy.Json;
 public static class SeatPolicyJson
 {
     /// <summary>One converter per engine type; they hold no state, so every options instance shares them. Declared first: <see cref="Options"/> is built from them.</summary>
-    private static ImmutableArray<JsonConverter> Converters { get; } = [.. CreateConverters()];
+    private static ImmutableArray<JsonConverter> Converters { get; } = [.. CreateConverters(lenientCommands: false)];
+
+    /// <summary>The same converters, but commands are read leniently (see <see cref="LenientOptions"/>).</summary>
+    private static ImmutableArray<JsonConverter> LenientConverters { get; } = [.. CreateConverters(lenientCommands: true)];
 
     /// <summary>
     /// Ready-made, read-only options: NodaTime's converters for the tzdb provider, this package's
@@ -38,10 +41,20 @@ public static class SeatPolicyJson
     /// </summary>
     /// <remarks>
     /// Uses System.Text.Json's reflection-based resolver for any type that is not the engine's, so it is
-    /// not meant for trimmed or native AOT applications: there, call <see cref="Configure"/> on options
+    /// not meant for trimmed or native AOT applications: there, call <see cref="Configure(JsonSerializerOptions)"/> on options
     /// with your source-generated context.
     /// </remarks>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(lenientCommands: false);
+
+    /// <summary>
+    /// Like <see cref="Options"/>, but a command whose <c>type</c>, <c>id</c>, <c>at</c> and <c>actor</c>
+    /// can be read while another of its members cannot (a value of the wrong JSON kind, a role that is no
+    /// role, a member its type does not take) is read as a <see cref="MalformedCommand"/> naming that
+    /// member and what is wrong with it, instead of failing. The policy then answers it with
+    /// <see cref="InvalidCommand"/>, so one bad field of one request is that command's outcome, not an
+    /// error of the whole document. Everything else is read as strictly as with <see cref="Options"/>.
+    /// </summary>
+    public static JsonSerializerOptions LenientOptions { get; } = CreateOptions(lenientCommands: true);
 
     /// <summary>
     /// Adds NodaTime's converters (<c>ConfigureForNodaTime(DateTimeZoneProviders.Tzdb)</c>) and a converter
@@ -52,7 +65,18 @@ public static class SeatPolicyJson
     /// <returns>The same <paramref name="options"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="options"/> is read-only.</exception>
-    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options) => Configure(options, lenientCommands: false);
+
+    /// <summary>
+    /// Adds the converters as <see cref="Configure(JsonSerializerOptions)"/> does; with
+    /// <paramref name="lenientCommands"/>, commands are read as <see cref="LenientOptions"/> reads them.
+    /// </summary>
+    /// <param name="options">The options to configure; not yet used for serialization.</param>
+    /// <param name="lenientCommands">Whether a command with one unreadable member reads as a <see cref="MalformedCommand"/>.</param>
+    /// <returns>The same <paramref name="options"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/> is read-only.</exception>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options, bool lenientCommands)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Converters.Any(static converter => converter is ShapeConverter<Account>))
@@ -61,7 +85,7 @@ public static class SeatPolicyJson
         }
 
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        foreach (var converter in Converters)
+        foreach (var converter in lenientCommands ? LenientConverters : Converters)
         {
             options.Converters.Add(converter);
         }
@@ -69,20 +93,24 @@ public static class SeatPolicyJson
         return options;
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool lenientCommands)
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        Configure(options);
+        Configure(options, lenientCommands);
         options.MakeReadOnly();
         return options;
     }
 
-    private static IEnumerable<JsonConverter> CreateConverters()
+    private static IEnumerable<JsonConverter> CreateConverters(bool lenientCommands)
     {
+        Func<Node, SeatCommand> readCommand = lenientCommands
+            ? static node => CommandJson.Read(node, lenient: true)
+            : CommandJson.Read;
+
         // Values.
         yield return Shape<Money>(MoneyJson.Read, MoneyJson.Write);
         yield return Shape<Currency>(MoneyJson.ReadCurrency, MoneyJson.WriteCurrency);
@@ -111,7 +139,7 @@ public static class SeatPolicyJson
         yield return Shape<ContractTerm>(ContractTermJson.Read, ContractTermJson.Write);
 
         // Commands.
-        yield return Shape<SeatCommand>(CommandJson.Read, CommandJson.Write);
+        yield return Shape(readCommand, CommandJson.Write);
         yield return Command<AddAgent>();
         yield return Command<ReplaceAgent>();
         yield return Command<DeactivateAgent>();

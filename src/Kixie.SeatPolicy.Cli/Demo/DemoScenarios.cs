@@ -35,7 +35,7 @@ internal static class DemoScenarios
             ?? throw new InvalidOperationException($"The demo scenario {name} is not embedded in the tool.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return ScenarioReader.TryRead(copy.ToArray(), out var scenario, out var problem)
+        return Scenario.TryRead(copy.ToArray(), out var scenario, out var problem)
             ? scenario
             : throw new InvalidOperationException($"The demo scenario is unusable: {problem.Format(name)}");
     }

@@ -23,9 +23,9 @@ internal static class Simulator
         var charged = Money.Zero(currency);
         var refunded = Money.Zero(currency);
         var results = ImmutableArray.CreateBuilder<CommandResult>(scenario.Commands.Length);
-        foreach (var item in scenario.Commands)
+        foreach (var command in scenario.Commands)
         {
-            var decision = policy.Decide(account, item.Command);
+            var decision = policy.Decide(account, command);
             account = decision.ApplyTo(account);
             var outcome = decision.Outcome;
             var charge = outcome.ChargedAmount(currency);
@@ -38,12 +38,12 @@ internal static class Simulator
                 }
             }
 
-            var seat = outcome.Case is Added added ? added.Seat.Value : item.SeatText;
-            results.Add(new CommandResult(item.Id, outcome, seat, charge, decision.IsReplay));
+            var seat = outcome.Case is Added added ? added.Seat.Value : SeatNamedBy(command);
+            results.Add(new CommandResult(command.Id.Value ?? string.Empty, outcome, seat, charge, decision.IsReplay));
         }
 
         var billAsOf = asOf
-            ?? (scenario.Commands.IsEmpty ? account.Billing.Anchor : account.LocalDateOf(scenario.Commands[^1].Command.At));
+            ?? (scenario.Commands.IsEmpty ? account.Billing.Anchor : account.LocalDateOf(scenario.Commands[^1].At));
         return new SimulationReport(
             scenario.Title,
             scenario.Description,
@@ -53,6 +53,22 @@ internal static class Simulator
             account.PreviewNextBill(billAsOf),
             charged,
             refunded);
+    }
+
+    /// <summary>The seat a command names, when it names one that is not blank.</summary>
+    private static string? SeatNamedBy(SeatCommand command)
+    {
+        var seat = command switch
+        {
+            AddAgent add => add.Seat,
+            ReplaceAgent replace => replace.Seat,
+            DeactivateAgent deactivate => deactivate.Seat,
+            UpdateAgent update => update.Seat,
+            DeleteAgent delete => delete.Seat,
+            MalformedCommand malformed => malformed.Seat,
+            _ => null,
+        };
+        return seat is { IsBlank: false } named ? named.Value : null;
     }
 }
 

@@ -8,26 +8,28 @@ namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
 /// <see cref="Account"/> as what makes it: its terms, its initial seats and its history.
-/// <c>{"id":"acme","timeZone":"America/Los_Angeles","seatPrice":{…},"billing":{…},"proration":{…},
-/// "contract":{…},"initialSeats":[…],"version":2,"history":[…]}</c>. Reading opens the account with
-/// <see cref="Account.Open"/> and applies the history, which the engine guarantees gives back an equal
-/// account; <c>version</c> is checked against the replayed account when present.
+/// <c>{"id":"acme","timeZone":"America/Los_Angeles","currency":"USD","seatPrice":"30.00","billing":{…},
+/// "proration":{…},"contract":{…},"seats":[…],"version":2,"history":[…]}</c>, the account object of a
+/// scenario file. Reading opens the account with <see cref="Account.Open"/> and applies the history,
+/// which the engine guarantees gives back an equal account; <c>version</c> is checked against the
+/// replayed account when present.
 /// </summary>
 internal static class AccountJson
 {
     private static readonly string[] Names =
-        ["id", "timeZone", "seatPrice", "billing", "proration", "contract", "initialSeats", "version", "history"];
+        ["id", "timeZone", "currency", "seatPrice", "billing", "proration", "contract", "seats", "version", "history"];
 
     public static void Write(Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
         writer.WriteString("id", value.Id);
         writer.WriteString("timeZone", value.TimeZone.Id);
-        writer.WriteValue("seatPrice", value.SeatPrice, MoneyJson.Write);
+        writer.WriteString("currency", value.Currency.Code);
+        writer.WriteString("seatPrice", value.SeatPrice.ToString());
         writer.WriteObject("billing", value.Billing, CalendarJson.WriteCalendar);
         writer.WriteValue("proration", value.Proration, CalendarJson.WriteConvention);
         writer.WriteOptionalObject("contract", value.Contract, ContractTermJson.Write);
-        writer.WriteStartArray("initialSeats");
+        writer.WriteStartArray("seats");
         foreach (var seat in value.InitialSeats)
         {
             AgentJson.WriteInitialSeat(writer, seat);
@@ -50,33 +52,31 @@ internal static class AccountJson
         var account = node.Object("an account", Names);
         var id = account.Required("id").String();
         var zone = ReadZone(account.Required("timeZone"));
-        var price = MoneyJson.Read(account.Required("seatPrice"));
+        var currency = MoneyJson.ReadCurrency(account.Required("currency"));
+        var price = MoneyJson.ReadAmount(account.Required("seatPrice"), currency);
         var billing = CalendarJson.ReadCalendar(account.Required("billing"));
         var proration = account.Optional("proration") is { } convention ? CalendarJson.ReadConvention(convention) : default;
         var contract = account.Optional("contract") is { } term ? ContractTermJson.Read(term) : null;
-        var seats = account.Required("initialSeats").Array(AgentJson.ReadInitialSeat);
+        var seats = account.Optional("seats")?.Array(AgentJson.ReadInitialSeat) ?? [];
         var versionNode = account.Optional("version");
         var version = versionNode?.Int64();
-        var historyNode = account.Required("history");
-        var history = historyNode.Array(EventJson.Read);
+        var historyNode = account.Optional("history");
+        var history = historyNode?.Array(EventJson.Read) ?? [];
 
         Account opened;
         try
         {
             opened = Account.Open(id, zone, price, billing, seats, contract, proration);
         }
-        catch (ArgumentException exception)
+        catch (ValueRefusedException refused)
         {
-            var at = exception.ParamName switch
-            {
-                "seats" => InitialSeatPath(account.PathOf("initialSeats"), exception.Message),
-                "id" or "seatPrice" or "proration" or "billing" => account.PathOf(exception.ParamName),
-                _ => account.Path,
-            };
-            throw new JsonException($"{at}: {EngineErrors.Message(exception)}", exception);
+            var member = refused.SeatIndex is { } index
+                ? string.Create(CultureInfo.InvariantCulture, $"seats[{index}].{refused.Member}")
+                : refused.Member;
+            throw account.FailAt(member, refused.Reason, refused);
         }
 
-        var replayed = Replay(opened, history, historyNode);
+        var replayed = historyNode is { } given ? Replay(opened, history, given) : opened;
         if (version is { } expected && expected != replayed.Version)
         {
             throw versionNode!.Value.Fail(
@@ -84,23 +84,6 @@ internal static class AccountJson
         }
 
         return replayed;
-    }
-
-    /// <summary>The path of the initial seat the engine names ("Initial seat 2 (…) …"), or of the whole list.</summary>
-    private static string InitialSeatPath(string seatsPath, string message)
-    {
-        const string Prefix = "Initial seat ";
-        if (message.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            var digits = message.AsSpan(Prefix.Length);
-            var end = digits.IndexOf(' ');
-            if (end > 0 && int.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"{seatsPath}[{index}]");
-            }
-        }
-
-        return seatsPath;
     }
 
     private static DateTimeZone ReadZone(Node node)
@@ -128,8 +111,9 @@ internal static class AccountJson
                 }
                 catch (ArgumentException exception)
                 {
-                    throw new JsonException(
-                        string.Create(CultureInfo.InvariantCulture, $"{historyNode.Path}[{index}]: {EngineErrors.Message(exception)}"),
+                    throw new SeatPolicyJsonException(
+                        string.Create(CultureInfo.InvariantCulture, $"{historyNode.Path}[{index}]"),
+                        EngineErrors.Message(exception),
                         exception);
                 }
             }

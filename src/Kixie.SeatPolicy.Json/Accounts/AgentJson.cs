@@ -5,13 +5,14 @@ namespace Kixie.SeatPolicy.Json;
 /// <summary>
 /// The people and seats of an account: <see cref="Agent"/> as <c>{"id":1,"name":…,"email":…,"role":"Admin"}</c>,
 /// <see cref="SeatAssets"/> as <c>{"directNumber":…,"callerId":…,"ringGroups":[…],"devices":[…]}</c> and
-/// <see cref="InitialSeat"/> as <c>{"seat":"s1","vacant":false,"name":…,"email":…,"role":…,"assets":{…}}</c>.
+/// <see cref="InitialSeat"/> as <c>{"seat":"s1","name":…,"email":…,"role":…,"directNumber":…,"ringGroups":[…]}</c>
+/// with its assets flat (<c>"vacant":true</c> and no name or email for a vacant seat).
 /// </summary>
 internal static class AgentJson
 {
     private static readonly string[] AgentNames = ["id", "name", "email", "role"];
     private static readonly string[] AssetNames = ["directNumber", "callerId", "ringGroups", "devices"];
-    private static readonly string[] SeatNames = ["seat", "vacant", "name", "email", "role", "assets"];
+    private static readonly string[] SeatNames = ["seat", "vacant", "name", "email", "role", "directNumber", "callerId", "ringGroups", "devices"];
 
     public static void WriteAgent(Utf8JsonWriter writer, Agent value)
     {
@@ -55,15 +56,59 @@ internal static class AgentJson
         };
     }
 
+    /// <summary>
+    /// The asset members written flat into an initial seat or an add: the phone numbers when set, the
+    /// lists when <paramref name="lists"/> says so.
+    /// </summary>
+    public static void WriteFlatAssets(Utf8JsonWriter writer, SeatAssets value, bool lists)
+    {
+        writer.WriteOptionalString("directNumber", value.DirectNumber);
+        writer.WriteOptionalString("callerId", value.CallerId);
+        if (lists || !value.RingGroups.IsDefaultOrEmpty)
+        {
+            writer.WriteStrings("ringGroups", value.RingGroups);
+        }
+
+        if (lists || !value.Devices.IsDefaultOrEmpty)
+        {
+            writer.WriteStrings("devices", value.Devices);
+        }
+    }
+
+    /// <summary>The asset members read flat from an initial seat or an add; null when none of them is given.</summary>
+    public static SeatAssets? ReadFlatAssets(ObjectNode owner)
+    {
+        var directNumber = owner.Optional("directNumber");
+        var callerId = owner.Optional("callerId");
+        var ringGroups = owner.Optional("ringGroups");
+        var devices = owner.Optional("devices");
+        if (directNumber is null && callerId is null && ringGroups is null && devices is null)
+        {
+            return null;
+        }
+
+        return new SeatAssets
+        {
+            DirectNumber = directNumber?.String(),
+            CallerId = callerId?.String(),
+            RingGroups = ringGroups?.Array(static item => item.String()) ?? [],
+            Devices = devices?.Array(static item => item.String()) ?? [],
+        };
+    }
+
     public static void WriteInitialSeat(Utf8JsonWriter writer, InitialSeat value)
     {
         writer.WriteStartObject();
         writer.WriteSeatId("seat", value.Seat);
-        writer.WriteBoolean("vacant", value.IsVacant);
+        if (value.IsVacant)
+        {
+            writer.WriteBoolean("vacant", true);
+        }
+
         writer.WriteOptionalString("name", value.Name);
         writer.WriteOptionalString("email", value.Email);
         writer.WriteEnum("role", value.Role);
-        writer.WriteObject("assets", value.Assets, WriteAssets);
+        WriteFlatAssets(writer, value.Assets, lists: false);
         writer.WriteEndObject();
     }
 
@@ -71,7 +116,7 @@ internal static class AgentJson
     {
         var seat = node.Object("an initial seat", SeatNames);
         var id = IdsJson.ReadSeatId(seat.Required("seat"));
-        var assets = seat.Optional("assets") is { } given ? ReadAssets(given) : SeatAssets.None;
+        var assets = ReadFlatAssets(seat);
         if (seat.Optional("vacant")?.Boolean() ?? false)
         {
             if (seat.Has("name") || seat.Has("email"))

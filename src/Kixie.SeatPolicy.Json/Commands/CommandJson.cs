@@ -1,4 +1,6 @@
+using System;
 using System.Text.Json;
+using NodaTime;
 
 namespace Kixie.SeatPolicy.Json;
 
@@ -14,11 +16,12 @@ internal static class CommandJson
     /// <summary>The discriminator's name.</summary>
     public const string Discriminator = "type";
 
-    private static readonly string[] AddNames = ["type", "id", "at", "actor", "name", "email", "role", "seat", "assets", "expectedVersion"];
+    private static readonly string[] AddNames =
+        ["type", "id", "at", "actor", "seat", "name", "email", "role", "directNumber", "callerId", "ringGroups", "devices", "expectedVersion"];
     private static readonly string[] ReplaceNames = ["type", "id", "at", "actor", "seat", "name", "email", "role", "expectedVersion"];
     private static readonly string[] SeatOnlyNames = ["type", "id", "at", "actor", "seat", "expectedVersion"];
     private static readonly string[] UpdateNames = ReplaceNames;
-    private static readonly string[] MalformedNames = ["type", "id", "at", "actor", "field", "reason", "expectedVersion"];
+    private static readonly string[] MalformedNames = ["type", "id", "at", "actor", "field", "reason", "seat", "expectedVersion"];
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
     public static readonly string[] Types =
@@ -44,7 +47,11 @@ internal static class CommandJson
                     writer.WriteSeatId("seat", seat);
                 }
 
-                writer.WriteOptionalObject("assets", add.Assets, AgentJson.WriteAssets);
+                if (add.Assets is { } assets)
+                {
+                    AgentJson.WriteFlatAssets(writer, assets, lists: true);
+                }
+
                 break;
             case ReplaceAgent replace:
                 writer.WriteSeatId("seat", replace.Seat);
@@ -67,6 +74,11 @@ internal static class CommandJson
             case MalformedCommand malformed:
                 writer.WriteString("field", malformed.Field);
                 writer.WriteString("reason", malformed.Reason);
+                if (malformed.Seat is { } named)
+                {
+                    writer.WriteSeatId("seat", named);
+                }
+
                 break;
             default:
                 throw new JsonException($"Cannot write a {value.GetType().Name}: only the library's own command types have a JSON shape.");
@@ -76,99 +88,115 @@ internal static class CommandJson
         writer.WriteEndObject();
     }
 
-    public static SeatCommand Read(Node node)
+    /// <summary>Reads a command; a member that cannot be read fails the read.</summary>
+    public static SeatCommand Read(Node node) => Read(node, lenient: false);
+
+    /// <summary>
+    /// Reads a command. <c>type</c>, <c>id</c>, <c>at</c> and <c>actor</c> must be readable. When
+    /// <paramref name="lenient"/> is set, a command whose other members cannot be read (a wrong JSON kind, a
+    /// role that is no role, a member its type does not take) reads as a <see cref="MalformedCommand"/>
+    /// naming the first such member, for the policy to answer with <see cref="InvalidCommand"/>.
+    /// </summary>
+    public static SeatCommand Read(Node node, bool lenient)
     {
         var command = node.Object();
         var typeNode = command.Required(Discriminator);
         var type = typeNode.String();
-        return type switch
+        if (Array.IndexOf(Types, type) < 0)
         {
-            nameof(AddAgent) => ReadAdd(command),
-            nameof(ReplaceAgent) => ReadReplace(command),
-            nameof(DeactivateAgent) => ReadDeactivate(command),
-            nameof(UpdateAgent) => ReadUpdate(command),
-            nameof(DeleteAgent) => ReadDelete(command),
-            nameof(MalformedCommand) => ReadMalformed(command),
-            _ => throw typeNode.Fail($"unknown command type '{type}' (expected {string.Join(", ", Types)})"),
-        };
+            throw typeNode.Fail($"unknown command type '{type}' (expected {string.Join(", ", Types)})");
+        }
+
+        var id = new CommandId(command.Required("id").String());
+        var at = command.Required("at").Instant();
+        var actor = new Actor(command.Required("actor").String());
+        if (!lenient)
+        {
+            return ReadMembers(command, type, id, at, actor);
+        }
+
+        try
+        {
+            return ReadMembers(command, type, id, at, actor);
+        }
+        catch (SeatPolicyJsonException malformed) when (malformed.Member.StartsWith(command.Path + ".", StringComparison.Ordinal))
+        {
+            var field = malformed.Member[(command.Path.Length + 1)..];
+            var end = field.AsSpan().IndexOfAny('.', '[');
+            return new MalformedCommand(
+                id,
+                at,
+                actor,
+                end < 0 ? field : field[..end],
+                malformed.Problem,
+                IfReadable(ExpectedVersion, command),
+                IfReadable(static command => command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : (SeatId?)null, command));
+        }
     }
 
-    private static AddAgent ReadAdd(ObjectNode command)
+    private static SeatCommand ReadMembers(ObjectNode command, string type, CommandId id, Instant at, Actor actor)
     {
-        command.OnlyKnown(nameof(AddAgent), AddNames);
-        return new AddAgent(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            command.Optional("name")?.String(),
-            command.Optional("email")?.String(),
-            command.Optional("role")?.Enum<Role>(),
-            command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : null,
-            command.Optional("assets") is { } assets ? AgentJson.ReadAssets(assets) : null,
-            ExpectedVersion(command));
+        switch (type)
+        {
+            case nameof(AddAgent):
+                command.OnlyKnown(nameof(AddAgent), AddNames);
+                return new AddAgent(
+                    id,
+                    at,
+                    actor,
+                    command.Optional("name")?.String(),
+                    command.Optional("email")?.String(),
+                    command.Optional("role")?.Enum<Role>(),
+                    command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : null,
+                    AgentJson.ReadFlatAssets(command),
+                    ExpectedVersion(command));
+            case nameof(ReplaceAgent):
+                command.OnlyKnown(nameof(ReplaceAgent), ReplaceNames);
+                return new ReplaceAgent(id, at, actor, Seat(command), Name(command), Email(command), RoleOf(command), ExpectedVersion(command));
+            case nameof(UpdateAgent):
+                command.OnlyKnown(nameof(UpdateAgent), UpdateNames);
+                return new UpdateAgent(id, at, actor, Seat(command), Name(command), Email(command), RoleOf(command), ExpectedVersion(command));
+            case nameof(DeactivateAgent):
+                command.OnlyKnown(nameof(DeactivateAgent), SeatOnlyNames);
+                return new DeactivateAgent(id, at, actor, Seat(command), ExpectedVersion(command));
+            case nameof(DeleteAgent):
+                command.OnlyKnown(nameof(DeleteAgent), SeatOnlyNames);
+                return new DeleteAgent(id, at, actor, Seat(command), ExpectedVersion(command));
+            default:
+                command.OnlyKnown(nameof(MalformedCommand), MalformedNames);
+                return new MalformedCommand(
+                    id,
+                    at,
+                    actor,
+                    command.Required("field").String(),
+                    command.Required("reason").String(),
+                    ExpectedVersion(command),
+                    command.Optional("seat") is { } named ? IdsJson.ReadSeatId(named) : null);
+        }
     }
 
-    private static ReplaceAgent ReadReplace(ObjectNode command)
+    /// <summary>A member of a malformed command when it can be read; null when it is what is malformed.</summary>
+    private static T? IfReadable<T>(Func<ObjectNode, T?> read, ObjectNode command)
+        where T : struct
     {
-        command.OnlyKnown(nameof(ReplaceAgent), ReplaceNames);
-        return new ReplaceAgent(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            IdsJson.ReadSeatId(command.Required("seat")),
-            command.Optional("name")?.String(),
-            command.Optional("email")?.String(),
-            command.Optional("role")?.Enum<Role>(),
-            ExpectedVersion(command));
+        try
+        {
+            return read(command);
+        }
+        catch (SeatPolicyJsonException)
+        {
+            return null;
+        }
     }
 
-    private static DeactivateAgent ReadDeactivate(ObjectNode command)
-    {
-        command.OnlyKnown(nameof(DeactivateAgent), SeatOnlyNames);
-        return new DeactivateAgent(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            IdsJson.ReadSeatId(command.Required("seat")),
-            ExpectedVersion(command));
-    }
+    /// <summary>The seat a command names; absent reads as no seat, which the policy answers with <see cref="InvalidCommand"/>.</summary>
+    private static SeatId Seat(ObjectNode command) => command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : default;
 
-    private static UpdateAgent ReadUpdate(ObjectNode command)
-    {
-        command.OnlyKnown(nameof(UpdateAgent), UpdateNames);
-        return new UpdateAgent(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            IdsJson.ReadSeatId(command.Required("seat")),
-            command.Optional("name")?.String(),
-            command.Optional("email")?.String(),
-            command.Optional("role")?.Enum<Role>(),
-            ExpectedVersion(command));
-    }
+    private static string? Name(ObjectNode command) => command.Optional("name")?.String();
 
-    private static DeleteAgent ReadDelete(ObjectNode command)
-    {
-        command.OnlyKnown(nameof(DeleteAgent), SeatOnlyNames);
-        return new DeleteAgent(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            IdsJson.ReadSeatId(command.Required("seat")),
-            ExpectedVersion(command));
-    }
+    private static string? Email(ObjectNode command) => command.Optional("email")?.String();
 
-    private static MalformedCommand ReadMalformed(ObjectNode command)
-    {
-        command.OnlyKnown(nameof(MalformedCommand), MalformedNames);
-        return new MalformedCommand(
-            IdsJson.ReadCommandId(command.Required("id")),
-            command.Required("at").Instant(),
-            IdsJson.ReadActor(command.Required("actor")),
-            command.Required("field").String(),
-            command.Required("reason").String(),
-            ExpectedVersion(command));
-    }
+    private static Role? RoleOf(ObjectNode command) => command.Optional("role")?.Enum<Role>();
 
     private static long? ExpectedVersion(ObjectNode command) => command.Optional("expectedVersion")?.Int64();
 }

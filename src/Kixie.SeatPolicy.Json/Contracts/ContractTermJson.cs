@@ -32,10 +32,9 @@ internal static class ContractTermJson
         {
             return new ContractTerm(start, end, lockInDays, autoRenew);
         }
-        catch (ArgumentException exception)
+        catch (ValueRefusedException refused)
         {
-            var at = exception.ParamName is "end" or "lockInDays" or "autoRenew" ? term.PathOf(exception.ParamName) : term.Path;
-            throw new JsonException($"{at}: {EngineErrors.Message(exception)}", exception);
+            throw term.FailAt(refused.Member, refused.Reason, refused);
         }
         catch (OverflowException exception)
         {

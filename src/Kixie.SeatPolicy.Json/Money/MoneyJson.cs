@@ -26,7 +26,12 @@ internal static class MoneyJson
     {
         var money = node.Object("money", Names);
         var currency = ReadCurrency(money.Required("currency"));
-        var amountNode = money.Required("amount");
+        return ReadAmount(money.Required("amount"), currency);
+    }
+
+    /// <summary>An amount written as text with exactly the currency's minor digits, e.g. <c>"14.52"</c>.</summary>
+    public static Money ReadAmount(Node amountNode, Currency currency)
+    {
         var amount = amountNode.String();
         if (Money.TryParse(amount, currency, out var value))
         {

@@ -8,8 +8,6 @@ namespace Kixie.SeatPolicy.Json;
 /// </summary>
 internal static class DecisionJson
 {
-    private static readonly string[] Names = ["outcome", "events", "isReplay"];
-
     public static void Write(Utf8JsonWriter writer, Decision value)
     {
         writer.WriteStartObject();
@@ -28,12 +26,11 @@ internal static class DecisionJson
         writer.WriteEndObject();
     }
 
-    public static Decision Read(Node node)
-    {
-        var decision = node.Object("a decision", Names);
-        return new Decision(
-            OutcomeJson.ReadOutcome(decision.Required("outcome")),
-            decision.Required("events").Array(EventJson.Read),
-            decision.Required("isReplay").Boolean());
-    }
+    /// <summary>
+    /// A decision is the policy's answer to one command on one account: it is written for callers and never
+    /// read back, so a deserialized value can never pose as one the policy gave. Store its events, send its
+    /// outcome, and read those.
+    /// </summary>
+    public static Decision Read(Node node) =>
+        throw node.Fail("a Decision is written, never read: read its outcome (TurnoverOutcome) or its events (SeatEvent) instead");
 }

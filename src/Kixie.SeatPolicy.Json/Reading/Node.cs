@@ -30,13 +30,13 @@ internal readonly struct Node
     public bool IsNull => _element.ValueKind == JsonValueKind.Null;
 
     /// <summary>A failure at this value: <c>"{path}: {problem}"</c>.</summary>
-    public JsonException Fail(string problem) => new($"{Path}: {problem}");
+    public SeatPolicyJsonException Fail(string problem) => new(Path, problem);
 
     /// <summary>A failure at this value caused by an exception of the engine (a guard on its constructors).</summary>
-    public JsonException Fail(string problem, Exception inner) => new($"{Path}: {problem}", inner);
+    public SeatPolicyJsonException Fail(string problem, Exception inner) => new(Path, problem, inner);
 
     /// <summary>A failure for a value of the wrong JSON kind.</summary>
-    public JsonException Expected(string what) => Fail($"expected {what} but found {Describe(_element.ValueKind)}");
+    public SeatPolicyJsonException Expected(string what) => Fail($"expected {what} but found {Describe(_element.ValueKind)}");
 
     /// <summary>The value as an object, its properties by name; duplicates are an error.</summary>
     public ObjectNode Object()
@@ -93,14 +93,23 @@ internal readonly struct Node
         _ => throw Expected("true or false"),
     };
 
-    /// <summary>An ISO instant in UTC, e.g. <c>2026-03-17T18:00:00Z</c> (fractions of a second allowed).</summary>
+    /// <summary>
+    /// An ISO 8601 instant with <c>Z</c> or an offset, e.g. <c>2026-03-17T18:00:00Z</c> or
+    /// <c>2026-03-17T11:00:00-07:00</c> (fractions of a second allowed).
+    /// </summary>
     public Instant Instant()
     {
         var text = String();
-        var result = InstantPattern.ExtendedIso.Parse(text);
-        return result.Success
-            ? result.Value
-            : throw Fail($"'{text}' is not an instant (expected ISO 8601 in UTC, e.g. 2026-03-17T18:00:00Z)");
+        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (withOffset.Success)
+        {
+            return withOffset.Value.ToInstant();
+        }
+
+        var utc = InstantPattern.ExtendedIso.Parse(text);
+        return utc.Success
+            ? utc.Value
+            : throw Fail($"'{text}' is not an instant (expected ISO 8601 with Z or an offset, e.g. 2026-03-17T18:00:00Z)");
     }
 
     /// <summary>An ISO local date, e.g. <c>2026-03-17</c>.</summary>
@@ -113,26 +122,18 @@ internal readonly struct Node
             : throw Fail($"'{text}' is not a date (expected ISO 8601, e.g. 2026-03-17)");
     }
 
-    /// <summary>
-    /// An enum member: its name (any case) or its number. A number outside the named members is
-    /// kept as it is, for the engine to judge (an unknown role is an invalid command, not a parse error).
-    /// </summary>
+    /// <summary>An enum member, by its exact name (case included); numbers and other spellings are refused.</summary>
     public T Enum<T>()
         where T : struct, Enum
     {
-        if (_element.ValueKind == JsonValueKind.Number && _element.TryGetInt32(out var number))
-        {
-            return (T)System.Enum.ToObject(typeof(T), number);
-        }
-
         var text = _element.ValueKind == JsonValueKind.String
             ? _element.GetString()!
             : throw Expected($"a {typeof(T).Name} name");
-        foreach (var name in System.Enum.GetNames<T>())
+        foreach (var value in System.Enum.GetValues<T>())
         {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value.ToString(), text, StringComparison.Ordinal))
             {
-                return System.Enum.Parse<T>(name);
+                return value;
             }
         }
 

@@ -22,10 +22,13 @@ internal sealed class ObjectNode
     public string PathOf(string name) => $"{Path}.{name}";
 
     /// <summary>A failure at the object itself.</summary>
-    public JsonException Fail(string problem) => new($"{Path}: {problem}");
+    public SeatPolicyJsonException Fail(string problem) => new(Path, problem);
 
     /// <summary>A failure at the object itself, caused by an exception of the engine or of NodaTime.</summary>
-    public JsonException Fail(string problem, Exception inner) => new($"{Path}: {problem}", inner);
+    public SeatPolicyJsonException Fail(string problem, Exception inner) => new(Path, problem, inner);
+
+    /// <summary>A failure at one of the object's members, which may be absent.</summary>
+    public SeatPolicyJsonException FailAt(string member, string problem, Exception? inner = null) => new(PathOf(member), problem, inner);
 
     /// <summary>Rejects any property not in <paramref name="known"/>: a misspelt name is an error, never silently ignored.</summary>
     public void OnlyKnown(string what, ReadOnlySpan<string> known)
@@ -34,7 +37,7 @@ internal sealed class ObjectNode
         {
             if (!known.Contains(name))
             {
-                throw Fail($"unknown property '{name}' in {what} (expected {string.Join(", ", known.ToArray())})");
+                throw FailAt(name, $"{what} has no property '{name}' (expected {string.Join(", ", known.ToArray())})");
             }
         }
     }
@@ -43,7 +46,7 @@ internal sealed class ObjectNode
     public Node Required(string name) =>
         _properties.TryGetValue(name, out var value)
             ? new Node(value, PathOf(name))
-            : throw Fail($"the required property '{name}' is missing");
+            : throw FailAt(name, "the required property is missing");
 
     /// <summary>A property that may be absent; absent and JSON null both give null.</summary>
     public Node? Optional(string name) =>

@@ -21,8 +21,9 @@ public sealed partial class Account
     /// <param name="proration">How adds are prorated; the default is whole actual days, half away from zero.</param>
     /// <returns>The account at version 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="timeZone"/>, <paramref name="billing"/> or <paramref name="seats"/> (or one of its items) is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="seatPrice"/> is in no known currency, or <paramref name="seats"/> has an invalid or duplicate seat.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seatPrice"/> is negative or <paramref name="proration"/> has an undefined member.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="id"/> is blank; <paramref name="seatPrice"/> is negative or in no known currency;
+    /// <paramref name="proration"/> has an undefined member; or an initial seat is invalid or repeats another's id or email
+    /// (<see cref="ValueRefusedException.SeatIndex"/>, <see cref="ValueRefusedException.Seat"/> and <see cref="ValueRefusedException.Member"/> say which and where).</exception>
     public static Account Open(
         string id,
         DateTimeZone timeZone,
@@ -32,22 +33,28 @@ public sealed partial class Account
         ContractTerm? contract = null,
         ProrationConvention proration = default)
     {
-        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(id);
         Guard.Against.Null(timeZone);
         Guard.Against.Null(billing);
         Guard.Against.Null(seats);
+        if (Validation.IsBlank(id))
+        {
+            throw new ValueRefusedException(nameof(id), nameof(id), id, "the account id is blank");
+        }
+
         if (seatPrice.IsNegative)
         {
-            throw new ArgumentOutOfRangeException(nameof(seatPrice), $"The seat price {seatPrice} {seatPrice.Currency} is negative.");
+            throw new ValueRefusedException(nameof(seatPrice), nameof(seatPrice), seatPrice, $"the seat price {seatPrice} is negative");
         }
+
         if (!Currency.TryFromCode(seatPrice.Currency.Code, out _))
         {
-            throw new ArgumentException("The seat price must be in an ISO 4217 currency.", nameof(seatPrice));
+            throw new ValueRefusedException(nameof(seatPrice), nameof(seatPrice), seatPrice, "the seat price is in no ISO 4217 currency");
         }
 
         if (!proration.IsDefined)
         {
-            throw new ArgumentOutOfRangeException(nameof(proration), proration, "The proration convention has an undefined member.");
+            throw new ValueRefusedException(nameof(proration), nameof(proration), proration, "the proration convention has an undefined member");
         }
 
         var initialSeats = seats.ToImmutableArray();
@@ -91,42 +98,42 @@ public sealed partial class Account
         SeatMap.Builder seats,
         EmailIndex.Builder emails)
     {
-        string? problem = null;
+        (string Member, object? Value, string Reason)? problem = null;
         if (initial.Seat.IsBlank)
         {
-            problem = "has no seat id";
+            problem = ("seat", initial.Seat.Value, "the seat id is blank");
         }
-        else if (seats.ContainsKey(initial.Seat))
+        else if (seats.TryGetValue(initial.Seat, out var first))
         {
-            problem = $"repeats the seat id '{initial.Seat}'";
+            problem = ("seat", initial.Seat.Value, $"repeats the seat id '{initial.Seat}' of initial seat {first.Ordinal - 1}");
         }
         else if (!Validation.IsRole(initial.Role))
         {
-            problem = $"has an unknown role ({(int)initial.Role})";
+            problem = ("role", initial.Role, $"{(int)initial.Role} is not a role");
         }
         else if (Validation.AssetsProblem(initial.Assets) is { } assets)
         {
-            problem = $"has an invalid {assets.Field}: {assets.Reason}";
+            problem = (assets.Field, assets.Value, assets.Reason);
         }
         else if (!initial.IsVacant)
         {
             if (Validation.IsBlank(initial.Name))
             {
-                problem = "is occupied but has no name";
+                problem = ("name", initial.Name, $"seat '{initial.Seat}' is occupied but its name is blank");
             }
             else if (!Validation.IsEmail(initial.Email))
             {
-                problem = $"is occupied but '{initial.Email}' is not a valid email";
+                problem = ("email", initial.Email, $"'{initial.Email}' is not a valid email");
             }
-            else if (emails.ContainsKey(initial.Email!))
+            else if (emails.TryGetValue(initial.Email!, out var holder))
             {
-                problem = $"repeats the email '{initial.Email}'";
+                problem = ("email", initial.Email, $"repeats the email '{initial.Email}' of initial seat {holder.Ordinal - 1}");
             }
         }
 
-        if (problem is not null)
+        if (problem is { } refused)
         {
-            throw new ArgumentException($"Initial seat {index} ('{initial.Seat}') {problem}.", nameof(seats));
+            throw new ValueRefusedException(nameof(seats), refused.Member, refused.Value, refused.Reason, index, initial.Seat);
         }
     }
 }

@@ -51,7 +51,7 @@ internal static class Validation
     }
 
     /// <summary>Why <paramref name="assets"/> is malformed, or null when it is fine.</summary>
-    public static (string Field, string Reason)? AssetsProblem(SeatAssets? assets)
+    public static (string Field, string? Value, string Reason)? AssetsProblem(SeatAssets? assets)
     {
         if (assets is null)
         {
@@ -60,20 +60,20 @@ internal static class Validation
 
         if (assets.DirectNumber is not null && !IsE164(assets.DirectNumber))
         {
-            return ("directNumber", $"'{assets.DirectNumber}' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)");
+            return ("directNumber", assets.DirectNumber, $"'{assets.DirectNumber}' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)");
         }
 
         if (assets.CallerId is not null && !IsE164(assets.CallerId))
         {
-            return ("callerId", $"'{assets.CallerId}' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)");
+            return ("callerId", assets.CallerId, $"'{assets.CallerId}' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)");
         }
 
         if (HasBlank(assets.RingGroups))
         {
-            return ("ringGroups", "a ring group name is blank");
+            return ("ringGroups", null, "a ring group name is blank");
         }
 
-        return HasBlank(assets.Devices) ? ("devices", "a device name is blank") : null;
+        return HasBlank(assets.Devices) ? ("devices", null, "a device name is blank") : null;
     }
 
     private static bool HasBlank(ImmutableArray<string> items)

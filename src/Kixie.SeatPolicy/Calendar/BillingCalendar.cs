@@ -38,12 +38,12 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>
     /// <param name="cycle">How often the account is billed.</param>
     /// <param name="anchor">The bill date every other bill date is derived from.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycle"/> is not a defined cycle.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="cycle"/> is not a defined cycle.</exception>
     public BillingCalendar(BillingCycle cycle, LocalDate anchor)
     {
         if (cycle is not (BillingCycle.Monthly or BillingCycle.Quarterly or BillingCycle.Annual))
         {
-            throw new ArgumentOutOfRangeException(nameof(cycle), cycle, "Unknown billing cycle.");
+            throw new ValueRefusedException(nameof(cycle), nameof(cycle), cycle, $"{(int)cycle} is not a billing cycle");
         }
 
         Cycle = cycle;

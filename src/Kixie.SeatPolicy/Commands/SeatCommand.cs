@@ -131,10 +131,12 @@ public sealed record DeleteAgent(
 /// <param name="Field">The malformed field, e.g. <c>role</c>.</param>
 /// <param name="Reason">What is wrong with it.</param>
 /// <param name="ExpectedVersion">The account version the caller last saw, if it could be read.</param>
+/// <param name="Seat">The seat the request named, if it could be read; shown with the outcome, never acted on.</param>
 public sealed record MalformedCommand(
     CommandId Id,
     Instant At,
     Actor Actor,
     string Field,
     string Reason,
-    long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
+    long? ExpectedVersion = null,
+    SeatId? Seat = null) : SeatCommand(Id, At, Actor, ExpectedVersion);

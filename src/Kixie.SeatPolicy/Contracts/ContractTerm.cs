@@ -25,24 +25,30 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
     /// <param name="end">The last day of the term (inclusive); not before <paramref name="start"/>.</param>
     /// <param name="lockInDays">How many days at the end of each term deletion is allowed in; zero or more (zero: only after an unrenewed end), at least one when the contract renews.</param>
     /// <param name="autoRenew">Whether a new term of the same length starts the day after <paramref name="end"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>, <paramref name="lockInDays"/> is negative, or it is zero for a contract that renews automatically (deletion would never be allowed).</exception>
-    /// <exception cref="ArgumentException"><paramref name="autoRenew"/> is set but the term is not a whole number of months.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="end"/> is before <paramref name="start"/>; <paramref name="lockInDays"/> is negative, or zero for a
+    /// contract that renews automatically (deletion would never be allowed); or <paramref name="autoRenew"/> is set but the term is not a whole
+    /// number of months. <see cref="ValueRefusedException.Member"/> names the parameter at fault.</exception>
     public ContractTerm(LocalDate start, LocalDate end, int lockInDays = DefaultLockInDays, bool autoRenew = false)
     {
         if (end < start)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), end, $"The contract ends before it starts ({start}).");
+            throw new ValueRefusedException(nameof(end), nameof(end), end, $"the contract ends ({Dates.Iso(end)}) before it starts ({Dates.Iso(start)})");
         }
 
         Start = start;
         End = end;
-        ArgumentOutOfRangeException.ThrowIfNegative(lockInDays);
+        if (lockInDays < 0)
+        {
+            throw new ValueRefusedException(nameof(lockInDays), nameof(lockInDays), lockInDays, $"{lockInDays} is negative; the lock-in is zero or more days");
+        }
+
         if (autoRenew && lockInDays == 0)
         {
-            throw new ArgumentOutOfRangeException(
+            throw new ValueRefusedException(
+                nameof(lockInDays),
                 nameof(lockInDays),
                 lockInDays,
-                "A contract that renews automatically needs a lock-in window of at least one day, or no seat could ever be deleted.");
+                "a contract that renews automatically needs a lock-in window of at least one day, or no seat could ever be deleted");
         }
 
         LockInDays = lockInDays;
@@ -50,9 +56,11 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
         Months = WholeMonths(start, end);
         if (autoRenew && Months is null)
         {
-            throw new ArgumentException(
-                $"A contract that renews automatically must run a whole number of months; {Dates.Iso(start)}..{Dates.Iso(end)} does not.",
-                nameof(autoRenew));
+            throw new ValueRefusedException(
+                nameof(autoRenew),
+                nameof(autoRenew),
+                autoRenew,
+                $"a contract that renews automatically must run a whole number of months; {Dates.Iso(start)}..{Dates.Iso(end)} does not");
         }
     }
 

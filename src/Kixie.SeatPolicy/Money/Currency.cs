@@ -59,13 +59,13 @@ public readonly struct Currency : IEquatable<Currency>
     /// <param name="code">The three-letter code, e.g. <c>USD</c>.</param>
     /// <returns>The currency.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="code"/> is not a known currency.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="code"/> is not a known currency.</exception>
     public static Currency FromCode(string code)
     {
         Guard.Against.Null(code);
         return TryFromCode(code, out var currency)
             ? currency
-            : throw new ArgumentException($"'{code}' is not an active ISO 4217 currency code.", nameof(code));
+            : throw new ValueRefusedException(nameof(code), nameof(code), code, $"'{code}' is not an active ISO 4217 currency code");
     }
 
     /// <summary>Looks up an active ISO 4217 currency by its code without throwing.</summary>

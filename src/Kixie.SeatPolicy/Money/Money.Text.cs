@@ -36,15 +36,17 @@ public readonly partial struct Money
     /// <param name="currency">The currency whose digits the text must have.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="text"/> is not an amount in the currency's digits.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="text"/> is not an amount in the currency's digits.</exception>
     public static Money Parse(string text, Currency currency)
     {
         Guard.Against.Null(text);
         return TryParse(text, currency, out var money)
             ? money
-            : throw new ArgumentException(
-                $"'{text}' is not an amount in {currency.Code} with exactly {currency.MinorDigits} minor digits.",
-                nameof(text));
+            : throw new ValueRefusedException(
+                nameof(text),
+                nameof(text),
+                text,
+                $"'{text}' is not an amount in {currency.Code} with exactly {currency.MinorDigits} minor digits");
     }
 
     /// <summary>Reads an amount as <see cref="Parse"/> does, without throwing.</summary>
