@@ -39,6 +39,7 @@ internal static class Program
     private static readonly Option<OutputFormat> Format = new("--format")
     {
         Description = "table (default) or json",
+        HelpName = "table|json",
         DefaultValueFactory = static _ => OutputFormat.Table,
         CustomParser = static result => result.Tokens[0].Value switch
         {
@@ -50,6 +51,7 @@ internal static class Program
 
     private static readonly Option<LocalDate?> AsOf = new("--as-of")
     {
+        HelpName = "YYYY-MM-DD",
         Description = "the local date (account time zone) the next bill is looked up from; default: the local date of the last command",
         CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
             ? date.Value
@@ -96,7 +98,8 @@ internal static class Program
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            Console.Error.WriteLine($"seatpolicy: {parsed.Errors[0].Message.ReplaceLineEndings(" ")} (seatpolicy --help for usage)");
+            var errors = string.Join(" ", parsed.Errors.Select(static error => error.Message.ReplaceLineEndings(" ")));
+            Console.Error.WriteLine($"seatpolicy: {errors} (seatpolicy --help for usage)");
             return Unusable;
         }
 

@@ -113,35 +113,52 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    [InlineData("simulate", "--help")]
     [InlineData("help")]
-    public async Task Help_PrintsUsageAndExitsZero(params string[] args)
+    public async Task Help_ListsTheCommandsAndExitsZero(params string[] args)
     {
         var run = await SeatPolicyTool.RunAsync(args);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("usage: seatpolicy simulate SCENARIO.json", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Contains("seatpolicy [command] [options]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("simulate <SCENARIO>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("demo", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("no command given")]
-    [InlineData("unknown command 'simulte'", "simulte", "x.json")]
-    [InlineData("unknown option '--verbose'", "simulate", "tests/scenarios/spec-example.json", "--verbose")]
-    [InlineData("simulate needs a scenario file", "simulate")]
+    [InlineData("simulate", "--help")]
+    [InlineData("help", "simulate")]
+    public async Task Help_OfACommand_ShowsItsArgumentsAndOptions(params string[] args)
+    {
+        var run = await SeatPolicyTool.RunAsync(args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("seatpolicy simulate <SCENARIO> [options]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--format <table|json>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--as-of <YYYY-MM-DD>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Required command was not provided.")]
+    [InlineData("Unrecognized command or argument 'simulte'.", "simulte", "x.json")]
+    [InlineData("Unrecognized command or argument '--verbose'.", "simulate", "tests/scenarios/spec-example.json", "--verbose")]
+    [InlineData("Required argument missing for command: 'simulate'.", "simulate")]
     [InlineData("unknown format 'xml' (table or json)", "simulate", "tests/scenarios/spec-example.json", "--format", "xml")]
-    [InlineData("--format needs a value", "simulate", "tests/scenarios/spec-example.json", "--format")]
-    [InlineData("--as-of: '2026-02-30' is not a date", "simulate", "tests/scenarios/spec-example.json", "--as-of", "2026-02-30")]
-    [InlineData("one scenario file at a time", "simulate", "a.json", "b.json")]
-    [InlineData("demo takes no file", "demo", "a.json")]
-    public async Task BadArguments_ExitTwoWithAMessageAndTheUsage(string message, params string[] args)
+    [InlineData("Required argument missing for option: '--format'.", "simulate", "tests/scenarios/spec-example.json", "--format")]
+    [InlineData("'2026-02-30' is not a date (yyyy-MM-dd)", "simulate", "tests/scenarios/spec-example.json", "--as-of", "2026-02-30")]
+    [InlineData("Unrecognized command or argument 'b.json'.", "simulate", "a.json", "b.json")]
+    [InlineData("Unrecognized command or argument 'a.json'.", "demo", "a.json")]
+    public async Task BadArguments_ExitTwoWithOneLineNamingTheProblem(string message, params string[] args)
     {
         var run = await SeatPolicyTool.RunAsync(args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
-        var lines = run.Stderr.ReplaceLineEndings("\n").Split('\n');
-        Assert.StartsWith("seatpolicy: " + message, lines[0], StringComparison.Ordinal);
-        Assert.Contains("usage: seatpolicy", run.Stderr, StringComparison.Ordinal);
+        var stderr = run.Stderr.TrimEnd('\r', '\n');
+        Assert.DoesNotContain('\n', stderr);
+        Assert.StartsWith("seatpolicy: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.EndsWith("(seatpolicy --help for usage)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +179,8 @@ public sealed class CommandLineTests
         var run = await SeatPolicyTool.RunWithInputAsync("{", "simulate", "-");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("-: $: not JSON: the text ends before the JSON does (truncated)", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("-: $: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 0 | BytePositionInLine: 1", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,9 @@ public sealed class AccountTest
     {
         var seats = AcmeSeats().Add(InitialSeat.Occupied(new SeatId("s5"), "Ada Two", "ADA@acme.test", Role.Agent));
 
-        Assert.Throws<ArgumentException>(() => Acme(seats: seats));
+        var refused = Assert.Throws<ValueRefusedException>(() => Acme(seats: seats));
+
+        Assert.Equal(("email", (object?)"ADA@acme.test"), (refused.Member, refused.Value));
     }
 
     [Fact]
@@ -35,7 +37,9 @@ public sealed class AccountTest
     {
         var seats = AcmeSeats().Add(InitialSeat.Vacant(S4));
 
-        Assert.Throws<ArgumentException>(() => Acme(seats: seats));
+        var refused = Assert.Throws<ValueRefusedException>(() => Acme(seats: seats));
+
+        Assert.Equal(("seat", (SeatId?)S4), (refused.Member, refused.Seat));
     }
 
     [Fact]

@@ -63,9 +63,9 @@ public sealed class ValidationBoundaryTests
     {
         Assert.Null(Validation.AssetsProblem(null));
         Assert.Null(Validation.AssetsProblem(new SeatAssets { DirectNumber = "+14155550100", CallerId = "+14155550100", RingGroups = ["sales"], Devices = ["desk"] }));
-        Assert.Equal(("directNumber", "'555' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)"), Validation.AssetsProblem(new SeatAssets { DirectNumber = "555" }));
-        Assert.Equal(("callerId", "'555' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)"), Validation.AssetsProblem(new SeatAssets { CallerId = "555" }));
-        Assert.Equal(("ringGroups", "a ring group name is blank"), Validation.AssetsProblem(new SeatAssets { RingGroups = ["sales", " "] }));
-        Assert.Equal(("devices", "a device name is blank"), Validation.AssetsProblem(new SeatAssets { Devices = [""] }));
+        Assert.Equal<(string, string?, string)?>(("directNumber", "555", "'555' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)"), Validation.AssetsProblem(new SeatAssets { DirectNumber = "555" }));
+        Assert.Equal<(string, string?, string)?>(("callerId", "555", "'555' is not an E.164 phone number (+, a digit 1-9, 7 to 15 digits)"), Validation.AssetsProblem(new SeatAssets { CallerId = "555" }));
+        Assert.Equal<(string, string?, string)?>(("ringGroups", null, "a ring group name is blank"), Validation.AssetsProblem(new SeatAssets { RingGroups = ["sales", " "] }));
+        Assert.Equal<(string, string?, string)?>(("devices", null, "a device name is blank"), Validation.AssetsProblem(new SeatAssets { Devices = [""] }));
     }
 }

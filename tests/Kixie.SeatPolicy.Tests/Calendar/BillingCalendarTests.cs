@@ -222,9 +222,11 @@ public sealed class BillingCalendarTests
     }
 
     [Fact]
-    public void Constructor_UndefinedCycle_ThrowsDocumentedArgumentOutOfRangeException()
+    public void Constructor_UndefinedCycle_ThrowsValueRefusedExceptionNamingCycle()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BillingCalendar((BillingCycle)2, D(2026, 1, 1)));
+        var exception = Assert.Throws<ValueRefusedException>(() => new BillingCalendar((BillingCycle)2, D(2026, 1, 1)));
+
+        Assert.Equal(("cycle", "cycle", (object?)(BillingCycle)2), (exception.ParamName, exception.Member, exception.Value));
     }
 
     [Theory]

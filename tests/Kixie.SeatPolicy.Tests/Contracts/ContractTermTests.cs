@@ -149,11 +149,11 @@ public sealed class ContractTermTests
     }
 
     [Fact]
-    public void Constructor_AutoRenewWithPartialMonth_ThrowsArgumentExceptionNamingAutoRenew()
+    public void Constructor_AutoRenewWithPartialMonth_ThrowsValueRefusedExceptionNamingAutoRenew()
     {
-        var exception = Assert.Throws<ArgumentException>(() => new ContractTerm(D(2026, 1, 1), D(2026, 12, 30), autoRenew: true));
+        var exception = Assert.Throws<ValueRefusedException>(() => new ContractTerm(D(2026, 1, 1), D(2026, 12, 30), autoRenew: true));
 
-        Assert.Equal("autoRenew", exception.ParamName);
+        Assert.Equal(("autoRenew", "autoRenew", (object?)true), (exception.ParamName, exception.Member, exception.Value));
     }
 
     [Fact]
@@ -165,11 +165,12 @@ public sealed class ContractTermTests
     }
 
     [Fact]
-    public void Constructor_EndBeforeStart_ThrowsArgumentOutOfRangeExceptionNamingEnd()
+    public void Constructor_EndBeforeStart_ThrowsValueRefusedExceptionNamingEnd()
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new ContractTerm(D(2026, 1, 1), D(2025, 12, 31)));
+        var exception = Assert.Throws<ValueRefusedException>(() => new ContractTerm(D(2026, 1, 1), D(2025, 12, 31)));
 
-        Assert.Equal("end", exception.ParamName);
+        Assert.Equal(("end", "end", (object?)D(2025, 12, 31)), (exception.ParamName, exception.Member, exception.Value));
+        Assert.Equal("the contract ends (2025-12-31) before it starts (2026-01-01)", exception.Reason);
     }
 
     [Fact]
@@ -189,9 +190,11 @@ public sealed class ContractTermTests
     }
 
     [Fact]
-    public void Constructor_NegativeLockInDays_ThrowsDocumentedArgumentOutOfRangeException()
+    public void Constructor_NegativeLockInDays_ThrowsValueRefusedExceptionNamingLockInDays()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Year2026(lockInDays: -1));
+        var exception = Assert.Throws<ValueRefusedException>(() => Year2026(lockInDays: -1));
+
+        Assert.Equal(("lockInDays", (object?)(-1)), (exception.Member, exception.Value));
     }
 
     [Fact]

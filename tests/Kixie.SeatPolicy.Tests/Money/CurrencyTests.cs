@@ -87,11 +87,11 @@ public sealed class CurrencyTests
     }
 
     [Fact]
-    public void FromCode_UnknownCode_ThrowsArgumentExceptionNamingCode()
+    public void FromCode_UnknownCode_ThrowsValueRefusedExceptionNamingCode()
     {
-        var exception = Assert.Throws<ArgumentException>(() => Currency.FromCode("ABC"));
+        var exception = Assert.Throws<ValueRefusedException>(() => Currency.FromCode("ABC"));
 
-        Assert.Equal("code", exception.ParamName);
+        Assert.Equal(("code", "code", (object?)"ABC"), (exception.ParamName, exception.Member, exception.Value));
     }
 
     [Fact]

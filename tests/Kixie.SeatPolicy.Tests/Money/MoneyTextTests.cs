@@ -50,11 +50,11 @@ public sealed class MoneyTextTests
     [InlineData("1.05", "KWD")]
     [InlineData("1.0050", "KWD")]
     [InlineData("1", "KWD")]
-    public void Parse_WrongDigitCount_ThrowsArgumentExceptionNamingText(string text, string code)
+    public void Parse_WrongDigitCount_ThrowsValueRefusedExceptionNamingText(string text, string code)
     {
-        var exception = Assert.Throws<ArgumentException>(() => Money.Parse(text, Currency.FromCode(code)));
+        var exception = Assert.Throws<ValueRefusedException>(() => Money.Parse(text, Currency.FromCode(code)));
 
-        Assert.Equal("text", exception.ParamName);
+        Assert.Equal(("text", "text", (object?)text), (exception.ParamName, exception.Member, exception.Value));
     }
 
     [Theory]

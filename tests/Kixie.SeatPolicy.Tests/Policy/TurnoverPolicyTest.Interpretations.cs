@@ -69,10 +69,10 @@ public sealed partial class TurnoverPolicyTest
     [Fact]
     public void ContractTerm_NoLockInDaysWithRenewal_IsRefusedSinceDeletionCouldNeverBeAllowed()
     {
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(
+        var refused = Assert.Throws<ValueRefusedException>(
             () => new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 0, autoRenew: true));
 
-        Assert.Equal("lockInDays", refused.ParamName);
+        Assert.Equal(("lockInDays", "lockInDays", (object?)0), (refused.ParamName, refused.Member, refused.Value));
     }
 
     [Fact]
