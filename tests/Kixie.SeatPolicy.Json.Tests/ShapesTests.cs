@@ -8,7 +8,7 @@ using Xunit;
 namespace Kixie.SeatPolicy.Json.Tests;
 
 /// <summary>The exact JSON of the small values, and how <see cref="SeatPolicyJson"/> configures options.</summary>
-public sealed class ShapesTest
+public sealed class ShapesTests
 {
     [Theory]
     [InlineData("14.52", "USD", """{"amount":"14.52","currency":"USD"}""")]

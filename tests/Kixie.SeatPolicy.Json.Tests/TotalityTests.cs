@@ -16,7 +16,7 @@ namespace Kixie.SeatPolicy.Json.Tests;
 /// value replaced by one of another kind or a near miss, array items swapped) either reads as a valid
 /// value or throws a <see cref="JsonException"/> that names a path, and never anything else.
 /// </summary>
-public sealed class TotalityTest
+public sealed class TotalityTests
 {
     [SeatPolicyJsonProperty]
     public void A_spoiled_account_reads_as_an_account_or_fails_with_a_json_exception_naming_a_path(Spoiled spoiled)

@@ -10,7 +10,7 @@ namespace Kixie.SeatPolicy.Json.Tests;
 /// starts with the JSON path of the fault, never a <see cref="NullReferenceException"/> or an
 /// <see cref="InvalidCastException"/>.
 /// </summary>
-public sealed class MalformedJsonTest
+public sealed class MalformedJsonTests
 {
     private static JsonObject AcmeJson() => JsonNode.Parse(Same.Write(Acme.WithHistory()))!.AsObject();
 

@@ -10,7 +10,7 @@ namespace Kixie.SeatPolicy.Json.Tests;
 /// same text. Accounts carry random histories made by the real policy, so the commands, events and
 /// outcomes are the ones services store and send.
 /// </summary>
-public sealed class RoundTripTest
+public sealed class RoundTripTests
 {
     [SeatPolicyJsonProperty]
     public void An_account_read_back_equals_the_account_written(AccountRun run)

@@ -14,7 +14,7 @@ namespace Kixie.SeatPolicy.Json.Tests;
 /// writes back as the same JSON, and every block marked <c>&lt;!-- fails: Type | message --&gt;</c> fails with
 /// that message.
 /// </summary>
-public sealed partial class DocsSamplesTest
+public sealed partial class DocsSamplesTests
 {
     private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
     {
