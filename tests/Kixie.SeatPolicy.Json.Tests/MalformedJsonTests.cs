@@ -6,22 +6,24 @@ using Xunit;
 namespace Kixie.SeatPolicy.Json.Tests;
 
 /// <summary>
-/// Input that is not what the converters write: each is a <see cref="JsonException"/> whose message
-/// starts with the JSON path of the fault, never a <see cref="NullReferenceException"/> or an
+/// Input that is not what the converters write: each is a <see cref="SeatPolicyJsonException"/> whose
+/// <see cref="SeatPolicyJsonException.Member"/> is the JSON path of the fault and whose message is
+/// <c>"{Member}: {Problem}"</c>, never a <see cref="NullReferenceException"/> or an
 /// <see cref="InvalidCastException"/>.
 /// </summary>
 public sealed class MalformedJsonTests
 {
     private static JsonObject AcmeJson() => JsonNode.Parse(Same.Write(Acme.WithHistory()))!.AsObject();
 
-    private static JsonException Fails<T>(string json, string expected)
+    private static SeatPolicyJsonException Fails<T>(string json, string expected)
     {
-        var exception = Assert.Throws<JsonException>(() => Same.Read<T>(json));
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<T>(json));
         Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Equal($"{exception.Member}: {exception.Problem}", exception.Message);
         return exception;
     }
 
-    private static JsonException FailsAccount(Action<JsonObject> spoil, string expected)
+    private static SeatPolicyJsonException FailsAccount(Action<JsonObject> spoil, string expected)
     {
         var json = AcmeJson();
         spoil(json);
@@ -62,14 +64,28 @@ public sealed class MalformedJsonTests
         FailsAccount(json => json["history"]![0]!["command"]!["type"] = "Fly", "$.history[0].command.type: unknown command type 'Fly'");
 
     [Fact]
-    public void Read_MissingInstantInACommand_NamesTheCommandAndTheProperty() =>
+    public void Read_MissingInstantInACommand_NamesTheInstant() =>
         FailsAccount(
             json => json["history"]![1]!["command"]!.AsObject().Remove("at"),
-            "$.history[1].command: the required property 'at' is missing");
+            "$.history[1].command.at: the required property is missing");
 
     [Fact]
-    public void Read_MissingHistory_NamesTheProperty() =>
-        FailsAccount(json => json.Remove("history"), "$: the required property 'history' is missing");
+    public void Read_MissingRequiredAccountMember_NamesTheMemberItself() =>
+        FailsAccount(json => json.Remove("currency"), "$.currency: the required property is missing");
+
+    [Fact]
+    public void Read_MissingHistoryWithAVersion_IsRefusedAtTheVersion() =>
+        FailsAccount(json => json.Remove("history"), "$.version: the history brings the account to version 0, not 5");
+
+    [Fact]
+    public void Read_MissingHistoryAndVersion_IsTheAccountAsOpened()
+    {
+        var json = AcmeJson();
+        json.Remove("history");
+        json.Remove("version");
+
+        Assert.True(Same.Read<Account>(json.ToJsonString()).Equals(Acme.Opened()));
+    }
 
     [Fact]
     public void Read_NullAgent_IsMissingNotANullReference() =>
@@ -77,13 +93,13 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void Read_UnknownProperty_IsRejectedWithItsName() =>
-        FailsAccount(json => json["history"]![2]!["colour"] = "red", "$.history[2]: unknown property 'colour' in AgentDeactivated");
+        FailsAccount(json => json["history"]![2]!["colour"] = "red", "$.history[2].colour: AgentDeactivated has no property 'colour' (expected ");
 
     [Fact]
     public void Read_MisspeltOptionalProperty_IsRejectedRatherThanIgnored() =>
         Fails<SeatCommand>(
             """{"type":"DeleteAgent","id":"c9","at":"2026-03-17T19:00:00Z","actor":"support","seat":"s1","expectedversion":3}""",
-            "$: unknown property 'expectedversion' in DeleteAgent");
+            "$.expectedversion: DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, expectedVersion)");
 
     [Fact]
     public void Read_DuplicateProperty_IsRejected() =>
@@ -91,15 +107,21 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void Read_AmountWithTheWrongDigits_NamesTheAmount() =>
-        FailsAccount(json => json["seatPrice"]!["amount"] = "30.0", "$.seatPrice.amount: '30.0' is not an amount in USD");
+        FailsAccount(json => json["seatPrice"] = "30.0", "$.seatPrice: '30.0' is not an amount in USD");
 
     [Fact]
     public void Read_AmountAsANumber_IsRefusedSoNoDigitIsLost() =>
-        FailsAccount(json => json["seatPrice"]!["amount"] = 30.00m, "$.seatPrice.amount: expected a string but found a number");
+        FailsAccount(json => json["seatPrice"] = 30.00m, "$.seatPrice: expected a string but found a number");
+
+    [Fact]
+    public void Read_SeatPriceAsAMoneyObject_IsRefused() =>
+        FailsAccount(
+            json => json["seatPrice"] = new JsonObject { ["amount"] = "30.00", ["currency"] = "USD" },
+            "$.seatPrice: expected a string but found an object");
 
     [Fact]
     public void Read_UnknownCurrency_NamesTheCurrency() =>
-        FailsAccount(json => json["seatPrice"]!["currency"] = "ABC", "$.seatPrice.currency: 'ABC' is not an active ISO 4217 currency code");
+        FailsAccount(json => json["currency"] = "ABC", "$.currency: 'ABC' is not an active ISO 4217 currency code");
 
     [Fact]
     public void Read_ImpossibleDate_NamesTheDate() =>
@@ -117,20 +139,23 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void Read_UnknownRoleName_NamesTheRole() =>
-        FailsAccount(json => json["initialSeats"]![0]!["role"] = "Boss", "$.initialSeats[0].role: unknown Role 'Boss'");
+        FailsAccount(json => json["seats"]![0]!["role"] = "Boss", "$.seats[0].role: unknown Role 'Boss' (expected Agent, Manager, Admin)");
 
     [Fact]
-    public void Read_RoleNameInAnotherCase_IsAccepted()
-    {
-        var json = AcmeJson();
-        json["initialSeats"]![0]!["role"] = "admin";
-
-        Assert.True(Same.Read<Account>(json.ToJsonString()).Equals(Acme.WithHistory()));
-    }
+    public void Read_RoleNameInAnotherCase_IsRefused() =>
+        FailsAccount(json => json["seats"]![0]!["role"] = "admin", "$.seats[0].role: unknown Role 'admin' (expected Agent, Manager, Admin)");
 
     [Fact]
-    public void Read_UndefinedBillingCycle_NamesTheCycle() =>
-        FailsAccount(json => json["billing"]!["cycle"] = 5, "$.billing.cycle: ");
+    public void Read_RoleAsANumber_IsRefused() =>
+        FailsAccount(json => json["seats"]![0]!["role"] = 0, "$.seats[0].role: expected a Role name but found a number");
+
+    [Fact]
+    public void Read_BillingCycleAsANumber_IsRefused() =>
+        FailsAccount(json => json["billing"]!["cycle"] = 1, "$.billing.cycle: expected a BillingCycle name but found a number");
+
+    [Fact]
+    public void Read_BillingCycleInAnotherCase_IsRefused() =>
+        FailsAccount(json => json["billing"]!["cycle"] = "monthly", "$.billing.cycle: unknown BillingCycle 'monthly'");
 
     [Fact]
     public void Read_EventsOutOfOrder_NamesTheFirstEventThatDoesNotFit() =>
@@ -161,24 +186,24 @@ public sealed class MalformedJsonTests
     [Fact]
     public void Read_InitialSeatsWithARepeatedEmail_NamesTheSeats() =>
         FailsAccount(
-            json => json["initialSeats"]![1]!["email"] = "ADA@acme.test",
-            "$.initialSeats[1]: Initial seat 1 ('s2') repeats the email 'ADA@acme.test'");
+            json => json["seats"]![1]!["email"] = "ADA@acme.test",
+            "$.seats[1].email: ");
 
     [Fact]
     public void Read_VacantSeatWithAName_NamesTheSeat() =>
-        FailsAccount(json => json["initialSeats"]![2]!["name"] = "Ghost", "$.initialSeats[2]: a vacant seat has no name or email");
+        FailsAccount(json => json["seats"]![2]!["name"] = "Ghost", "$.seats[2]: a vacant seat has no name or email");
 
     [Fact]
     public void Read_ContractEndingBeforeItStarts_NamesTheEnd() =>
         FailsAccount(
             json => json["contract"] = new JsonObject { ["start"] = "2026-01-01", ["end"] = "2025-12-31" },
-            "$.contract.end: The contract ends before it starts");
+            "$.contract.end: the contract ends (2025-12-31) before it starts (2026-01-01)");
 
     [Fact]
     public void Read_NegativeLockIn_NamesTheLockIn() =>
         FailsAccount(
             json => json["contract"] = new JsonObject { ["start"] = "2026-01-01", ["end"] = "2026-12-31", ["lockInDays"] = -1 },
-            "$.contract.lockInDays: ");
+            "$.contract.lockInDays: -1 is negative; the lock-in is zero or more days");
 
     [Fact]
     public void Read_ContractEndingOnTheLastDayNodaTimeKnows_ReadsAsAContractThatCannotRenew()
@@ -194,22 +219,37 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void Read_NegativeSeatPrice_NamesThePrice() =>
-        FailsAccount(json => json["seatPrice"]!["amount"] = "-1.00", "$.seatPrice: ");
+        FailsAccount(json => json["seatPrice"] = "-1.00", "$.seatPrice: the seat price -1.00 is negative");
 
     [Fact]
     public void Read_HistoryThatIsNotAnArray_NamesTheHistory() =>
         FailsAccount(json => json["history"] = new JsonObject(), "$.history: expected an array but found an object");
 
     [Fact]
-    public void Read_CommandOfAnotherTypeAsAnAddAgent_NamesTheDiscriminator() =>
-        Fails<AddAgent>(Same.Write<SeatCommand>(Acme.Commands[4]), "$.type: expected 'AddAgent' but found 'DeleteAgent'");
+    public void Read_CommandOfAnotherTypeAsAnAddAgent_NamesTheDiscriminator()
+    {
+        var exception = Assert.ThrowsAny<JsonException>(() => Same.Read<AddAgent>(Same.Write<SeatCommand>(Acme.Commands[4])));
+
+        Assert.Equal("$.type: expected 'AddAgent' but found 'DeleteAgent'", exception.Message);
+    }
 
     [Fact]
     public void Read_AcceptedOutcomeAsARejection_NamesTheDiscriminator()
     {
         var added = TurnoverPolicy.Default.Decide(Acme.Opened(), Acme.Commands[0]).Outcome;
 
-        Fails<Rejection>(Same.Write(added), "$.outcome: 'Added' is not a rejection");
+        var exception = Assert.ThrowsAny<JsonException>(() => Same.Read<Rejection>(Same.Write(added)));
+
+        Assert.StartsWith("$.outcome: 'Added' is not a rejection", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "SubtypeConverter and OutcomeJson.ReadRejection still throw a plain JsonException (reported to the lead; src/ is not this branch's to change)")]
+    public void Read_CaseOfAnotherType_IsASeatPolicyJsonExceptionAtTheDiscriminator()
+    {
+        var added = TurnoverPolicy.Default.Decide(Acme.Opened(), Acme.Commands[0]).Outcome;
+
+        Assert.Equal("$.type", Fails<AddAgent>(Same.Write<SeatCommand>(Acme.Commands[4]), "$.type: expected 'AddAgent' but found 'DeleteAgent'").Member);
+        Assert.Equal("$.outcome", Fails<Rejection>(Same.Write(added), "$.outcome: 'Added' is not a rejection").Member);
     }
 
     [Fact]
@@ -229,20 +269,104 @@ public sealed class MalformedJsonTests
         Fails<VersionConflict>("""{"outcome":"VersionConflict","expected":1e30,"actual":1}""", "$.expected: expected a whole number (64-bit) but found a number");
 
     [Fact]
-    public void Read_AccountInsideAnotherDocument_GivesTheInnerPathInTheMessageAndTheOuterInPath()
+    public void Read_AccountInsideAnotherDocument_GivesTheOuterPathTheInnerMemberAndBothInTheFullPath()
     {
         var json = AcmeJson();
         json["history"]![3]!["type"] = "Foo";
         var envelope = new JsonObject { ["kind"] = "snapshot", ["account"] = json };
 
-        var exception = Assert.Throws<JsonException>(() => Same.Read<Envelope>(envelope.ToJsonString()));
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Envelope>(envelope.ToJsonString()));
 
-        Assert.StartsWith("$.history[3].type: unknown event type 'Foo'", exception.Message, StringComparison.Ordinal);
         Assert.Equal("$.account", exception.Path);
+        Assert.Equal("$.history[3].type", exception.Member);
+        Assert.Equal("$.account.history[3].type", exception.FullPath);
+        Assert.StartsWith("unknown event type 'Foo'", exception.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("$.history[3].type: unknown event type 'Foo'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AccountInAnArrayInsideAnotherDocument_GivesTheIndexInTheFullPath()
+    {
+        var json = AcmeJson();
+        json["seats"]![1]!["email"] = "not-an-email";
+        var document = new JsonObject { ["accounts"] = new JsonArray(AcmeJson(), json) };
+
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Batch>(document.ToJsonString()));
+
+        Assert.Equal("$.accounts[1]", exception.Path);
+        Assert.Equal("$.seats[1].email", exception.Member);
+        Assert.Equal("$.accounts[1].seats[1].email", exception.FullPath);
+    }
+
+    [Fact]
+    public void Read_AccountAsTheWholeDocument_HasTheMemberAsItsFullPath()
+    {
+        var exception = FailsAccount(json => json["seats"]![1]!["email"] = "not-an-email", "$.seats[1].email: ");
+
+        Assert.Equal("$.seats[1].email", exception.FullPath);
+    }
+
+    [Fact]
+    public void SeatPolicyJsonException_WithNoPathSet_HasTheMemberAsItsFullPath()
+    {
+        var exception = new SeatPolicyJsonException("$.seats[0].role", "unknown Role 'Boss'");
+
+        Assert.Null(exception.Path);
+        Assert.Equal("$.seats[0].role", exception.FullPath);
+        Assert.Equal("$.seats[0].role: unknown Role 'Boss'", exception.Message);
+        Assert.Null(exception.InnerException);
+    }
+
+    [Fact]
+    public void Read_InitialSeatTheEngineRefuses_HasTheEnginesRefusalInside()
+    {
+        var exception = FailsAccount(json => json["seats"]![1]!["directNumber"] = "123", "$.seats[1].directNumber: ");
+
+        var refused = Assert.IsType<ValueRefusedException>(exception.InnerException);
+        Assert.Equal("directNumber", refused.Member);
+        Assert.Equal("123", refused.Value);
+        Assert.Equal(1, refused.SeatIndex);
+        Assert.Equal(new SeatId("s2"), refused.Seat);
+        Assert.Equal(refused.Reason, exception.Problem);
+    }
+
+    [Fact]
+    public void Read_AccountTheEngineRefuses_HasTheEnginesRefusalInside()
+    {
+        var exception = FailsAccount(json => json["id"] = "  ", "$.id: the account id is blank");
+
+        var refused = Assert.IsType<ValueRefusedException>(exception.InnerException);
+        Assert.Equal("id", refused.Member);
+        Assert.Null(refused.SeatIndex);
+        Assert.Null(refused.Seat);
+    }
+
+    [Fact]
+    public void Read_ContractTheEngineRefuses_HasTheEnginesRefusalInside()
+    {
+        var exception = FailsAccount(
+            json => json["contract"] = new JsonObject { ["start"] = "2026-01-01", ["end"] = "2025-12-31" },
+            "$.contract.end: ");
+
+        var refused = Assert.IsType<ValueRefusedException>(exception.InnerException);
+        Assert.Equal("end", refused.Member);
+        Assert.Equal(new NodaTime.LocalDate(2025, 12, 31), refused.Value);
+    }
+
+    [Fact]
+    public void Read_FaultOfThePackageItself_HasNoInnerException()
+    {
+        var exception = FailsAccount(json => json["id"] = 5, "$.id: expected a string but found a number");
+
+        Assert.Null(exception.InnerException);
     }
 
     /// <summary>A service's own document that holds an account.</summary>
     /// <param name="Kind">What the document is.</param>
     /// <param name="Account">The account.</param>
     public sealed record Envelope(string Kind, Account Account);
+
+    /// <summary>A service's own document that holds several accounts.</summary>
+    /// <param name="Accounts">The accounts.</param>
+    public sealed record Batch(Account[] Accounts);
 }

@@ -43,14 +43,34 @@ public sealed class ShapesTests
     }
 
     [Fact]
-    public void Write_Enums_AreNamesAndUndefinedValuesAreNumbers()
+    public void Write_Enums_AreTheirExactNames()
     {
         Assert.Equal("\"Admin\"", Same.Write(Role.Admin));
-        Assert.Equal("7", Same.Write((Role)7));
-        Assert.Equal((Role)7, Same.Read<Role>("7"));
-        Assert.Equal(Role.Manager, Same.Read<Role>("\"manager\""));
+        Assert.Equal(Role.Admin, Same.Read<Role>("\"Admin\""));
         Assert.Equal("\"DeletionBlocked\"", Same.Write(OutcomeKind.DeletionBlocked));
         Assert.Equal("\"Quarterly\"", Same.Write(BillingCycle.Quarterly));
+        Assert.Equal(BillingCycle.Quarterly, Same.Read<BillingCycle>("\"Quarterly\""));
+    }
+
+    [Theory]
+    [InlineData("\"manager\"", "$: unknown Role 'manager' (expected Agent, Manager, Admin)")]
+    [InlineData("\"MANAGER\"", "$: unknown Role 'MANAGER' (expected Agent, Manager, Admin)")]
+    [InlineData("\" Manager\"", "$: unknown Role ' Manager' (expected Agent, Manager, Admin)")]
+    [InlineData("1", "$: expected a Role name but found a number")]
+    [InlineData("7", "$: expected a Role name but found a number")]
+    public void Read_RoleInAnyOtherSpelling_IsRefused(string json, string message)
+    {
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Role>(json));
+
+        Assert.Equal(message, exception.Message);
+    }
+
+    [Fact]
+    public void Write_UndefinedEnumValue_IsANumberThatReadingRefuses()
+    {
+        // Writing keeps an out-of-range value visible rather than inventing a name; reading accepts names only.
+        Assert.Equal("7", Same.Write((Role)7));
+        Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Role>("7"));
     }
 
     [Fact]
@@ -82,15 +102,172 @@ public sealed class ShapesTests
         Assert.Null(add.Name);
     }
 
-    [Fact]
-    public void Read_CommandWithNullId_KeepsTheMissingIdForThePolicyToRefuse()
+    [Theory]
+    [InlineData("id")]
+    [InlineData("actor")]
+    [InlineData("at")]
+    [InlineData("type")]
+    public void Read_CommandWithANullEnvelopeMember_IsRefusedAtThatMember(string member)
     {
-        var command = Same.Read<SeatCommand>("""{"type":"DeactivateAgent","id":null,"at":"2026-03-17T18:00:00Z","actor":"support","seat":"s2"}""");
+        var json = JsonNode.Parse("""{"type":"DeactivateAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","seat":"s2"}""")!.AsObject();
+        json[member] = null;
+
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<SeatCommand>(json.ToJsonString()));
+
+        Assert.Equal("$." + member, exception.Member);
+        Assert.Equal("expected a string but found null", exception.Problem);
+    }
+
+    [Fact]
+    public void Write_CommandWithNoId_IsANullThatCannotBeReadBack()
+    {
+        var command = new DeactivateAgent(default, Instant.FromUtc(2026, 3, 17, 18, 0), Actor.Support, new SeatId("s2"));
+
+        var json = Same.Write<SeatCommand>(command);
+
+        Assert.Contains("\"id\":null", json, StringComparison.Ordinal);
+        Assert.Equal("$.id: expected a string but found null", Assert.Throws<SeatPolicyJsonException>(() => Same.Read<SeatCommand>(json)).Message);
+    }
+
+    [Theory]
+    [InlineData("DeactivateAgent")]
+    [InlineData("ReplaceAgent")]
+    [InlineData("UpdateAgent")]
+    [InlineData("DeleteAgent")]
+    public void Read_CommandWithoutASeat_HasNoSeatAndThePolicyAnswersInvalidCommand(string type)
+    {
+        var command = Same.Read<SeatCommand>($$"""{"type":"{{type}}","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support"}""");
 
         var outcome = TurnoverPolicy.Default.Decide(Acme.Opened(), command).Outcome;
 
-        Assert.Equal(default, command.Id);
-        Assert.Equal(new InvalidCommand("id", "the command has no id"), outcome.Case);
+        Assert.Equal(OutcomeKind.InvalidCommand, outcome.Kind);
+        Assert.Equal("seat", ((InvalidCommand)outcome.Case).Field);
+    }
+
+    [Theory]
+    [InlineData("2026-03-17T11:00:00-07:00")]
+    [InlineData("2026-03-17T18:00:00+00:00")]
+    [InlineData("2026-03-18T03:30:00+09:30")]
+    [InlineData("2026-03-17T18:00:00Z")]
+    public void Read_InstantWithZOrAnOffset_IsThatInstantWrittenInUtc(string at)
+    {
+        var command = Same.Read<SeatCommand>($$"""{"type":"DeleteAgent","id":"c9","at":"{{at}}","actor":"support","seat":"s1"}""");
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 17, 18, 0), command.At);
+        Assert.Contains("\"at\":\"2026-03-17T18:00:00Z\"", Same.Write(command), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InstantWithAnOffsetAndFractions_KeepsTheFractions()
+    {
+        var command = Same.Read<SeatCommand>("""{"type":"DeleteAgent","id":"c9","at":"2026-03-17T11:00:00.5-07:00","actor":"support","seat":"s1"}""");
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 17, 18, 0).PlusNanoseconds(500_000_000), command.At);
+    }
+
+    [Fact]
+    public void Write_AddAgentWithAssets_HasThemFlatWithBothLists()
+    {
+        var add = new AddAgent(
+            new CommandId("c1"), Instant.FromUtc(2026, 3, 17, 18, 0), Actor.Support, "Bo Li", "bo@acme.test", Role.Agent,
+            Assets: new SeatAssets { DirectNumber = "+14155550101", RingGroups = ["sales"] });
+
+        var json = Same.Write<SeatCommand>(add);
+
+        Assert.Equal(
+            """{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","name":"Bo Li","email":"bo@acme.test","role":"Agent","directNumber":"\u002B14155550101","ringGroups":["sales"],"devices":[]}""",
+            json);
+        Assert.Equal(add, Same.Read<SeatCommand>(json));
+    }
+
+    [Fact]
+    public void Read_AddAgentWithEmptyAssetLists_HasEmptyAssetsNotNone()
+    {
+        var add = Same.Read<AddAgent>("""{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","ringGroups":[],"devices":[]}""");
+
+        Assert.Equal(SeatAssets.None, add.Assets);
+        Assert.Equal(add, Same.RoundTrip(add));
+    }
+
+    [Fact]
+    public void Read_AddAgentWithOneAssetMember_HasAssetsWithTheOthersEmpty()
+    {
+        var add = Same.Read<AddAgent>("""{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","callerId":"+14155550100"}""");
+
+        Assert.Equal(new SeatAssets { CallerId = "+14155550100" }, add.Assets);
+        Assert.Equal(add, Same.RoundTrip(add));
+    }
+
+    [Fact]
+    public void Read_AddAgentWithAnAssetsObject_IsRefusedAsAnUnknownProperty()
+    {
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<SeatCommand>(
+            """{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","assets":{"directNumber":"+14155550101"}}"""));
+
+        Assert.Equal("$.assets", exception.Member);
+        Assert.StartsWith("AddAgent has no property 'assets'", exception.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_MalformedCommandWithASeat_WritesItAndReadsItBack()
+    {
+        var malformed = new MalformedCommand(
+            new CommandId("c6"), Instant.FromUtc(2026, 3, 20, 19, 0), Acme.Ada, "role", "'Boss' is not a role", ExpectedVersion: 4, Seat: new SeatId("s2"));
+
+        var json = Same.Write<SeatCommand>(malformed);
+
+        Assert.Equal(
+            """{"type":"MalformedCommand","id":"c6","at":"2026-03-20T19:00:00Z","actor":"ada@acme.test","field":"role","reason":"\u0027Boss\u0027 is not a role","seat":"s2","expectedVersion":4}""",
+            json);
+        Assert.Equal(malformed, Same.Read<SeatCommand>(json));
+    }
+
+    [Fact]
+    public void Write_InitialSeats_AreFlatAndAVacantOneSaysSo()
+    {
+        var seats = JsonNode.Parse(Same.Write(Acme.Opened()))!["seats"]!.AsArray();
+
+        Assert.Equal(
+            """[{"seat":"s1","name":"Ada Park","email":"ada@acme.test","role":"Admin","directNumber":"\u002B14155550101"},"""
+            + """{"seat":"s2","name":"Jimmy Doe","email":"jimmy@acme.test","role":"Agent","ringGroups":["sales"],"devices":["desk-102"]},"""
+            + """{"seat":"s3","vacant":true,"role":"Agent"}]""",
+            seats.ToJsonString());
+    }
+
+    [Fact]
+    public void Read_AccountWithoutSeatsHistoryOrVersion_IsTheAccountOpenedWithNoSeats()
+    {
+        var account = Same.Read<Account>(
+            """{"id":"acme","timeZone":"America/Los_Angeles","currency":"USD","seatPrice":"30.00","billing":{"cycle":"Monthly","anchor":"2026-03-01"}}""");
+
+        Assert.Empty(account.InitialSeats);
+        Assert.Empty(account.History);
+        Assert.Equal(0, account.Version);
+        Assert.Equal(Money.Parse("30.00", Currency.Usd), account.SeatPrice);
+    }
+
+    [Fact]
+    public void Read_Decision_IsRefusedBecauseOnlyThePolicyDecides()
+    {
+        var decision = TurnoverPolicy.Default.Decide(Acme.Opened(), Acme.Commands[0]);
+
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Decision>(Same.Write(decision)));
+
+        Assert.Equal("$", exception.Member);
+        Assert.StartsWith("a Decision is written, never read", exception.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Decision_IsItsOutcomeEventsAndReplayFlag()
+    {
+        var decision = TurnoverPolicy.Default.Decide(Acme.Opened(), Acme.Commands[0]);
+
+        var json = JsonNode.Parse(Same.Write(decision))!.AsObject();
+
+        Assert.Equal(["outcome", "events", "isReplay"], json.Select(property => property.Key));
+        Assert.Equal("Added", (string?)json["outcome"]!["outcome"]);
+        Assert.Equal(["SeatAdded"], json["events"]!.AsArray().Select(change => (string?)change!["type"]));
+        Assert.False((bool)json["isReplay"]!);
     }
 
     [Fact]
@@ -112,8 +289,10 @@ public sealed class ShapesTests
         var json = JsonNode.Parse(Same.Write(Acme.WithHistory()))!.AsObject();
 
         Assert.Equal(
-            ["id", "timeZone", "seatPrice", "billing", "proration", "initialSeats", "version", "history"],
+            ["id", "timeZone", "currency", "seatPrice", "billing", "proration", "seats", "version", "history"],
             json.Select(property => property.Key));
+        Assert.Equal("USD", (string?)json["currency"]);
+        Assert.Equal("30.00", (string?)json["seatPrice"]);
         Assert.Equal(
             ["SeatAdded", "AgentReplaced", "AgentDeactivated", "AgentUpdated", "SeatDeleted"],
             json["history"]!.AsArray().Select(change => (string?)change!["type"]));
