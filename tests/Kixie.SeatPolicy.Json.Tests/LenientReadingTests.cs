@@ -61,6 +61,16 @@ public sealed class LenientReadingTests
     }
 
     [Fact]
+    public void Read_ExampleOfTheDocs_IsTheMalformedCommandShown()
+    {
+        var command = Lenient("""{"type":"UpdateAgent","id":"c9","at":"2026-03-17T19:00:00Z","actor":"support","seat":"s1","role":"agent","expectedVersion":3}""");
+
+        Assert.Equal(
+            new MalformedCommand(new CommandId("c9"), Instant.FromUtc(2026, 3, 17, 19, 0), Actor.Support, "role", "unknown Role 'agent' (expected Agent, Manager, Admin)", 3, new SeatId("s1")),
+            command);
+    }
+
+    [Fact]
     public void Read_MalformedSeat_KeepsTheVersionButNoSeat()
     {
         var malformed = Assert.IsType<MalformedCommand>(Lenient(Command("DeleteAgent", ""","seat":12,"expectedVersion":4""")));

@@ -299,6 +299,23 @@ public sealed class MalformedJsonTests
     }
 
     [Fact]
+    public void Read_InitialSeatRefusedInsideAnotherDocument_GivesEveryPathAndTheRefusal()
+    {
+        var json = AcmeJson();
+        json["seats"]![1]!["email"] = "ada-at-acme";
+        var envelope = new JsonObject { ["kind"] = "snapshot", ["account"] = json };
+
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => Same.Read<Envelope>(envelope.ToJsonString()));
+
+        Assert.Equal("$.account", exception.Path);
+        Assert.Equal("$.seats[1].email", exception.Member);
+        Assert.Equal("$.account.seats[1].email", exception.FullPath);
+        Assert.Equal("'ada-at-acme' is not a valid email", exception.Problem);
+        var refused = Assert.IsType<ValueRefusedException>(exception.InnerException);
+        Assert.Equal((1, new SeatId("s2"), "email"), (refused.SeatIndex, refused.Seat, refused.Member));
+    }
+
+    [Fact]
     public void Read_AccountAsTheWholeDocument_HasTheMemberAsItsFullPath()
     {
         var exception = FailsAccount(json => json["seats"]![1]!["email"] = "not-an-email", "$.seats[1].email: ");
