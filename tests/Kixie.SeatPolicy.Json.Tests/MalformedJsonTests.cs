@@ -316,6 +316,36 @@ public sealed class MalformedJsonTests
     }
 
     [Fact]
+    public void JsonWhereThePathStarts_AsWritten_GivesTheFullPath()
+    {
+        var json = AcmeJson();
+        json["seats"]![1]!["email"] = "ada-at-acme";
+        var document = new JsonObject { ["kind"] = "snapshot", ["account"] = json }.ToJsonString();
+
+        // snippet:begin
+        static string FaultOf(string document)
+        {
+            try
+            {
+                var envelope = JsonSerializer.Deserialize<Envelope>(document, SeatPolicyJson.Options)!;
+                return "read " + envelope.Kind;
+            }
+            catch (SeatPolicyJsonException fault)
+            {
+                // fault.Path     "$.account"             where System.Text.Json found the account
+                // fault.Member   "$.seats[1].email"      where inside the account
+                // fault.Problem  "'ada-at-acme' is not a valid email"
+                // fault.InnerException is the engine's ValueRefusedException: SeatIndex 1, Seat "s2", Member "email"
+                return fault.FullPath;                 // "$.account.seats[1].email"
+            }
+        }
+        // snippet:end
+
+        Assert.Equal("$.account.seats[1].email", FaultOf(document));
+        Assert.Equal("read snapshot", FaultOf(new JsonObject { ["kind"] = "snapshot", ["account"] = AcmeJson() }.ToJsonString()));
+    }
+
+    [Fact]
     public void Read_AccountAsTheWholeDocument_HasTheMemberAsItsFullPath()
     {
         var exception = FailsAccount(json => json["seats"]![1]!["email"] = "not-an-email", "$.seats[1].email: ");
