@@ -80,10 +80,11 @@ public enum StepKind
 /// <param name="SeatPick">Which seat: an existing one, an unknown or blank id, or (adds) none.</param>
 /// <param name="NamePick">A fresh name (often non-ASCII), the occupant's own, none or blank.</param>
 /// <param name="EmailPick">A fresh address, another occupant's, an invalid one, or none.</param>
-/// <param name="RolePick">No role, one of the three, or a value outside the enum.</param>
+/// <param name="RolePick">No role, one of the three, or (sloppy adds, replaces and updates) a role that is no role, sent as
+/// the <see cref="MalformedCommand"/> lenient reading makes of it.</param>
 /// <param name="VersionPick">No expected version, the right one, a stale one or a negative one.</param>
 /// <param name="AssetsPick">No assets, well-formed ones, none at all, or a malformed phone number.</param>
-/// <param name="IdPick">A fresh id, a blank one, a reused one, or an earlier command sent again.</param>
+/// <param name="IdPick">A fresh id, a blank or whitespace one, a reused one, or an earlier command sent again.</param>
 /// <param name="AdvanceSeconds">How far time moves on before the step.</param>
 public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int SeatPick, int NamePick, int EmailPick, int RolePick, int VersionPick, int AssetsPick, int IdPick, long AdvanceSeconds)
 {
@@ -104,9 +105,12 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             return issued[SeatPick % issued.Count];
         }
 
+        // Never default(CommandId): it is written as "id": null, which reading refuses (a command with no id
+        // cannot be read, docs/json.md), so it could not round-trip. A whitespace id is readable and still
+        // gets the policy's "the command has no id".
         var id = (IdPick % 10) switch
         {
-            1 => default,
+            1 => new CommandId(" "),
             2 => new CommandId(string.Empty),
             3 when issued.Count > 0 => issued[^1].Id,
             _ => new CommandId(Invariant($"cmd-{index}")),
@@ -143,14 +147,17 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             5 => "not-an-email",
             _ => null,
         };
+        // Never an undefined Role such as (Role)7: it is written as a number, which reading refuses (enums are
+        // read by their exact names only), so it could not round-trip. A request with a role that is no role
+        // reaches the policy as the MalformedCommand that lenient reading makes of it; see noRole below.
         var role = (RolePick % 6) switch
         {
             2 => Role.Agent,
             3 => Role.Manager,
             4 => Role.Admin,
-            5 => (Role)7,
             _ => (Role?)null,
         };
+        var noRole = RolePick % 6 == 5 && (Kind is StepKind.Add or StepKind.Replace or StepKind.Update);
         long? expected = (VersionPick % 6) switch
         {
             3 => account.Version,
@@ -170,6 +177,12 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             expected = VersionPick % 2 == 0 ? null : account.Version;
         }
 
+        if (Sloppy && noRole)
+        {
+            return new MalformedCommand(
+                id, at, actor, "role", Invariant($"unknown Role 'Boss {index}' (expected Agent, Manager, Admin)"), expected, Kind == StepKind.Add ? null : Named(seat));
+        }
+
         return Kind switch
         {
             StepKind.Add => new AddAgent(id, at, actor, name, email, role, AddSeat(seats, index), AddAssets(index), expected),
@@ -177,7 +190,7 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             StepKind.Deactivate => new DeactivateAgent(id, at, actor, seat, expected),
             StepKind.Update => new UpdateAgent(id, at, actor, seat, NamePick % 2 == 0 ? name : null, EmailPick % 2 == 0 ? email : null, role, expected),
             StepKind.Delete => new DeleteAgent(id, at, actor, seat, expected),
-            _ => new MalformedCommand(id, at, actor, "role", Invariant($"'Boss {index}' is not a role"), expected),
+            _ => new MalformedCommand(id, at, actor, "role", Invariant($"'Boss {index}' is not a role"), expected, SeatPick % 2 == 0 ? Named(seat) : null),
         };
     }
 
@@ -189,6 +202,12 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
         _ when seats.Length > 0 => seats[(SeatPick / 5) % seats.Length].Id,
         _ => new SeatId(string.Empty),
     };
+
+    /// <summary>
+    /// A seat for a nullable member: a null id inside the nullable is written as <c>"seat": null</c>, which
+    /// reads back as no seat at all (see docs/json.md), so it is given as none.
+    /// </summary>
+    private static SeatId? Named(SeatId seat) => seat == default ? null : seat;
 
     private SeatAssets? AddAssets(int index) => (AssetsPick % 5) switch
     {

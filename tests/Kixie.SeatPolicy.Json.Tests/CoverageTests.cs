@@ -7,7 +7,7 @@ using Xunit;
 namespace Kixie.SeatPolicy.Json.Tests;
 
 /// <summary>The generated histories are worth round-tripping: they reach every command, event and outcome.</summary>
-public sealed class CoverageTest
+public sealed class CoverageTests
 {
     [Fact]
     public void Runs_ThreeHundredSamples_ReachEveryCommandEventAndOutcome()

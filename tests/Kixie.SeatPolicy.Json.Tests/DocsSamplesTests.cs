@@ -12,9 +12,9 @@ namespace Kixie.SeatPolicy.Json.Tests;
 /// <summary>
 /// docs/json.md tells the truth: every JSON block marked <c>&lt;!-- sample: Type --&gt;</c> reads as that type and
 /// writes back as the same JSON, and every block marked <c>&lt;!-- fails: Type | message --&gt;</c> fails with
-/// that message.
+/// a <see cref="SeatPolicyJsonException"/> whose message starts with that message.
 /// </summary>
-public sealed partial class DocsSamplesTest
+public sealed partial class DocsSamplesTests
 {
     private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
     {
@@ -25,6 +25,7 @@ public sealed partial class DocsSamplesTest
         ["OutcomeCase"] = typeof(OutcomeCase),
         ["Decision"] = typeof(Decision),
         ["Money"] = typeof(Money),
+        ["InitialSeat"] = typeof(InitialSeat),
         ["NextBill"] = typeof(NextBill),
         ["FormerOccupant"] = typeof(FormerOccupant),
     };
@@ -50,9 +51,10 @@ public sealed partial class DocsSamplesTest
     {
         var (type, message) = (typeAndMessage[..typeAndMessage.IndexOf(" | ", StringComparison.Ordinal)], typeAndMessage[(typeAndMessage.IndexOf(" | ", StringComparison.Ordinal) + 3)..]);
 
-        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, Types[type], SeatPolicyJson.Options));
+        var exception = Assert.Throws<SeatPolicyJsonException>(() => JsonSerializer.Deserialize(json, Types[type], SeatPolicyJson.Options));
 
         Assert.True(exception.Message.StartsWith(message, StringComparison.Ordinal), $"docs/json.md line {line}: {exception.Message}");
+        Assert.Equal($"{exception.Member}: {exception.Problem}", exception.Message);
     }
 
     [Fact]
