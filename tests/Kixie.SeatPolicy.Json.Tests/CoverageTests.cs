@@ -10,7 +10,7 @@ namespace Kixie.SeatPolicy.Json.Tests;
 public sealed class CoverageTests
 {
     [Fact]
-    public void Runs_ThreeHundredSamples_ReachEveryCommandEventAndOutcome()
+    public void Runs_ThreeHundredSamples_ReachEveryCommandEventOutcomeAndDialectCorner()
     {
         var runs = JsonGenerators.Run.Sample(300).ToList();
         var decisions = runs.SelectMany(run => run.Decisions).ToList();
@@ -25,6 +25,13 @@ public sealed class CoverageTests
             ["AddAgent", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
             runs.SelectMany(run => run.Commands).Select(command => command.GetType().Name).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(decisions, decision => decision.IsReplay);
+        var commands = runs.SelectMany(run => run.Commands).ToList();
+        Assert.Contains(commands, command => command is MalformedCommand { Seat: not null });
+        Assert.Contains(commands, command => command is MalformedCommand { Seat: null });
+        Assert.Contains(commands, command => command is AddAgent { Assets: { } assets } && assets == SeatAssets.None);
+        Assert.Contains(commands, command => command is AddAgent { Assets: { RingGroups.IsEmpty: false } });
+        Assert.Contains(decisions, decision => decision.Outcome.Case is InvalidCommand { Field: "id" });
+        Assert.Contains(decisions, decision => decision.Outcome.Case is InvalidCommand { Field: "role" });
         Assert.True(runs.Average(run => run.Final.Version) > 2, "most runs should have a history");
     }
 }

@@ -181,11 +181,13 @@ public sealed class ShapesTests
     }
 
     [Fact]
-    public void Read_AddAgentWithEmptyAssetLists_HasEmptyAssetsNotNone()
+    public void Read_AddAgentWithEmptyAssetLists_HasEmptyAssetsNotNull()
     {
         var add = Same.Read<AddAgent>("""{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support","ringGroups":[],"devices":[]}""");
+        var none = Same.Read<AddAgent>("""{"type":"AddAgent","id":"c1","at":"2026-03-17T18:00:00Z","actor":"support"}""");
 
         Assert.Equal(SeatAssets.None, add.Assets);
+        Assert.Null(none.Assets);
         Assert.Equal(add, Same.RoundTrip(add));
     }
 
