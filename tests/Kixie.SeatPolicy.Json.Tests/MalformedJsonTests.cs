@@ -191,7 +191,7 @@ public sealed class MalformedJsonTests
 
     [Fact]
     public void Read_VacantSeatWithAName_NamesTheSeat() =>
-        FailsAccount(json => json["seats"]![2]!["name"] = "Ghost", "$.seats[2]: a vacant seat has no name or email");
+        FailsAccount(json => json["seats"]![2]!["name"] = "Ghost", "$.seats[2].name: a vacant seat has no name or email");
 
     [Fact]
     public void Read_ContractEndingBeforeItStarts_NamesTheEnd() =>
@@ -243,7 +243,7 @@ public sealed class MalformedJsonTests
         Assert.StartsWith("$.outcome: 'Added' is not a rejection", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "SubtypeConverter and OutcomeJson.ReadRejection still throw a plain JsonException (reported to the lead; src/ is not this branch's to change)")]
+    [Fact]
     public void Read_CaseOfAnotherType_IsASeatPolicyJsonExceptionAtTheDiscriminator()
     {
         var added = TurnoverPolicy.Default.Decide(Acme.Opened(), Acme.Commands[0]).Outcome;

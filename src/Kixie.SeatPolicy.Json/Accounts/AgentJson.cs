@@ -121,7 +121,7 @@ internal static class AgentJson
         {
             if (seat.Has("name") || seat.Has("email"))
             {
-                throw seat.Fail("a vacant seat has no name or email");
+                throw seat.FailAt(seat.Has("name") ? "name" : "email", "a vacant seat has no name or email");
             }
 
             var lastRole = seat.Optional("role")?.Enum<Role>() ?? Role.Agent;

@@ -34,9 +34,9 @@ internal static class CalendarJson
         {
             return new BillingCalendar(cycle.Enum<BillingCycle>(), anchor);
         }
-        catch (ArgumentException exception)
+        catch (ValueRefusedException refused)
         {
-            throw cycle.Fail(EngineErrors.Message(exception), exception);
+            throw cycle.Fail(refused.Reason, refused);
         }
         catch (OverflowException exception)
         {

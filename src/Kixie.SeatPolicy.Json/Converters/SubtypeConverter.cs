@@ -44,7 +44,7 @@ internal sealed class SubtypeConverter<TBase, T> : JsonConverter<T>
 
         return value is T found
             ? found
-            : throw new JsonException($"$.{_discriminator}: expected '{_caseName}' but found '{Name(value)}'");
+            : throw new SeatPolicyJsonException($"$.{_discriminator}", $"expected '{_caseName}' but found '{Name(value)}'");
     }
 
     /// <inheritdoc />

@@ -230,7 +230,9 @@ internal static class OutcomeJson
         SeatAlreadyVacant vacant => vacant,
         InvalidCommand invalid => invalid,
         VersionConflict conflict => conflict,
-        _ => throw new JsonException($"{node.Path}.{Discriminator}: '{value.Kind}' is not a rejection (expected {string.Join(", ", KindNames.Skip((int)OutcomeKind.Unauthorized))})"),
+        _ => throw new SeatPolicyJsonException(
+            $"{node.Path}.{Discriminator}",
+            $"'{value.Kind}' is not a rejection (expected {string.Join(", ", KindNames.Skip((int)OutcomeKind.Unauthorized))})"),
     };
 
     private static SeatId Seat(ObjectNode outcome) => IdsJson.ReadSeatId(outcome.Required("seat"));

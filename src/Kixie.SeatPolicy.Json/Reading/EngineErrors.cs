@@ -15,6 +15,6 @@ internal static class EngineErrors
             message = message.Replace(suffix, string.Empty, StringComparison.Ordinal);
         }
 
-        return message.ReplaceLineEndings(" ").TrimEnd();
+        return message.ReplaceLineEndings(" ").TrimEnd().TrimEnd('.');
     }
 }
