@@ -19,10 +19,11 @@ public sealed partial class Account
     /// <param name="seats">The initial seats: distinct ids, distinct emails (case-insensitive), valid names, emails, roles and phone numbers.</param>
     /// <param name="contract">The contract, or null for a non-contract account.</param>
     /// <param name="proration">How adds are prorated; the default is whole actual days, half away from zero.</param>
+    /// <param name="addCharges">When add charges are invoiced (rulebook §10): <see cref="AddChargeBilling.Immediately"/> (the default) or <see cref="AddChargeBilling.OnNextBill"/>.</param>
     /// <returns>The account at version 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="timeZone"/>, <paramref name="billing"/> or <paramref name="seats"/> (or one of its items) is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="seatPrice"/> is in no known currency, or <paramref name="seats"/> has an invalid or duplicate seat.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seatPrice"/> is negative or <paramref name="proration"/> has an undefined member.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seatPrice"/> is negative, <paramref name="proration"/> has an undefined member, or <paramref name="addCharges"/> is not a defined term.</exception>
     public static Account Open(
         string id,
         DateTimeZone timeZone,
@@ -30,7 +31,8 @@ public sealed partial class Account
         BillingCalendar billing,
         IEnumerable<InitialSeat> seats,
         ContractTerm? contract = null,
-        ProrationConvention proration = default)
+        ProrationConvention proration = default,
+        AddChargeBilling addCharges = AddChargeBilling.Immediately)
     {
         Guard.Against.NullOrWhiteSpace(id);
         Guard.Against.Null(timeZone);
@@ -48,6 +50,11 @@ public sealed partial class Account
         if (!proration.IsDefined)
         {
             throw new ArgumentOutOfRangeException(nameof(proration), proration, "The proration convention has an undefined member.");
+        }
+
+        if (addCharges is not (AddChargeBilling.Immediately or AddChargeBilling.OnNextBill))
+        {
+            throw new ArgumentOutOfRangeException(nameof(addCharges), addCharges, "Unknown add-charge billing term.");
         }
 
         var initialSeats = seats.ToImmutableArray();
@@ -72,7 +79,7 @@ public sealed partial class Account
             index++;
         }
 
-        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract, initialSeats);
+        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, addCharges, contract, initialSeats);
         return new Account(
             terms,
             seatMap.ToImmutable(),
