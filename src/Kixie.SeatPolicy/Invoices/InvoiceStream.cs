@@ -31,16 +31,22 @@ internal static class InvoiceStream
         }
     }
 
-    /// <summary>A change to the set of seats that exist: a seat enters it (is created) or leaves it (is deleted) after <see cref="Date"/>.</summary>
-    private readonly record struct SeatChange(LocalDate Date, int Ordinal, bool Enters);
+    /// <summary>A change to the set of seats that exist: a seat enters it (is created) or leaves it (is deleted) after day <see cref="Day"/> (an ISO day number).</summary>
+    private readonly record struct SeatChange(int Day, int Ordinal, bool Enters);
 
-    /// <summary>An accepted add's charge and the date of the invoice that carries it.</summary>
-    private readonly record struct AddCharge(LocalDate BilledOn, long Version, SeatId Seat, ProratedCharge Charge, LocalDate AddedOn, CommandId Command);
+    /// <summary>An accepted add's charge and the day (an ISO day number) of the invoice that carries it.</summary>
+    private readonly record struct AddCharge(int BilledOn, LocalDate AddedOn, SeatAdded Added)
+    {
+        public InvoiceLine ToLine() => InvoiceLine.ForAdd(Added.Seat, Added.Charge.Proration, AddedOn, Added.Command.Id);
+    }
+
+    /// <summary>The ISO day number (days since 1970-01-01) of a date in any calendar: dates are compared as integers.</summary>
+    private static int DayOf(LocalDate date) => IsoDays.DayNumber(IsoDays.IsIso(date) ? date : date.WithCalendar(CalendarSystem.Iso));
 
     /// <summary>The walk's state: where it is among the bill dates, the seat changes and the adds, and the seats that exist.</summary>
     private sealed class Walk
     {
-        private readonly LocalDate _through;
+        private readonly int _through;
         private readonly bool _billsOnly;
         private readonly bool _onNextBill;
         private readonly BillingCalendar _calendar;
@@ -48,9 +54,10 @@ internal static class InvoiceStream
         private readonly Currency _currency;
 
         // Seat ordinals in creation order: initial seats 0..n-1 as given, then adds in history order.
-        private readonly SeatId[] _ids;
+        private readonly ImmutableArray<InitialSeat> _initial;
+        private readonly SeatId[] _addedIds;
         private readonly SeatChange[] _changes;
-        private readonly AddCharge[] _adds;
+        private readonly AddCharge[] _adds; // by the day billed, then in history order
         private int _nextChange;
         private int _nextAdd;
 
@@ -67,7 +74,7 @@ internal static class InvoiceStream
 
         public Walk(Account account, LocalDate from, LocalDate through, bool billsOnly)
         {
-            _through = through;
+            _through = DayOf(through);
             _billsOnly = billsOnly;
             _onNextBill = account.AddCharges == AddChargeBilling.OnNextBill;
             _calendar = account.Billing;
@@ -76,14 +83,14 @@ internal static class InvoiceStream
 
             var initial = account.InitialSeats;
             var history = account.History;
-            Dictionary<SeatId, LocalDate>? deletedOn = null;
+            Dictionary<SeatId, int>? deletedOn = null;
             var addCount = 0;
             foreach (var change in history)
             {
                 if (change is SeatDeleted)
                 {
                     deletedOn ??= [];
-                    deletedOn[change.Seat] = account.LocalDateOf(change.At);
+                    deletedOn[change.Seat] = DayOf(account.LocalDateOf(change.At));
                 }
                 else if (change is SeatAdded)
                 {
@@ -92,14 +99,14 @@ internal static class InvoiceStream
             }
 
             var seatCount = initial.Length + addCount;
-            _ids = new SeatId[seatCount];
+            _initial = initial;
+            _addedIds = new SeatId[addCount];
             _exists = new bool[seatCount];
             _order = new List<int>(seatCount);
             var changes = new List<SeatChange>(addCount + (deletedOn?.Count ?? 0));
             for (var ordinal = 0; ordinal < initial.Length; ordinal++)
             {
                 var id = initial[ordinal].Seat;
-                _ids[ordinal] = id;
                 _exists[ordinal] = true;
                 _order.Add(ordinal);
                 if (deletedOn is not null && deletedOn.TryGetValue(id, out var deleted))
@@ -110,16 +117,18 @@ internal static class InvoiceStream
 
             _existing = initial.Length;
             var adds = new AddCharge[addCount];
+            var addOrder = new long[addCount];
             var next = initial.Length;
-            foreach (var change in history)
+            for (var version = 0; version < history.Count; version++)
             {
-                if (change is not SeatAdded added)
+                if (history[version] is not SeatAdded added)
                 {
                     continue;
                 }
 
-                var addedOn = account.LocalDateOf(added.At);
-                _ids[next] = added.Seat;
+                var addedOnDate = account.LocalDateOf(added.At);
+                var addedOn = DayOf(addedOnDate);
+                _addedIds[next - initial.Length] = added.Seat;
                 if (deletedOn is not null && deletedOn.TryGetValue(added.Seat, out var deleted))
                 {
                     // On the bill of D when addedOn < D and not deleted < D: for no D when deleted <= addedOn.
@@ -134,26 +143,34 @@ internal static class InvoiceStream
                     changes.Add(new SeatChange(addedOn, next, Enters: true));
                 }
 
-                var billedOn = _onNextBill ? NextBillDateAfter(addedOn) : addedOn;
-                adds[next - initial.Length] = new AddCharge(billedOn, added.Version, added.Seat, added.Charge.Proration, addedOn, added.Command.Id);
+                var billedOn = _onNextBill ? NextBillDayAfter(addedOnDate) : addedOn;
+                adds[next - initial.Length] = new AddCharge(billedOn, addedOnDate, added);
+                addOrder[next - initial.Length] = ((long)billedOn << 32) | (uint)version;
                 next++;
             }
 
             // History order is date order unless instants went backwards: sort only then. A seat enters and
             // leaves on different dates, so equal dates may come in any order.
             _changes = [.. changes];
-            if (!IsSorted(_changes, static (a, b) => a.Date.CompareTo(b.Date)))
+            var changeDays = new int[_changes.Length];
+            for (var i = 0; i < changeDays.Length; i++)
             {
-                Array.Sort(_changes, static (a, b) => a.Date.CompareTo(b.Date));
+                changeDays[i] = _changes[i].Day;
+            }
+
+            if (!IsSorted(changeDays))
+            {
+                Array.Sort(changeDays, _changes);
             }
 
             _adds = adds;
-            if (!IsSorted(_adds, CompareAdds))
+            if (!IsSorted(addOrder))
             {
-                Array.Sort(_adds, CompareAdds);
+                Array.Sort(addOrder, _adds);
             }
 
-            while (_nextAdd < _adds.Length && _adds[_nextAdd].BilledOn < from)
+            var fromDay = DayOf(from);
+            while (_nextAdd < _adds.Length && _adds[_nextAdd].BilledOn < fromDay)
             {
                 _nextAdd++;
             }
@@ -165,11 +182,12 @@ internal static class InvoiceStream
         public Invoice? Next()
         {
             var addDue = !_onNextBill && !_billsOnly && _nextAdd < _adds.Length && _adds[_nextAdd].BilledOn <= _through;
-            if (_hasBill && _billDate <= _through && (!addDue || _billDate <= _adds[_nextAdd].BilledOn))
+            var billDay = _hasBill ? DayOf(_billDate) : int.MaxValue;
+            if (_hasBill && billDay <= _through && (!addDue || billDay <= _adds[_nextAdd].BilledOn))
             {
                 if (_calendar.TryBillDate(_billIndex + 1, out var end))
                 {
-                    var bill = Bill(new BillingPeriod(_billIndex, _billDate, end));
+                    var bill = Bill(new BillingPeriod(_billIndex, _billDate, end), billDay);
                     _billIndex++;
                     _billDate = end;
                     return bill;
@@ -181,17 +199,16 @@ internal static class InvoiceStream
             if (addDue)
             {
                 var add = _adds[_nextAdd++];
-                var line = InvoiceLine.ForAdd(add.Seat, add.Charge, add.AddedOn, add.Command);
+                var line = add.ToLine();
                 return new Invoice(add.AddedOn, InvoiceKind.Add, _currency, [line], line.Amount);
             }
 
             return null;
         }
 
-        private Invoice Bill(BillingPeriod period)
+        private Invoice Bill(BillingPeriod period, int day)
         {
-            var date = period.Start;
-            while (_nextChange < _changes.Length && _changes[_nextChange].Date < date)
+            while (_nextChange < _changes.Length && _changes[_nextChange].Day < day)
             {
                 var change = _changes[_nextChange++];
                 if (change.Enters)
@@ -211,18 +228,19 @@ internal static class InvoiceStream
             }
 
             // Adds before this bill date belong to earlier bills (before the range); this bill's are next.
-            while (_nextAdd < _adds.Length && _adds[_nextAdd].BilledOn < date)
+            while (_nextAdd < _adds.Length && _adds[_nextAdd].BilledOn < day)
             {
                 _nextAdd++;
             }
 
             var collected = 0;
-            while (_onNextBill && _nextAdd + collected < _adds.Length && _adds[_nextAdd + collected].BilledOn == date)
+            while (_onNextBill && _nextAdd + collected < _adds.Length && _adds[_nextAdd + collected].BilledOn == day)
             {
                 collected++;
             }
 
             var lines = ImmutableArray.CreateBuilder<InvoiceLine>(_existing + collected);
+            var term = InvoiceLine.SeatTermOf(_price, period);
             var kept = 0;
             for (var i = 0; i < _order.Count; i++)
             {
@@ -230,7 +248,7 @@ internal static class InvoiceStream
                 if (_exists[ordinal])
                 {
                     _order[kept++] = ordinal;
-                    lines.Add(InvoiceLine.ForSeat(_ids[ordinal], _price, period));
+                    lines.Add(InvoiceLine.ForSeat(ordinal < _initial.Length ? _initial[ordinal].Seat : _addedIds[ordinal - _initial.Length], term));
                 }
             }
 
@@ -238,13 +256,12 @@ internal static class InvoiceStream
             var total = _price.Times(_existing);
             for (var i = 0; i < collected; i++)
             {
-                var add = _adds[_nextAdd++];
-                var line = InvoiceLine.ForAdd(add.Seat, add.Charge, add.AddedOn, add.Command);
+                var line = _adds[_nextAdd++].ToLine();
                 lines.Add(line);
                 total += line.Amount;
             }
 
-            return new Invoice(date, InvoiceKind.Bill, _currency, lines.MoveToImmutable(), total);
+            return new Invoice(period.Start, InvoiceKind.Bill, _currency, lines.MoveToImmutable(), total);
         }
 
         private void Enter(int ordinal)
@@ -290,7 +307,7 @@ internal static class InvoiceStream
             var k0 = Dates.FloorDiv(Dates.MonthsBetween(_calendar.Anchor, from), (long)_calendar.Cycle);
             for (index = k0; index <= k0 + 2; index++)
             {
-                if (_calendar.TryBillDate(index, out date) && date >= from)
+                if (_calendar.TryBillDate(index, out date) && DayOf(date) >= DayOf(from))
                 {
                     return true;
                 }
@@ -300,29 +317,24 @@ internal static class InvoiceStream
             return false;
         }
 
-        private LocalDate NextBillDateAfter(LocalDate date)
+        private int NextBillDayAfter(LocalDate date)
         {
             try
             {
-                return _calendar.NextBillDateAfter(date);
+                return DayOf(_calendar.NextBillDateAfter(date));
             }
             catch (ArgumentOutOfRangeException)
             {
-                return LocalDate.MaxIsoValue; // no bill NodaTime can represent collects it
+                return int.MaxValue; // no bill NodaTime can represent collects it
             }
         }
 
-        private static int CompareAdds(AddCharge a, AddCharge b)
-        {
-            var byDate = a.BilledOn.CompareTo(b.BilledOn);
-            return byDate != 0 ? byDate : a.Version.CompareTo(b.Version);
-        }
-
-        private static bool IsSorted<T>(T[] items, Comparison<T> comparison)
+        private static bool IsSorted<T>(T[] items)
+            where T : IComparable<T>
         {
             for (var i = 1; i < items.Length; i++)
             {
-                if (comparison(items[i - 1], items[i]) > 0)
+                if (items[i - 1].CompareTo(items[i]) > 0)
                 {
                     return false;
                 }
