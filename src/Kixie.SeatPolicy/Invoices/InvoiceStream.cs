@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -239,16 +240,18 @@ internal static class InvoiceStream
                 collected++;
             }
 
-            var lines = ImmutableArray.CreateBuilder<InvoiceLine>(_existing + collected);
+            var lines = new InvoiceLine[_existing + collected];
             var term = InvoiceLine.SeatTermOf(_price, period);
             var kept = 0;
+            var initialCount = _initial.Length;
             for (var i = 0; i < _order.Count; i++)
             {
                 var ordinal = _order[i];
                 if (_exists[ordinal])
                 {
+                    var seat = ordinal < initialCount ? _initial[ordinal].Seat : _addedIds[ordinal - initialCount];
+                    lines[kept] = InvoiceLine.ForSeat(seat, term);
                     _order[kept++] = ordinal;
-                    lines.Add(InvoiceLine.ForSeat(ordinal < _initial.Length ? _initial[ordinal].Seat : _addedIds[ordinal - _initial.Length], term));
                 }
             }
 
@@ -257,11 +260,11 @@ internal static class InvoiceStream
             for (var i = 0; i < collected; i++)
             {
                 var line = _adds[_nextAdd++].ToLine();
-                lines.Add(line);
+                lines[kept + i] = line;
                 total += line.Amount;
             }
 
-            return new Invoice(period.Start, InvoiceKind.Bill, _currency, lines.MoveToImmutable(), total);
+            return new Invoice(period.Start, InvoiceKind.Bill, _currency, ImmutableCollectionsMarshal.AsImmutableArray(lines), total);
         }
 
         private void Enter(int ordinal)
