@@ -68,4 +68,42 @@ public static class Fixtures
 
         return events;
     }
+
+    /// <summary>
+    /// An account of <paramref name="seats"/> seats after <paramref name="events"/> accepted commands spread
+    /// evenly over 2026: adds, replacements, edits, deactivations and (by support) deletions of added seats,
+    /// in turn.
+    /// </summary>
+    public static Account YearOfTurnover(int seats, int events)
+    {
+        var policy = TurnoverPolicy.Default;
+        var account = Account(seats);
+        var admin = new Actor(Email(0));
+        var start = Instant.FromUtc(2026, 1, 1, 20, 0);
+        var step = Duration.FromDays(365) / events;
+        var added = new Queue<SeatId>();
+        for (var j = 0; account.Version < events; j++)
+        {
+            var at = start + (step * account.Version);
+            var id = new CommandId($"y{j}");
+            var seat = SeatId(1 + (j % (seats - 2)));
+            SeatCommand command = (j % 5) switch
+            {
+                0 => new AddAgent(id, at, admin, $"New {j}", $"n{j}@acme.test", Role.Agent, new SeatId($"n{j}")),
+                1 => new ReplaceAgent(id, at, admin, seat, $"Person {j}", $"p{j}@acme.test"),
+                2 => new UpdateAgent(id, at, admin, seat, Name: $"Renamed {j}"),
+                3 => new DeactivateAgent(id, at, admin, seat),
+                _ => new DeleteAgent(id, at, Actor.Support, added.Count > 100 ? added.Dequeue() : SeatId(seats - 1 - (j % 50))),
+            };
+            var decision = policy.Decide(account, command);
+            if (decision.Outcome.Case is Added outcome)
+            {
+                added.Enqueue(outcome.Seat);
+            }
+
+            account = decision.ApplyTo(account);
+        }
+
+        return account;
+    }
 }

@@ -98,18 +98,18 @@ public sealed class OutcomeTests
     }
 
     [Theory]
-    [InlineData("2026-03-20", "2026-03-31")]
-    [InlineData("2026-03-31", "2026-04-30")]
-    [InlineData("2026-04-15", "2026-04-30")]
-    [InlineData("2025-12-31", "2026-01-31")]
-    public async Task Simulate_AsOf_LooksUpTheNextBillFromThatDate(string asOf, string billDate)
+    [InlineData("2026-03-20", "2026-03-31", 3, "90.00")]
+    [InlineData("2026-03-31", "2026-04-30", 3, "90.00")]
+    [InlineData("2026-04-15", "2026-04-30", 3, "90.00")]
+    [InlineData("2025-12-31", "2026-01-31", 2, "60.00")] // s3 is added on 2026-03-17: not on the bill of 2026-01-31 (rulebook §8, §10)
+    public async Task Simulate_AsOf_LooksUpTheNextBillFromThatDate(string asOf, string billDate, int seats, string total)
     {
         using var output = await SeatPolicyTool.SimulateJsonAsync("spec-example.json", "--as-of", asOf);
         var bill = output.RootElement.GetProperty("nextBill");
 
         Assert.Equal(billDate, bill.GetProperty("date").GetString());
-        Assert.Equal(3, bill.GetProperty("seats").GetInt32());
-        Assert.Equal("90.00", bill.GetProperty("total").GetString());
+        Assert.Equal(seats, bill.GetProperty("seats").GetInt32());
+        Assert.Equal(total, bill.GetProperty("total").GetString());
     }
 
     [Fact]

@@ -19,10 +19,11 @@ public sealed partial class Account
     /// <param name="seats">The initial seats: distinct ids, distinct emails (case-insensitive), valid names, emails, roles and phone numbers.</param>
     /// <param name="contract">The contract, or null for a non-contract account.</param>
     /// <param name="proration">How adds are prorated; the default is whole actual days, half away from zero.</param>
+    /// <param name="addCharges">When add charges are invoiced (rulebook §10): <see cref="AddChargeBilling.Immediately"/> (the default) or <see cref="AddChargeBilling.OnNextBill"/>.</param>
     /// <returns>The account at version 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="timeZone"/>, <paramref name="billing"/> or <paramref name="seats"/> (or one of its items) is null.</exception>
     /// <exception cref="ValueRefusedException"><paramref name="id"/> is blank; <paramref name="seatPrice"/> is negative or in no known currency;
-    /// <paramref name="proration"/> has an undefined member; or an initial seat is invalid or repeats another's id or email
+    /// <paramref name="proration"/> or <paramref name="addCharges"/> has an undefined value; or an initial seat is invalid or repeats another's id or email
     /// (<see cref="ValueRefusedException.SeatIndex"/>, <see cref="ValueRefusedException.Seat"/> and <see cref="ValueRefusedException.Member"/> say which and where).</exception>
     public static Account Open(
         string id,
@@ -31,7 +32,8 @@ public sealed partial class Account
         BillingCalendar billing,
         IEnumerable<InitialSeat> seats,
         ContractTerm? contract = null,
-        ProrationConvention proration = default)
+        ProrationConvention proration = default,
+        AddChargeBilling addCharges = AddChargeBilling.Immediately)
     {
         Guard.Against.Null(id);
         Guard.Against.Null(timeZone);
@@ -57,6 +59,11 @@ public sealed partial class Account
             throw new ValueRefusedException(nameof(proration), nameof(proration), proration, "the proration convention has an undefined member");
         }
 
+        if (addCharges is not (AddChargeBilling.Immediately or AddChargeBilling.OnNextBill))
+        {
+            throw new ValueRefusedException(nameof(addCharges), nameof(addCharges), addCharges, $"{(int)addCharges} is not an add-charge billing term");
+        }
+
         var initialSeats = seats.ToImmutableArray();
         var seatMap = SeatMap.Empty().ToBuilder();
         var emails = EmailIndex.Empty(StringComparer.OrdinalIgnoreCase).ToBuilder();
@@ -79,7 +86,7 @@ public sealed partial class Account
             index++;
         }
 
-        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, contract, initialSeats);
+        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, addCharges, contract, initialSeats);
         return new Account(
             terms,
             seatMap.ToImmutable(),

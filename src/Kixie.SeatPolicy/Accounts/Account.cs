@@ -78,6 +78,14 @@ public sealed partial class Account : IEquatable<Account>
     /// <summary>How adds are prorated.</summary>
     public ProrationConvention Proration => _terms.Proration;
 
+    /// <summary>
+    /// When the prorated charge of an add is invoiced (rulebook §10): on an add invoice of its own, dated
+    /// the add's local date (<see cref="AddChargeBilling.Immediately"/>, the default), or as an add line on
+    /// the next bill (<see cref="AddChargeBilling.OnNextBill"/>). A term of the account, set when it is
+    /// opened, like its calendar.
+    /// </summary>
+    public AddChargeBilling AddCharges => _terms.AddCharges;
+
     /// <summary>The contract, or null for a non-contract account.</summary>
     public ContractTerm? Contract => _terms.Contract;
 
@@ -141,16 +149,6 @@ public sealed partial class Account : IEquatable<Account>
     public LocalDate LocalDateOf(Instant at) => at.InZone(TimeZone).Date;
 
     /// <summary>
-    /// The next bill as of a local date: the first bill date after <paramref name="asOf"/>, and every
-    /// seat that exists (occupied or vacant) times the seat price.
-    /// </summary>
-    /// <param name="asOf">The local date to look from.</param>
-    /// <returns>The next bill.</returns>
-    /// <exception cref="OverflowException">Seats × seat price does not fit in 64-bit minor units.</exception>
-    public NextBill PreviewNextBill(LocalDate asOf) =>
-        new(Billing.NextBillDateAfter(asOf), SeatCount, SeatPrice, SeatPrice.Times(SeatCount));
-
-    /// <summary>
     /// The people who left a seat (replaced, deactivated, or in a deleted seat), oldest first, with when,
     /// by whom and by which command. Computed from <see cref="History"/>.
     /// </summary>
@@ -180,7 +178,7 @@ public sealed partial class Account : IEquatable<Account>
     /// </summary>
     /// <returns>The account at version 0.</returns>
     public Account AtOpening() =>
-        Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration);
+        Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration, AddCharges);
 
     private ImmutableArray<SeatEvent> BuildHistory()
     {
@@ -221,6 +219,7 @@ public sealed partial class Account : IEquatable<Account>
         Money SeatPrice,
         BillingCalendar Billing,
         ProrationConvention Proration,
+        AddChargeBilling AddCharges,
         ContractTerm? Contract,
         ImmutableArray<InitialSeat> InitialSeats)
     {
@@ -231,19 +230,13 @@ public sealed partial class Account : IEquatable<Account>
             && SeatPrice == other.SeatPrice
             && Billing.Equals(other.Billing)
             && Proration == other.Proration
+            && AddCharges == other.AddCharges
             && Equals(Contract, other.Contract)
             && InitialSeats.SequenceEqual(other.InitialSeats);
 
         public override int GetHashCode() => HashCode.Combine(Id, SeatPrice, Billing);
     }
 }
-
-/// <summary>The next bill: its date, how many seats are on it, the seat price and the total.</summary>
-/// <param name="Date">The first bill date after the date asked about.</param>
-/// <param name="Seats">The seats billed: every seat that exists, occupied or vacant.</param>
-/// <param name="SeatPrice">The price of one seat for one period.</param>
-/// <param name="Total">Seats × seat price.</param>
-public sealed record NextBill(LocalDate Date, int Seats, Money SeatPrice, Money Total);
 
 /// <summary>A person who left a seat, kept in the account's history.</summary>
 /// <param name="Agent">The person as they were when they left.</param>

@@ -89,6 +89,32 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         }
     }
 
+    /// <summary>
+    /// Bill date <paramref name="index"/>, or false when it falls outside the years NodaTime supports
+    /// (-9998 to 9999, at most 240,000 months from any anchor), so that a walk over bill dates ends at
+    /// the end of time instead of throwing.
+    /// </summary>
+    internal bool TryBillDate(long index, out LocalDate date)
+    {
+        const long MonthsOfTime = 240_000;
+        if (index > MonthsOfTime || index < -MonthsOfTime)
+        {
+            date = default;
+            return false;
+        }
+
+        try
+        {
+            date = Anchor.PlusMonths((int)(index * _monthsPerCycle));
+            return true;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            date = default;
+            return false;
+        }
+    }
+
     /// <summary>The billing period <c>[billDate_k, billDate_k+1)</c> that contains <paramref name="date"/>.</summary>
     /// <param name="date">Any local date, before the anchor too.</param>
     /// <returns>The period.</returns>

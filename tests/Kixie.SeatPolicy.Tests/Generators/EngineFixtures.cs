@@ -79,9 +79,14 @@ public static class EngineFixtures
     /// <param name="contract">The contract, or null for a non-contract account.</param>
     /// <param name="seats">The seats; <see cref="AcmeSeats"/> when null.</param>
     /// <param name="billing">The calendar; <see cref="MonthlyOnThe1st"/> when null.</param>
+    /// <param name="addCharges">When add charges are invoiced; at once by default.</param>
     /// <returns>The account.</returns>
-    public static Account Acme(ContractTerm? contract = null, IEnumerable<InitialSeat>? seats = null, BillingCalendar? billing = null) =>
-        Account.Open("acme", LosAngeles, Usd("30.00"), billing ?? MonthlyOnThe1st, seats ?? AcmeSeats(), contract);
+    public static Account Acme(
+        ContractTerm? contract = null,
+        IEnumerable<InitialSeat>? seats = null,
+        BillingCalendar? billing = null,
+        AddChargeBilling addCharges = AddChargeBilling.Immediately) =>
+        Account.Open("acme", LosAngeles, Usd("30.00"), billing ?? MonthlyOnThe1st, seats ?? AcmeSeats(), contract, addCharges: addCharges);
 
     /// <summary>Noon on a local date in Los Angeles, as an instant.</summary>
     /// <param name="year">The year.</param>

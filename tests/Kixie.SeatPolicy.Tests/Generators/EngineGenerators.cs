@@ -73,7 +73,8 @@ public static class EngineGenerators
         from hasContract in Gen.Frequency((2, Gen.Constant(false)), (3, Gen.Constant(true)))
         from contract in hasContract ? Contract(anchor).Select(c => (ContractSpec?)c) : Gen.Constant((ContractSpec?)null)
         from seats in Seats
-        select new AccountSpec(zone, currency, price, cycle, anchor, proration, contract, seats);
+        from addCharges in Gen.Elements(AddChargeBilling.Immediately, AddChargeBilling.OnNextBill)
+        select new AccountSpec(zone, currency, price, cycle, anchor, proration, contract, seats, addCharges);
 
     /// <summary>
     /// A step of a command sequence; see <see cref="EngineStep"/>. Each field is usually well-formed

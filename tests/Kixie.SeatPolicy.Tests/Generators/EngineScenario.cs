@@ -18,6 +18,7 @@ namespace Kixie.SeatPolicy.Tests.Generators;
 /// <param name="Proration">How adds are prorated.</param>
 /// <param name="Contract">The contract, or null.</param>
 /// <param name="Seats">The initial seats.</param>
+/// <param name="AddCharges">When add charges are invoiced.</param>
 public sealed record AccountSpec(
     string Zone,
     string CurrencyCode,
@@ -26,7 +27,8 @@ public sealed record AccountSpec(
     LocalDate Anchor,
     ProrationConvention Proration,
     ContractSpec? Contract,
-    ImmutableArray<SeatSpec> Seats)
+    ImmutableArray<SeatSpec> Seats,
+    AddChargeBilling AddCharges = AddChargeBilling.Immediately)
 {
     /// <summary>The account's currency.</summary>
     public Currency Currency => Currency.FromCode(CurrencyCode);
@@ -47,7 +49,8 @@ public sealed record AccountSpec(
             new BillingCalendar(Cycle, Anchor),
             Seats.Select(seat => seat.ToInitialSeat()),
             Contract?.ToContractTerm(),
-            Proration);
+            Proration,
+            AddCharges);
 
     /// <inheritdoc />
     public override string ToString()
@@ -56,6 +59,7 @@ public sealed record AccountSpec(
         text.Append(CultureInfo.InvariantCulture, $"{Zone} {Price} {CurrencyCode} {Cycle} from {Iso(Anchor)}, ");
         text.Append(CultureInfo.InvariantCulture, $"{Proration.Granularity}/{Proration.DayCount}/{Proration.Rounding}, ");
         text.Append(Contract is null ? "no contract" : Contract.ToString());
+        text.Append(CultureInfo.InvariantCulture, $", add charges {AddCharges}");
         foreach (var seat in Seats)
         {
             text.Append("; ").Append(seat);

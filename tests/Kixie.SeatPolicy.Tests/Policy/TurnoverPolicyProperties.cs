@@ -44,6 +44,7 @@ internal sealed class ModelRun
     private readonly List<SeatCommand> _issued = [];
     private readonly StringBuilder _trace = new();
     private Account _account;
+    private LocalDate? _today;
 
     private ModelRun(EngineScenario scenario)
     {
@@ -161,11 +162,21 @@ internal sealed class ModelRun
         Require(outcome.Value is not Deleted || _model.ContractAllowsDeletion(date, out _), "no deletion inside a lock-in");
         Require(after.Version == _model.Version && after.History.Count == after.Version, $"version {after.Version}, model expects {_model.Version}");
         Require(after.SeatCount >= 0 && after.SeatCount == _model.SeatCount, $"{after.SeatCount} seats, model expects {_model.SeatCount}");
-        var bill = after.PreviewNextBill(date);
+        // The next bill as of today (the latest local date so far: a replayed command carries its old
+        // instant): every event is dated before it, so its seats are the model's seats now (rulebook §8).
+        var today = _today is { } seen && seen > date ? seen : date;
+        _today = today;
+        var bill = after.PreviewNextBill(today);
+        var nextBillDate = _model.NextBillDateAfter(today);
+        var collected = after.AddCharges == AddChargeBilling.OnNextBill
+            ? after.History.OfType<SeatAdded>()
+                .Where(added => _model.NextBillDateAfter(_model.LocalDateOf(added.At)) == nextBillDate)
+                .Sum(added => added.Charge.Amount.MinorUnits)
+            : 0;
         Require(
-            bill.Total.MinorUnits == _model.SeatCount * _scenario.Account.PriceMinorUnits && bill.Seats == _model.SeatCount,
-            $"next bill {bill.Total} for {bill.Seats} seats, model expects {_model.SeatCount} x {_scenario.Account.Price}");
-        Require(bill.Date == _model.NextBillDateAfter(date) && bill.Date > date, $"next bill date {bill.Date}, model expects {_model.NextBillDateAfter(date)}");
+            bill.Total.MinorUnits == (_model.SeatCount * _scenario.Account.PriceMinorUnits) + collected && bill.Seats == _model.SeatCount,
+            $"next bill {bill.Total} for {bill.Seats} seats, model expects {_model.SeatCount} x {_scenario.Account.Price} + {collected} minor units of add charges");
+        Require(bill.Date == nextBillDate && bill.Date > today, $"next bill date {bill.Date}, model expects {nextBillDate}");
         var admins = after.ListSeats().Count(seat => seat.HoldsAdmin);
         Require(admins == _model.OccupiedAdminCount && admins == after.OccupiedAdminCount, $"{admins} occupied admins, model expects {_model.OccupiedAdminCount}");
         Require(adminsBefore == 0 || admins >= 1, "an occupied Admin remains whenever there was one");

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+public sealed partial class Account
+{
+    /// <summary>
+    /// The account's invoices dated from <paramref name="from"/> through <paramref name="through"/>
+    /// (local dates in its zone, both inclusive), rulebook §10: a <see cref="InvoiceKind.Bill"/> at every
+    /// bill date, and with <see cref="AddChargeBilling.Immediately"/> an <see cref="InvoiceKind.Add"/>
+    /// invoice per accepted add; ordered by date, and on one date the bill first, then add invoices in
+    /// history order.
+    /// </summary>
+    /// <remarks>
+    /// <para>A pure function of the account's terms, initial seats and <see cref="History"/> (never of
+    /// outcomes, so a replayed command id is billed once). The bill of <c>D</c> has one seat line per
+    /// seat created before <c>D</c> (an initial seat, or added on a local date before <c>D</c>) and not
+    /// deleted on a local date before <c>D</c>, each the full seat price for <c>[D, next bill date)</c>;
+    /// so an add on a bill date is not on that bill (its add charge is the full price), and a seat
+    /// deleted on a bill date is on it. With <see cref="AddChargeBilling.OnNextBill"/> it also has one
+    /// add line per add whose local date lies in <c>[previous bill date, D)</c>.</para>
+    /// <para>Lazy: nothing is computed before the first invoice is asked for, and then one invoice at a
+    /// time, so a range of centuries streams. Enumerating the whole range costs
+    /// O(lines + events × log events). Bill dates whose period would end past the years NodaTime
+    /// supports are not produced.</para>
+    /// </remarks>
+    /// <param name="from">The first local date of the range.</param>
+    /// <param name="through">The last local date of the range; not before <paramref name="from"/>.</param>
+    /// <returns>The invoices, in order.</returns>
+    /// <exception cref="ReversedDateRangeException"><paramref name="through"/> is before <paramref name="from"/> (thrown at once, not when enumerated; an <see cref="ArgumentOutOfRangeException"/> with both dates as members).</exception>
+    /// <exception cref="OverflowException">When enumerated: a bill's total does not fit in 64-bit minor units.</exception>
+    public IEnumerable<Invoice> Invoices(LocalDate from, LocalDate through)
+    {
+        if (through < from)
+        {
+            throw new ReversedDateRangeException(nameof(through), from, through);
+        }
+
+        return InvoiceStream.Between(this, from, through, billsOnly: false);
+    }
+
+    /// <summary>
+    /// The next bill as of a local date, line by line: the <see cref="InvoiceKind.Bill"/> invoice of the
+    /// first bill date after <paramref name="asOf"/> for the account as it is now (its current history),
+    /// built by the same function as <see cref="Invoices"/>. With no command between
+    /// <paramref name="asOf"/> and that bill date, it equals that bill exactly.
+    /// </summary>
+    /// <param name="asOf">The local date to look from.</param>
+    /// <returns>The bill invoice.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The next bill date, or the end of its period, falls outside the years NodaTime supports.</exception>
+    /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
+    public Invoice PreviewNextInvoice(LocalDate asOf)
+    {
+        var date = Billing.NextBillDateAfter(asOf);
+        return InvoiceStream.Between(this, date, date, billsOnly: true).FirstOrDefault()
+            ?? throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The period of the next bill ends past the years NodaTime supports.");
+    }
+
+    /// <summary>
+    /// The next bill as of a local date, in brief: the summary (<see cref="NextBill.FromInvoice"/>) of
+    /// <see cref="PreviewNextInvoice"/>: its date, its seat lines, the seat price and its total.
+    /// </summary>
+    /// <param name="asOf">The local date to look from.</param>
+    /// <returns>The next bill.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The next bill date, or the end of its period, falls outside the years NodaTime supports.</exception>
+    /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
+    public NextBill PreviewNextBill(LocalDate asOf) => NextBill.FromInvoice(PreviewNextInvoice(asOf), SeatPrice);
+
+    /// <summary>
+    /// The add charges the account's history incurred after <paramref name="version"/>: the sum of the
+    /// charges of the <see cref="SeatAdded"/> events that brought it from that version to
+    /// <see cref="Version"/>. A replayed command id produces no event, so it is counted once by
+    /// construction: this is what a run of commands charged, however often a command was sent.
+    /// </summary>
+    /// <remarks>
+    /// For the charges of a run of commands, note <see cref="Version"/> before the run and ask the
+    /// account after it. O(events after <paramref name="version"/>) once <see cref="History"/> is built.
+    /// </remarks>
+    /// <param name="version">A version of this account, from 0 to <see cref="Version"/>.</param>
+    /// <returns>The sum, zero in the account's currency when no add was accepted since.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is negative or after <see cref="Version"/>.</exception>
+    public Money AddChargesAfter(long version)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, Version);
+        var total = Money.Zero(Currency);
+        var history = History;
+        for (var i = (int)version; i < history.Count; i++)
+        {
+            if (history[i] is SeatAdded added)
+            {
+                total += added.Charge.Amount;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The same account (terms, initial seats and history) with add charges billed the other way. Its
+    /// invoices describe every period under the new term, past ones too; see docs/recipes.md ("move an
+    /// account to OnNextBill") for switching on a bill date without billing an add twice.
+    /// </summary>
+    /// <param name="addCharges">When add charges are invoiced.</param>
+    /// <returns>The account with that term, at the same version; this one when it already has it.</returns>
+    /// <exception cref="ValueRefusedException"><paramref name="addCharges"/> is not a defined term.</exception>
+    public Account WithAddCharges(AddChargeBilling addCharges) =>
+        addCharges == AddCharges
+            ? this
+            : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration, addCharges).Apply(History);
+}
