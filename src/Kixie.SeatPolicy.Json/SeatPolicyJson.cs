@@ -120,6 +120,7 @@ public static class SeatPolicyJson
         yield return Shape<Actor>(IdsJson.ReadActor, IdsJson.WriteActor);
         yield return Enum<Role>();
         yield return Enum<BillingCycle>();
+        yield return Enum<AddChargeBilling>();
         yield return Enum<ProrationGranularity>();
         yield return Enum<DayCount>();
         yield return Enum<RoundingMode>();

@@ -9,7 +9,7 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 
 /// <summary>
 /// The <c>--format json</c> output, exactly as <c>docs/scenario-format.md</c> gives it: results, account,
-/// nextBill, totals. Indented, with "×", "→" and "…" written as characters.
+/// nextBill, invoices, totals. Indented, with "×", "→" and "…" written as characters.
 /// </summary>
 internal static class JsonReport
 {
@@ -105,9 +105,33 @@ internal static class JsonReport
 
         writer.WriteStartObject("nextBill");
         writer.WriteString("date", LocalDatePattern.Iso.Format(report.NextBill.Date));
-        writer.WriteNumber("seats", report.NextBill.Seats);
+        writer.WriteNumber("seats", report.NextBill.SeatLineCount);
         writer.WriteString("total", report.NextBill.Total.ToString());
         writer.WriteEndObject();
+
+        writer.WriteStartArray("invoices");
+        foreach (var invoice in report.Invoices)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("date", LocalDatePattern.Iso.Format(invoice.Date));
+            writer.WriteString("kind", invoice.Kind.ToString());
+            writer.WriteString("total", invoice.Total.ToString());
+            writer.WriteStartArray("lines");
+            foreach (var line in invoice.Lines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", line.Kind.ToString());
+                writer.WriteString("seat", line.Seat.Value);
+                writer.WriteString("amount", line.Amount.ToString());
+                writer.WriteString("detail", line.Explain());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
 
         writer.WriteStartObject("totals");
         writer.WriteString("charged", report.Charged.ToString());

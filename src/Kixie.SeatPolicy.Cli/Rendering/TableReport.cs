@@ -83,10 +83,15 @@ internal static class TableReport
         output.WriteLine($"Charged   {amounts[0].PadLeft(amountWidth)} {currency}");
         output.WriteLine($"Refunded  {amounts[1].PadLeft(amountWidth)} {currency}");
         var bill = report.NextBill;
+        var addLines = bill.Lines.Length - bill.SeatLineCount;
         output.WriteLine(
-            paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.Seats, "seat")} × {bill.SeatPrice} = {bill.Total} {currency}")
+            paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.SeatLineCount, "seat")} × {account.SeatPrice}"
+                + (addLines > 0 ? $" + {Count(addLines, "add line")}" : string.Empty)
+                + $" = {bill.Total} {currency}")
             + paint.Dim($" (as of {Iso(report.BillAsOf)})"));
         output.WriteLine();
+
+        WriteInvoices(report, output, paint);
 
         output.WriteLine($"Seats at version {account.Version.ToString(CultureInfo.InvariantCulture)}:");
         var seatRows = account.ListSeats()
@@ -112,6 +117,36 @@ internal static class TableReport
         {
             output.WriteLine("  " + Line(row, seatWidths, left));
         }
+    }
+
+    /// <summary>The invoices of the scenario's dates: date, kind and total, then each line with its explanation.</summary>
+    private static void WriteInvoices(SimulationReport report, TextWriter output, Paint paint)
+    {
+        if (report.Invoices.IsEmpty)
+        {
+            return;
+        }
+
+        output.WriteLine($"Invoices {Iso(report.Invoices[0].Date)}..{Iso(report.BillAsOf)}:");
+        var rows = new List<string[]>();
+        foreach (var invoice in report.Invoices)
+        {
+            rows.Add([Iso(invoice.Date), invoice.Kind.ToString(), string.Empty, invoice.Total.ToString(), string.Empty]);
+            foreach (var line in invoice.Lines)
+            {
+                rows.Add([string.Empty, "  " + line.Kind, line.Seat.Value, line.Amount.ToString(), line.Explain()]);
+            }
+        }
+
+        var widths = Widths(null, rows);
+        var rightAligned = new[] { false, false, false, true, false };
+        foreach (var row in rows)
+        {
+            var text = "  " + Line(row, widths, rightAligned);
+            output.WriteLine(row[0].Length > 0 ? paint.Bold(text) : text);
+        }
+
+        output.WriteLine();
     }
 
     private static IEnumerable<string> Wrap(string text, int width)

@@ -20,7 +20,6 @@ internal static class Simulator
         var policy = TurnoverPolicy.Default;
         var account = scenario.Account;
         var currency = account.Currency;
-        var charged = Money.Zero(currency);
         var refunded = Money.Zero(currency);
         var results = ImmutableArray.CreateBuilder<CommandResult>(scenario.Commands.Length);
         foreach (var command in scenario.Commands)
@@ -29,13 +28,9 @@ internal static class Simulator
             account = decision.ApplyTo(account);
             var outcome = decision.Outcome;
             var charge = outcome.ChargedAmount(currency);
-            if (!decision.IsReplay)
+            if (!decision.IsReplay && outcome.Case is Deleted deleted)
             {
-                charged += charge;
-                if (outcome.Case is Deleted deleted)
-                {
-                    refunded += deleted.Refund;
-                }
+                refunded += deleted.Refund;
             }
 
             var seat = outcome.Case is Added added ? added.Seat.Value : SeatNamedBy(command);
@@ -44,16 +39,24 @@ internal static class Simulator
 
         var billAsOf = asOf
             ?? (scenario.Commands.IsEmpty ? account.Billing.Anchor : account.LocalDateOf(scenario.Commands[^1].At));
+        var invoices = scenario.Commands.IsEmpty
+            ? []
+            : InvoicesFrom(account, account.LocalDateOf(scenario.Commands[0].At), billAsOf);
         return new SimulationReport(
             scenario.Title,
             scenario.Description,
             results.MoveToImmutable(),
             account,
             billAsOf,
-            account.PreviewNextBill(billAsOf),
-            charged,
+            account.PreviewNextInvoice(billAsOf),
+            invoices,
+            account.AddChargesAfter(scenario.Account.Version),
             refunded);
     }
+
+    /// <summary>The invoices dated from the first command's local date through the as-of date; none when the as-of date comes first.</summary>
+    private static ImmutableArray<Invoice> InvoicesFrom(Account account, LocalDate from, LocalDate through) =>
+        through < from ? [] : [.. account.Invoices(from, through)];
 
     /// <summary>The seat a command names, when it names one that is not blank.</summary>
     private static string? SeatNamedBy(SeatCommand command)
@@ -86,8 +89,9 @@ internal sealed record CommandResult(string Id, TurnoverOutcome Outcome, string?
 /// <param name="Results">One result per command, in order.</param>
 /// <param name="Account">The account after the last command.</param>
 /// <param name="BillAsOf">The local date the next bill was looked up from.</param>
-/// <param name="NextBill">The next bill.</param>
-/// <param name="Charged">The sum of the charges, each replayed command counted once.</param>
+/// <param name="NextBill">The bill invoice of the first bill date after <paramref name="BillAsOf"/>.</param>
+/// <param name="Invoices">The invoices dated from the first command's local date through <paramref name="BillAsOf"/>, in order.</param>
+/// <param name="Charged">The add charges the scenario's commands incurred (<see cref="Account.AddChargesAfter"/>: a replay adds nothing).</param>
 /// <param name="Refunded">The sum of refunds (the policy never refunds, so zero).</param>
 internal sealed record SimulationReport(
     string? Title,
@@ -95,6 +99,7 @@ internal sealed record SimulationReport(
     ImmutableArray<CommandResult> Results,
     Account Account,
     LocalDate BillAsOf,
-    NextBill NextBill,
+    Invoice NextBill,
+    ImmutableArray<Invoice> Invoices,
     Money Charged,
     Money Refunded);

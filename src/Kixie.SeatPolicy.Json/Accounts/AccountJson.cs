@@ -8,7 +8,7 @@ namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
 /// <see cref="Account"/> as what makes it: its terms, its initial seats and its history.
-/// <c>{"id":"acme","timeZone":"America/Los_Angeles","currency":"USD","seatPrice":"30.00","billing":{…},
+/// <c>{"id":"acme","timeZone":"America/Los_Angeles","currency":"USD","seatPrice":"30.00","billing":{"cycle","anchor","addCharges"},
 /// "proration":{…},"contract":{…},"seats":[…],"version":2,"history":[…]}</c>, the account object of a
 /// scenario file. Reading opens the account with <see cref="Account.Open"/> and applies the history,
 /// which the engine guarantees gives back an equal account; <c>version</c> is checked against the
@@ -19,6 +19,9 @@ internal static class AccountJson
     private static readonly string[] Names =
         ["id", "timeZone", "currency", "seatPrice", "billing", "proration", "contract", "seats", "version", "history"];
 
+    /// <summary>The account's add-charge term sits in its <c>billing</c> object, beside the calendar.</summary>
+    private const string AddChargesName = "addCharges";
+
     public static void Write(Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
@@ -26,7 +29,10 @@ internal static class AccountJson
         writer.WriteString("timeZone", value.TimeZone.Id);
         writer.WriteString("currency", value.Currency.Code);
         writer.WriteString("seatPrice", value.SeatPrice.ToString());
-        writer.WriteObject("billing", value.Billing, CalendarJson.WriteCalendar);
+        writer.WriteStartObject("billing");
+        CalendarJson.WriteCalendarMembers(writer, value.Billing);
+        writer.WriteEnum("addCharges", value.AddCharges);
+        writer.WriteEndObject();
         writer.WriteValue("proration", value.Proration, CalendarJson.WriteConvention);
         writer.WriteOptionalObject("contract", value.Contract, ContractTermJson.Write);
         writer.WriteStartArray("seats");
@@ -54,7 +60,9 @@ internal static class AccountJson
         var zone = ReadZone(account.Required("timeZone"));
         var currency = MoneyJson.ReadCurrency(account.Required("currency"));
         var price = MoneyJson.ReadAmount(account.Required("seatPrice"), currency);
-        var billing = CalendarJson.ReadCalendar(account.Required("billing"));
+        var billingNode = account.Required("billing");
+        var billing = CalendarJson.ReadCalendar(billingNode, AddChargesName);
+        var addCharges = billingNode.Object().Optional(AddChargesName)?.Enum<AddChargeBilling>() ?? AddChargeBilling.Immediately;
         var proration = account.Optional("proration") is { } convention ? CalendarJson.ReadConvention(convention) : default;
         var contract = account.Optional("contract") is { } term ? ContractTermJson.Read(term) : null;
         var seats = account.Optional("seats")?.Array(AgentJson.ReadInitialSeat) ?? [];
@@ -66,7 +74,7 @@ internal static class AccountJson
         Account opened;
         try
         {
-            opened = Account.Open(id, zone, price, billing, seats, contract, proration);
+            opened = Account.Open(id, zone, price, billing, seats, contract, proration, addCharges);
         }
         catch (ValueRefusedException refused)
         {

@@ -20,14 +20,25 @@ internal static class CalendarJson
     public static void WriteCalendar(Utf8JsonWriter writer, BillingCalendar value)
     {
         writer.WriteStartObject();
-        writer.WriteEnum("cycle", value.Cycle);
-        writer.WriteDate("anchor", value.Anchor);
+        WriteCalendarMembers(writer, value);
         writer.WriteEndObject();
     }
 
-    public static BillingCalendar ReadCalendar(Node node)
+    /// <summary>The calendar's members, for an object that holds more (an account's <c>billing</c>).</summary>
+    public static void WriteCalendarMembers(Utf8JsonWriter writer, BillingCalendar value)
     {
-        var calendar = node.Object("a billing calendar", CalendarNames);
+        writer.WriteEnum("cycle", value.Cycle);
+        writer.WriteDate("anchor", value.Anchor);
+    }
+
+    public static BillingCalendar ReadCalendar(Node node) => ReadCalendar(node, extraMember: null);
+
+    /// <summary>A calendar from an object that may also hold <paramref name="extraMember"/> (read by the caller).</summary>
+    public static BillingCalendar ReadCalendar(Node node, string? extraMember)
+    {
+        var calendar = extraMember is null
+            ? node.Object("a billing calendar", CalendarNames)
+            : node.Object("billing", [.. CalendarNames, extraMember]);
         var cycle = calendar.Required("cycle");
         var anchor = calendar.Required("anchor").LocalDate();
         try
