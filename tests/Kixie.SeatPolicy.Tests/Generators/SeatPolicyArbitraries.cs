@@ -125,6 +125,16 @@ public static class SeatPolicyArbitraries
             (1, Gen.Choose(1, 10_000_000)))
         select new LagoInput(price, daysLeft, periodDays);
 
+    /// <summary>
+    /// A Lago proration over an even-length period (28, 30, 90, 92 or 366 days) and a price of 1 to 100,000
+    /// minor units: where exact halves, and so binary64's slips below them, are common enough for a search.
+    /// </summary>
+    public static Gen<LagoInput> LagoHalfProneInputGen =>
+        from periodDays in Gen.Elements(28, 30, 90, 92, 366)
+        from daysLeft in Gen.Choose(1, periodDays)
+        from price in Gen.Choose(1, 100_000)
+        select new LagoInput(price, daysLeft, periodDays);
+
     /// <summary>A calendar with any cycle and an anchor in 1900–2200 (often on a 28th–31st).</summary>
     public static Gen<BillingCalendar> CalendarGen =>
         from cycle in CycleGen
