@@ -1,4 +1,4 @@
-using NodaTime;
+using System;
 
 namespace Kixie.SeatPolicy;
 
@@ -17,10 +17,29 @@ public static partial class Proration
     /// </summary>
     private static ProratedCharge ChargeByKillBill(Money price, BillingCalendar calendar, BillingPeriod period, long daysLeft, ProrationConvention convention)
     {
-        var denominator = daysLeft == period.Days ? daysLeft : KillBillDenominatorDays(period, (int)calendar.Cycle);
+        var denominator = daysLeft == period.Days ? daysLeft : calendar.DaysFromOneCycleBeforeEnd(period);
         var fraction = KillBillFraction(daysLeft, denominator);
-        var amount = fraction == KillBillScale ? price : price.MultiplyByFraction(fraction, KillBillScale, RoundingMode.HalfAwayFromZero);
+        var amount = fraction == KillBillScale ? price : Money.FromMinorUnits(TimesBillionths(price.MinorUnits, fraction), price.Currency);
         return new ProratedCharge(amount, price, period, daysLeft, denominator, convention);
+    }
+
+    /// <summary>
+    /// <c>minorUnits × billionths / 10^9</c> rounded half up (Kill Bill's <c>KillBillMoney.of</c>), for a
+    /// non-negative price and a fraction of at most one: what <see cref="Money.MultiplyByFraction"/> gives,
+    /// with the divisor a constant so that the JIT divides by multiplying.
+    /// </summary>
+    private static long TimesBillionths(long minorUnits, long billionths)
+    {
+        const long Half = KillBillScale / 2;
+        var high = Math.BigMul(minorUnits, billionths, out var low);
+        if (high == 0 && low >= 0)
+        {
+            var quotient = low / KillBillScale;
+            return low - (quotient * KillBillScale) >= Half ? quotient + 1 : quotient;
+        }
+
+        var (wholeUnits, remainder) = Int128.DivRem((Int128)minorUnits * billionths, KillBillScale);
+        return (long)(remainder >= Half ? wholeUnits + 1 : wholeUnits);
     }
 
     /// <summary>
@@ -29,25 +48,4 @@ public static partial class Proration
     /// </summary>
     internal static long KillBillFraction(long daysLeft, long denominator) =>
         denominator <= 0 ? KillBillScale : Money.RoundQuotient(daysLeft * KillBillScale, denominator, RoundingMode.HalfAwayFromZero);
-
-    /// <summary>
-    /// The days from the period's end less one cycle (months subtracted from the end, the day clamped to
-    /// the month's end, as Joda-Time's <c>LocalDate.minus(Period)</c> does) to the period's end: Kill Bill's
-    /// denominator, which starts at the period's own start unless the end's day was clamped.
-    /// </summary>
-    private static long KillBillDenominatorDays(BillingPeriod period, int monthsPerCycle)
-    {
-        if (!period.IsIso)
-        {
-            var end = period.End;
-            return Period.DaysBetween(end.PlusMonths(-monthsPerCycle), end);
-        }
-
-        var (year, month, day) = IsoDays.FromDayNumber(period.EndDayNumber);
-        var monthIndex = IsoDays.MonthIndex(year, month) - monthsPerCycle;
-        var startYear = Dates.FloorDiv(monthIndex, 12);
-        var startMonth = monthIndex - (startYear * 12) + 1;
-        var startDay = System.Math.Min(day, IsoDays.DaysInMonth(startYear, startMonth));
-        return period.EndDayNumber - IsoDays.DayNumber(startYear, startMonth, startDay);
-    }
 }
