@@ -9,15 +9,18 @@ namespace Kixie.SeatPolicy;
 /// </summary>
 /// <remarks>
 /// <para>Everywhere else money is exact (integer minor units, exact fractions rounded once). Here the
-/// point is to reproduce, to the minor unit, what Lago charges, and Lago computes a prorated fee in Ruby
-/// floats: <c>Subscriptions::DatesService#single_day_price</c> is <c>amount_cents.fdiv(days in the
-/// period)</c> (a binary64 quotient), <c>Fees::SubscriptionService</c> multiplies it by the days to bill
-/// (a second binary64 rounding) and rounds the product with <c>Float#round</c> (half away from zero, on the
-/// binary value). The two binary roundings can carry a result across a half: 21 of 28 days of 34 minor
-/// units is exactly 25.5 (→ 26) but <c>21 × (34 ÷ 28)</c> is 25.499999999999996 in binary64 (→ 25). Exact arithmetic would disagree with Lago there, so this file computes as Lago does, in this
-/// order, and nothing outside it sees a <see cref="double"/>: callers get minor units or text.</para>
-/// <para>A price above 2^53 minor units is not a binary64 integer (Lago's Ruby would divide a big integer
-/// exactly); the charge is then computed the same way and, like every charge, never exceeds the price.</para>
+/// point is to reproduce, to the minor unit, what Lago charges, and Lago computes a prorated fee in
+/// Ruby floats: <c>Subscriptions::DatesService#single_day_price</c> is <c>amount_cents.fdiv(days in
+/// the period)</c> (a binary64 quotient), <c>Fees::SubscriptionService</c> multiplies it by the days
+/// to bill (a second binary64 rounding) and rounds the product with <c>Float#round</c> (half away from
+/// zero, on the binary value). The two binary roundings can carry a result across a half: 21 of 28
+/// days of 34 minor units is exactly 25.5 (→ 26) but <c>21 × (34 ÷ 28)</c> is 25.499999999999996 in
+/// binary64 (→ 25). Exact arithmetic would disagree with Lago there, so this file computes as Lago
+/// does, in this order, and nothing outside it sees a <see cref="double"/>: callers get minor units
+/// or text.</para>
+/// <para>Above 2^50 minor units binary64 cannot hold the product to within half a unit (and above 2^53
+/// not even the price, which Lago's Ruby would divide exactly as a big integer): the charge is then
+/// computed the same way and capped at the price, so that, like every charge, it never exceeds it.</para>
 /// </remarks>
 internal static class LagoBinary64
 {

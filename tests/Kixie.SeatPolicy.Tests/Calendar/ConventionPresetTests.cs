@@ -122,4 +122,20 @@ public sealed class ConventionPresetTests
         Assert.Equal(0, charge.FractionDenominator);
         Assert.Equal(default, charge.DenominatorStart);
     }
+
+    [Fact]
+    public void Prorate_KillBillLastDayOfApril_Rounds0p005DownWhereTheStandardRuleRoundsUp()
+    {
+        // 0.15 × 1/30 is exactly 0.005; Kill Bill's 1/30 is 0.033333333, and 0.15 × 0.033333333 = 0.0049999999… → 0.00.
+        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 4, 1));
+        var price = Money.Parse("0.15", Currency.Usd);
+        var date = new LocalDate(2026, 4, 30);
+
+        var killBill = Proration.Prorate(price, calendar, date, ProrationConvention.KillBill);
+        var standard = Proration.Prorate(price, calendar, date, ProrationConvention.Default);
+
+        Assert.Equal(33_333_333, killBill.FractionNumerator);
+        Assert.Equal(Money.Parse("0.00", Currency.Usd), killBill.Amount);
+        Assert.Equal(Money.Parse("0.01", Currency.Usd), standard.Amount);
+    }
 }
