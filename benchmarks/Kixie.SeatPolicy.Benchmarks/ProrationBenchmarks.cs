@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Kixie.SeatPolicy.Benchmarks;
 
-/// <summary>Proration of one add (day and second granularity) and finding a date's billing period.</summary>
+/// <summary>Proration of one add (day and second granularity, the Kill Bill and Lago presets) and finding a date's billing period.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class ProrationBenchmarks
@@ -60,6 +60,16 @@ public class ProrationBenchmarks
     [Benchmark(Description = "Prorate, second granularity, no transition in the period")]
     public ProratedCharge ProrateSecondNoTransition() =>
         Proration.Prorate(Fixtures.Price, _calendar, June, Fixtures.Zone, _seconds);
+
+    /// <summary>Kill Bill's preset: its denominator one cycle back from the period's end, a 9-place fraction, two roundings.</summary>
+    [Benchmark(Description = "Prorate, Kill Bill")]
+    public ProratedCharge ProrateKillBill() =>
+        Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, ProrationConvention.KillBill);
+
+    /// <summary>Lago's preset: the per-day price and its product in binary64.</summary>
+    [Benchmark(Description = "Prorate, Lago")]
+    public ProratedCharge ProrateLago() =>
+        Proration.Prorate(Fixtures.Price, _calendar, Fixtures.At, Fixtures.Zone, ProrationConvention.Lago);
 
     [Benchmark(Description = "Billing period of a date")]
     public BillingPeriod PeriodContaining() => _calendar.PeriodContaining(_date);

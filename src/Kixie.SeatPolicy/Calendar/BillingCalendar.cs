@@ -171,6 +171,40 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         return false;
     }
 
+    /// <summary>
+    /// Days from <paramref name="period"/>'s end less one cycle (months subtracted, the day clamped to the
+    /// month's end) to its end, for a period of this calendar: Kill Bill's denominator. That date is in the
+    /// period's first month, on the smaller of the two bill dates' days, so it is the period's start moved
+    /// back by however much the end's day was clamped below the start's (2025-01-31..2025-02-28: three days,
+    /// from 2025-01-28). With an ISO anchor on the 28th or before no bill date is clamped and it is the period;
+    /// other calendars ask NodaTime.
+    /// </summary>
+    internal long DaysFromOneCycleBeforeEnd(BillingPeriod period)
+    {
+        if (!_isoAnchor || !period.IsIso)
+        {
+            var end = period.End;
+            return Period.DaysBetween(end.PlusMonths(-_monthsPerCycle), end);
+        }
+
+        if (_anchorDay <= 28)
+        {
+            return period.Days;
+        }
+
+        // Only an end clamped below the anchor's day can fall short of the start's day.
+        var startMonth = _anchorMonth + ((int)period.Index * _monthsPerCycle);
+        var endMonth = startMonth + _monthsPerCycle;
+        var endYear = Dates.FloorDiv(endMonth, 12);
+        var endDay = IsoDays.DaysInMonth(endYear, endMonth - (endYear * 12) + 1);
+        if (endDay >= _anchorDay)
+        {
+            return period.Days;
+        }
+
+        return period.Days + Math.Max(0, IsoDays.ClampedDay(startMonth, _anchorDay) - endDay);
+    }
+
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
     /// <param name="date">Any local date.</param>
     /// <returns>The next bill date; for a bill date itself, the one after it.</returns>

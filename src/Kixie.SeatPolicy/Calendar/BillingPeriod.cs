@@ -63,6 +63,9 @@ public readonly struct BillingPeriod : IEquatable<BillingPeriod>
     /// <summary>The ISO day number (days since 1970-01-01) of <see cref="End"/>.</summary>
     internal int EndDayNumber => _end + IsoDays.FirstDayNumber;
 
+    /// <summary>Whether the period's dates are in the ISO calendar (so its day numbers are ISO day numbers).</summary>
+    internal bool IsIso => _calendar == 0;
+
     /// <summary>The number of calendar days in the period, <c>End - Start</c>.</summary>
     public int Days => _end - _start;
 

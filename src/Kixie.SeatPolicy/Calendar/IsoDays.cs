@@ -131,6 +131,13 @@ internal static class IsoDays
     /// <summary>The anchor's day in a given month: itself, or the month's last day when the month is shorter.</summary>
     private static int ClampedDay(int year, int month, int anchorDay) => Math.Min(anchorDay, DaysInMonth(year, month));
 
+    /// <summary>The anchor's day in a month given as a <see cref="MonthIndex"/>, clamped to the month's end.</summary>
+    public static int ClampedDay(int monthIndex, int anchorDay)
+    {
+        var year = Dates.FloorDiv(monthIndex, 12);
+        return ClampedDay(year, monthIndex - (year * 12) + 1, anchorDay);
+    }
+
     /// <summary>The day number of the bill date in a month (a <see cref="MonthIndex"/>).</summary>
     private static int BillDay(int monthIndex, int anchorDay)
     {

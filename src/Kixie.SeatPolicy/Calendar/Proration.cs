@@ -18,23 +18,24 @@ namespace Kixie.SeatPolicy;
 /// when the zone interval around the add spans the whole period, and once more for each period
 /// midnight on the other side of a transition.
 /// </remarks>
-public static class Proration
+public static partial class Proration
 {
     /// <summary>How far from a zone transition a local midnight must be for the offset around it to be its own: 36 hours.</summary>
     private const long TransitionMargin = 36 * 3_600;
 
     /// <summary>
     /// Prorates <paramref name="price"/> for an add at <paramref name="at"/>, honouring every part of
-    /// <paramref name="convention"/>: its granularity, day count and rounding.
+    /// <paramref name="convention"/>: its granularity, day count and rounding, or its preset engine (which
+    /// counts the add's local date in <paramref name="zone"/>).
     /// </summary>
     /// <param name="price">The full seat price for one billing period; zero or more.</param>
     /// <param name="calendar">The account's billing calendar.</param>
     /// <param name="at">When the seat is added.</param>
     /// <param name="zone">The account's time zone, which gives the add's local date (read in the calendar's calendar system) and the period's instants.</param>
-    /// <param name="convention">Granularity, day count and rounding.</param>
+    /// <param name="convention">Granularity, day count and rounding, or a preset engine.</param>
     /// <returns>The charge with its explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> or <paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative or <paramref name="convention"/> has an undefined member.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative, or <paramref name="convention"/> has an undefined member or a preset with another member changed.</exception>
     public static ProratedCharge Prorate(
         Money price,
         BillingCalendar calendar,
@@ -76,23 +77,28 @@ public static class Proration
             return Charge(price, period, end - seconds, end - start, convention);
         }
 
+        if (convention.Engine != ProrationEngine.Standard)
+        {
+            return ChargeByPreset(price, calendar, period, period.EndDayNumber - localDay, convention);
+        }
+
         return convention.DayCount == DayCount.Actual
             ? Charge(price, period, period.EndDayNumber - localDay, period.Days, convention)
-            : ChargeForDays(price, period, IsoDays.Date(localDay), convention);
+            : ChargeForDays(price, calendar, period, IsoDays.Date(localDay), convention);
     }
 
     /// <summary>
     /// Prorates <paramref name="price"/> for an add on the local date <paramref name="date"/>, counting
-    /// whole days with the convention's day count; the add's own day counts as used, so an add on a
-    /// bill date costs the full price.
+    /// whole days with the convention's day count, or by its preset engine; the add's own day counts as
+    /// used, so an add on a bill date costs the full price.
     /// </summary>
     /// <param name="price">The full seat price for one billing period; zero or more.</param>
     /// <param name="calendar">The account's billing calendar.</param>
     /// <param name="date">The add's local date in the account's time zone.</param>
-    /// <param name="convention">Day count and rounding; its granularity must be <see cref="ProrationGranularity.Day"/>.</param>
+    /// <param name="convention">Day count and rounding, or a preset engine; its granularity must be <see cref="ProrationGranularity.Day"/>.</param>
     /// <returns>The charge with its explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative or <paramref name="convention"/> has an undefined member.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative, or <paramref name="convention"/> has an undefined member or a preset with another member changed.</exception>
     /// <exception cref="ArgumentException"><paramref name="convention"/> asks for seconds, which need an instant.</exception>
     public static ProratedCharge Prorate(
         Money price,
@@ -111,11 +117,13 @@ public static class Proration
             var day = IsoDays.DayNumber(date);
             if (calendar.TryIsoPeriodContaining(day, out var period))
             {
-                return Charge(price, period, period.EndDayNumber - day, period.Days, convention);
+                return convention.Engine == ProrationEngine.Standard
+                    ? Charge(price, period, period.EndDayNumber - day, period.Days, convention)
+                    : ChargeByPreset(price, calendar, period, period.EndDayNumber - day, convention);
             }
         }
 
-        return ChargeForDays(price, calendar.PeriodContaining(date), date, convention);
+        return ChargeForDays(price, calendar, calendar.PeriodContaining(date), date, convention);
     }
 
     /// <summary>
@@ -133,7 +141,7 @@ public static class Proration
         var period = calendar.PeriodContaining(date);
         if (convention.Granularity != ProrationGranularity.Second)
         {
-            return ChargeForDays(price, period, date, convention);
+            return ChargeForDays(price, calendar, period, date, convention);
         }
 
         var end = StartOfDay(zone, period.End);
@@ -141,13 +149,24 @@ public static class Proration
     }
 
     /// <summary>The charge for the days left in a period from the add's date (which counts as used).</summary>
-    private static ProratedCharge ChargeForDays(Money price, BillingPeriod period, LocalDate date, ProrationConvention convention) =>
-        Charge(
-            price,
-            period,
-            DaysBetween(date, period.End, convention.DayCount),
-            DaysBetween(period.Start, period.End, convention.DayCount),
-            convention);
+    private static ProratedCharge ChargeForDays(Money price, BillingCalendar calendar, BillingPeriod period, LocalDate date, ProrationConvention convention) =>
+        convention.Engine != ProrationEngine.Standard
+            ? ChargeByPreset(price, calendar, period, ActualDaysBetween(date, period.End), convention)
+            : Charge(
+                price,
+                period,
+                DaysBetween(date, period.End, convention.DayCount),
+                DaysBetween(period.Start, period.End, convention.DayCount),
+                convention);
+
+    /// <summary>
+    /// The charge by another engine's preset for an add with <paramref name="daysLeft"/> actual days left
+    /// in <paramref name="period"/> (the add's day counted as used).
+    /// </summary>
+    private static ProratedCharge ChargeByPreset(Money price, BillingCalendar calendar, BillingPeriod period, long daysLeft, ProrationConvention convention) =>
+        convention.Engine == ProrationEngine.KillBill
+            ? ChargeByKillBill(price, calendar, period, daysLeft, convention)
+            : ChargeByLago(price, period, daysLeft, convention);
 
     /// <summary>
     /// The first instant of a local date, in Unix seconds. A day whose midnight (or which entirely)
@@ -254,7 +273,10 @@ public static class Proration
         ArgumentOutOfRangeException.ThrowIfNegative(price.MinorUnits, nameof(price));
         if (!convention.IsDefined)
         {
-            throw new ArgumentOutOfRangeException(nameof(convention), convention, "The convention has an undefined granularity, day count or rounding.");
+            throw new ArgumentOutOfRangeException(
+                nameof(convention),
+                convention,
+                "The convention has an undefined granularity, day count, rounding or engine, or a preset engine with another member changed (a preset replaces them all).");
         }
     }
 }

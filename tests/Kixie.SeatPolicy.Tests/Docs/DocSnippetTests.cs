@@ -115,6 +115,32 @@ public sealed class DocSnippetTests
     }
 
     [Fact]
+    public void ConventionsPresets_AsWritten_ChargeAsTheVendorsDo()
+    {
+        // snippet:begin
+        var calendar = new BillingCalendar(BillingCycle.Monthly, new LocalDate(2025, 1, 31));
+        var price = Money.Parse("31.00", Currency.Usd);
+        var at = Instant.FromUtc(2025, 2, 15, 13, 30);
+        var killBill = Proration.Prorate(price, calendar, at, DateTimeZone.Utc, ProrationConvention.KillBill); // 13.00
+        var lago = Proration.Prorate(price, calendar, at, DateTimeZone.Utc, ProrationConvention.Lago);         // 14.39
+        var fromJson = ProrationConvention.For(ProrationEngine.KillBill);  // the same value as ProrationConvention.KillBill
+        var name = killBill.Convention.Name;                               // "Kill Bill"
+        var why = killBill.Explain();
+        // Kill Bill: 13 of 31 days left from 2025-01-28 (2025-02-28 less one cycle) to 2025-02-28, period 2025-01-31..2025-02-28:
+        // 13/31 = 0.419354839 (9 places, half up); 31.00 × 0.419354839 = 13.000000009 → 13.00 (half up)
+        // snippet:end
+
+        Assert.Equal("13.00", killBill.Amount.ToString());
+        Assert.Equal("14.39", lago.Amount.ToString());
+        Assert.Equal(ProrationConvention.KillBill, fromJson);
+        Assert.Equal("Kill Bill", name);
+        Assert.Equal(
+            "Kill Bill: 13 of 31 days left from 2025-01-28 (2025-02-28 less one cycle) to 2025-02-28, period 2025-01-31..2025-02-28: "
+            + "13/31 = 0.419354839 (9 places, half up); 31.00 × 0.419354839 = 13.000000009 → 13.00 (half up)",
+            why);
+    }
+
+    [Fact]
     public void RecipeWindow_AsWritten_OpensOnTheSecondOfDecember()
     {
         // snippet:begin

@@ -11,6 +11,15 @@ public sealed record SeatPrice(Money Value)
     public override string ToString() => $"{Value} {Value.Currency}";
 }
 
+/// <summary>One Lago proration in minor units: a price, the days left (the add's day counted) and the days in the period.</summary>
+/// <param name="PriceMinorUnits">The seat price in minor units, positive.</param>
+/// <param name="DaysLeft">Days from the add to the period's end, 1 to <paramref name="PeriodDays"/>.</param>
+/// <param name="PeriodDays">Days in the period.</param>
+public sealed record LagoInput(long PriceMinorUnits, long DaysLeft, long PeriodDays)
+{
+    public override string ToString() => $"{DaysLeft} of {PeriodDays} days of {PriceMinorUnits} minor units";
+}
+
 /// <summary>A billing period cut at distinct dates: <c>Cuts[0]</c> is its start, the last cut its end.</summary>
 /// <param name="Price">The seat price.</param>
 /// <param name="Calendar">The calendar the period belongs to.</param>

@@ -109,6 +109,32 @@ public static class SeatPolicyArbitraries
         from rounding in RoundingGen
         select new ProrationConvention { Granularity = granularity, DayCount = dayCount, Rounding = rounding };
 
+    /// <summary>Any defined proration engine: the standard rule, Kill Bill or Lago.</summary>
+    public static Gen<ProrationEngine> EngineGen => Gen.Elements(Enum.GetValues<ProrationEngine>());
+
+    /// <summary>
+    /// One Lago proration, biased towards the inputs where binary64 can show: a period of 28–31, 89–92 or
+    /// 365–366 days (even lengths make exact halves), days left from 1 to the whole period, and a price of
+    /// 1 to 10,000,000 minor units (mostly small, where halves are common).
+    /// </summary>
+    public static Gen<LagoInput> LagoInputGen =>
+        from periodDays in Gen.Elements(28, 29, 30, 31, 89, 90, 91, 92, 365, 366)
+        from daysLeft in Gen.Choose(1, periodDays)
+        from price in Gen.Frequency(
+            (3, Gen.Choose(1, 10_000)),
+            (1, Gen.Choose(1, 10_000_000)))
+        select new LagoInput(price, daysLeft, periodDays);
+
+    /// <summary>
+    /// A Lago proration over an even-length period (28, 30, 90, 92 or 366 days) and a price of 1 to 100,000
+    /// minor units: where exact halves, and so binary64's slips below them, are common enough for a search.
+    /// </summary>
+    public static Gen<LagoInput> LagoHalfProneInputGen =>
+        from periodDays in Gen.Elements(28, 30, 90, 92, 366)
+        from daysLeft in Gen.Choose(1, periodDays)
+        from price in Gen.Choose(1, 100_000)
+        select new LagoInput(price, daysLeft, periodDays);
+
     /// <summary>A calendar with any cycle and an anchor in 1900–2200 (often on a 28th–31st).</summary>
     public static Gen<BillingCalendar> CalendarGen =>
         from cycle in CycleGen
@@ -253,6 +279,10 @@ public static class SeatPolicyArbitraries
     public static Arbitrary<ProrationConvention> Conventions => ConventionGen.ToArbitrary();
 
     public static Arbitrary<BillingCalendar> Calendars => CalendarGen.ToArbitrary();
+
+    public static Arbitrary<ProrationEngine> Engines => EngineGen.ToArbitrary();
+
+    public static Arbitrary<LagoInput> LagoInputs => LagoInputGen.ToArbitrary();
 
     public static Arbitrary<ContractTerm> Contracts => ContractGen.ToArbitrary();
 
