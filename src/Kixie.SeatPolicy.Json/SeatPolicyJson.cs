@@ -123,6 +123,7 @@ public static class SeatPolicyJson
         yield return Enum<AddChargeBilling>();
         yield return Enum<ProrationGranularity>();
         yield return Enum<DayCount>();
+        yield return Enum<ProrationEngine>();
         yield return Enum<RoundingMode>();
         yield return Enum<OutcomeKind>();
         yield return Enum<TurnoverAlternative>();

@@ -13,7 +13,7 @@ public sealed class SpecExampleTests
     {
         using var output = await SeatPolicyTool.SimulateJsonAsync("spec-example.json");
         var root = output.RootElement;
-        Assert.Equal(["results", "account", "nextBill", "totals"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["results", "account", "nextBill", "invoices", "totals"], root.EnumerateObject().Select(p => p.Name));
 
         var results = root.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(4, results.Count);

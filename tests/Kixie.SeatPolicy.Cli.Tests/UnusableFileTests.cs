@@ -33,6 +33,9 @@ public sealed class UnusableFileTests
     [InlineData("unknown-granularity", "$.account.proration.granularity", "unknown ProrationGranularity 'Minute' (expected Day, Second)")]
     [InlineData("unknown-day-count", "$.account.proration.dayCount", "unknown DayCount 'Actual365' (expected Actual, Thirty360)")]
     [InlineData("unknown-rounding", "$.account.proration.rounding", "unknown RoundingMode 'HalfUp' (expected HalfAwayFromZero, HalfToEven)")]
+    [InlineData("unknown-add-charges", "$.account.billing.addCharges", "unknown AddChargeBilling 'Later' (expected Immediately, OnNextBill)")]
+    [InlineData("unknown-convention", "$.account.proration.convention", "unknown ProrationEngine 'Stripe'")]
+    [InlineData("convention-with-granularity", "$.account.proration.granularity", "the convention KillBill replaces granularity, day count and rounding; give it alone")]
     // Dates and amounts.
     [InlineData("impossible-anchor-date", "$.account.billing.anchor", "'2026-02-30' is not a date")]
     [InlineData("impossible-contract-date", "$.account.contract.start", "'2026-13-01' is not a date")]

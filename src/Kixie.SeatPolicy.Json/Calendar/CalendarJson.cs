@@ -12,7 +12,8 @@ namespace Kixie.SeatPolicy.Json;
 internal static class CalendarJson
 {
     private static readonly string[] CalendarNames = ["cycle", "anchor"];
-    private static readonly string[] ConventionNames = ["granularity", "dayCount", "rounding"];
+    private const string PresetName = "convention";
+    private static readonly string[] ConventionNames = ["granularity", "dayCount", "rounding", PresetName];
     private static readonly string[] PeriodNames = ["index", "start", "end"];
     private static readonly string[] ChargeNames = ["amount", "price", "period", "unitsRemaining", "unitsInPeriod", "convention", "explanation"];
     private static readonly string[] IncurredNames = ["seat", "proration"];
@@ -55,19 +56,49 @@ internal static class CalendarJson
         }
     }
 
+    /// <summary>
+    /// A convention: another engine's preset as <c>{"convention":"KillBill"}</c> alone, the standard rule
+    /// as its granularity, day count and rounding.
+    /// </summary>
     public static void WriteConvention(Utf8JsonWriter writer, ProrationConvention value)
     {
         writer.WriteStartObject();
-        writer.WriteEnum("granularity", value.Granularity);
-        writer.WriteEnum("dayCount", value.DayCount);
-        writer.WriteEnum("rounding", value.Rounding);
+        if (value.IsPreset)
+        {
+            writer.WriteEnum(PresetName, value.Engine);
+        }
+        else
+        {
+            writer.WriteEnum("granularity", value.Granularity);
+            writer.WriteEnum("dayCount", value.DayCount);
+            writer.WriteEnum("rounding", value.Rounding);
+        }
+
         writer.WriteEndObject();
     }
 
-    /// <summary>A convention; every member is optional and defaults as <see cref="ProrationConvention.Default"/> does.</summary>
+    /// <summary>
+    /// A convention; every member is optional and defaults as <see cref="ProrationConvention.Default"/> does.
+    /// <c>convention</c> names another engine's preset (<c>KillBill</c>, <c>Lago</c>) and replaces the
+    /// other three, so it must come alone.
+    /// </summary>
     public static ProrationConvention ReadConvention(Node node)
     {
         var convention = node.Object("a proration convention", ConventionNames);
+        if (convention.Optional(PresetName) is { } preset)
+        {
+            var engine = preset.Enum<ProrationEngine>();
+            foreach (var member in (ReadOnlySpan<string>)["granularity", "dayCount", "rounding"])
+            {
+                if (convention.Has(member))
+                {
+                    throw convention.FailAt(member, $"the convention {engine} replaces granularity, day count and rounding; give it alone");
+                }
+            }
+
+            return ProrationConvention.For(engine);
+        }
+
         return new ProrationConvention
         {
             Granularity = convention.Optional("granularity")?.Enum<ProrationGranularity>() ?? default,

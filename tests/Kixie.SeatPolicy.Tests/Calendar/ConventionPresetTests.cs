@@ -59,10 +59,10 @@ public sealed class ConventionPresetTests
     [MemberData(nameof(RefusedConventions))]
     public void AccountOpen_PresetWithAnotherMember_ThrowsNamingProration(ProrationConvention convention)
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(
+        var exception = Assert.Throws<ValueRefusedException>(
             () => Account.Open("acme", DateTimeZone.Utc, Price, Anchor31st, [], proration: convention));
 
-        Assert.Equal("proration", exception.ParamName);
+        Assert.Equal(("proration", "proration", (object?)convention), (exception.ParamName, exception.Member, exception.Value));
     }
 
     /// <summary>The rulebook's example in every convention: anchor 2025-01-31, 31.00, an add at 2025-02-15T13:30Z in UTC.</summary>
