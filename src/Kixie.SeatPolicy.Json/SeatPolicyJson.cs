@@ -178,6 +178,12 @@ public static class SeatPolicyJson
         yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
         yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);
 
+        // Advice (written, never read).
+        yield return Enum<AdvicePlanKind>();
+        yield return Shape<AdviceStep>(AdviceJson.ReadStep, AdviceJson.WriteStep);
+        yield return Shape<AdvicePlan>(AdviceJson.ReadPlan, AdviceJson.WritePlan);
+        yield return Shape<TurnoverAdvice>(AdviceJson.ReadAdvice, AdviceJson.Write);
+
         // Accounts.
         yield return Shape<NextBill>(AccountViewsJson.ReadNextBill, AccountViewsJson.WriteNextBill);
         yield return Shape<FormerOccupant>(AccountViewsJson.ReadFormerOccupant, AccountViewsJson.WriteFormerOccupant);
