@@ -63,6 +63,28 @@ internal static class Program
         Description = "a scenario file (docs/scenario-format.md); - reads standard input",
     };
 
+    private static readonly Option<string> SeatOption = new("--seat") { Required = true, HelpName = "SEAT", Description = "the leaving agent's seat" };
+
+    private static readonly Option<Instant> Leaves = new("--leaves") { Required = true, HelpName = "INSTANT", Description = "when the agent leaves (ISO 8601 with Z or an offset)", CustomParser = ParseInstant };
+
+    private static readonly Option<string> ActorOption = new("--actor") { Required = true, HelpName = "EMAIL", Description = "the Admin or Manager acting" };
+
+    private static readonly Option<LocalDate> Until = new("--until")
+    {
+        Required = true,
+        HelpName = "YYYY-MM-DD",
+        Description = "the horizon: the last local date of the totals",
+        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
+            ? date.Value
+            : Refuse<LocalDate>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Option<Instant?> Hire = new("--hire") { HelpName = "INSTANT", Description = "when the new person starts (with --name and --email)", CustomParser = static result => ParseInstant(result) };
+
+    private static readonly Option<string?> HireName = new("--name") { HelpName = "NAME", Description = "the new person's name (with --hire)" };
+
+    private static readonly Option<string?> HireEmail = new("--email") { HelpName = "EMAIL", Description = "the new person's email (with --hire)" };
+
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -87,12 +109,18 @@ internal static class Program
         };
         simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf)));
 
+        var advise = new Command("advise", "weigh the ways through one agent's departure (hold and replace, delete and add, hold vacant, delete) by what they cost until a horizon")
+        {
+            File, SeatOption, Leaves, ActorOption, Until, Hire, HireName, HireEmail, Format,
+        };
+        advise.SetAction(parsed => Advise(parsed.GetValue(File)!, parsed, parsed.GetValue(Format)));
+
         var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format };
         demo.SetAction(parsed => RunDemo(parsed.GetValue(Format)));
 
         var root = new RootCommand("seatpolicy: what happens, and what it costs, when an admin adds, replaces, deactivates or deletes an agent. Exit codes: 0 the scenario ran (rejected commands are outcomes); 2 unusable input or usage.")
         {
-            simulate, demo,
+            simulate, advise, demo,
         };
 
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
@@ -112,7 +140,66 @@ internal static class Program
         return default!;
     }
 
-    private static int Simulate(string file, OutputFormat format, LocalDate? asOf)
+    private static Instant ParseInstant(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        return InstantPattern.ExtendedIso.Parse(text) is { Success: true } utc ? utc.Value
+            : OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset ? offset.Value.ToInstant()
+            : Refuse<Instant>(result, $"'{text}' is not an instant (ISO 8601 with Z or an offset)");
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"seatpolicy: {message} (seatpolicy --help for usage)");
+        return Unusable;
+    }
+
+    private static int Advise(string file, ParseResult parsed, OutputFormat format)
+    {
+        var (hire, name, email) = (parsed.GetValue(Hire), parsed.GetValue(HireName), parsed.GetValue(HireEmail));
+        if ((hire is null || name is null || email is null) && (hire is not null || name is not null || email is not null))
+        {
+            return Usage("--hire, --name and --email go together");
+        }
+
+        if (ReadScenario(file) is not { } scenario)
+        {
+            return Unusable;
+        }
+
+        TurnoverAdvice advice;
+        try
+        {
+            advice = TurnoverAdvisor.Advise(
+                Simulator.Run(scenario).Account,
+                new SeatId(parsed.GetValue(SeatOption)!),
+                parsed.GetValue(Leaves),
+                new Actor(parsed.GetValue(ActorOption)!),
+                parsed.GetValue(Until),
+                hire,
+                name,
+                email);
+        }
+        catch (ValueRefusedException refused)
+        {
+            var option = refused.ParamName switch { "until" => "--until", "hireAt" => "--hire", "hireName" => "--name", "hireEmail" => "--email", _ => "--leaves" };
+            return Usage($"{option}: {refused.Reason}");
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            AdviceReport.WriteJson(advice, stdout);
+        }
+        else
+        {
+            AdviceReport.WriteTable(advice, Console.Out);
+        }
+
+        return Ran;
+    }
+
+    private static Scenario? ReadScenario(string file)
     {
         byte[] content;
         try
@@ -122,12 +209,22 @@ internal static class Program
         catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             Console.Error.WriteLine(new ScenarioProblem("$", $"cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}").Format(file));
-            return Unusable;
+            return null;
         }
 
         if (!Scenario.TryRead(content, out var scenario, out var problem))
         {
             Console.Error.WriteLine(problem.Format(file));
+            return null;
+        }
+
+        return scenario;
+    }
+
+    private static int Simulate(string file, OutputFormat format, LocalDate? asOf)
+    {
+        if (ReadScenario(file) is not { } scenario)
+        {
             return Unusable;
         }
 
@@ -169,6 +266,20 @@ internal static class Program
         }
 
         Render(reports, format, many: true);
+        if (format == OutputFormat.Table)
+        {
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(new string('─', 72));
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(DemoScenarios.AdviceChapter);
+            foreach (var (name, seat, actor) in DemoScenarios.AdviceCases)
+            {
+                Console.Out.WriteLine();
+                Console.Out.WriteLine(DemoScenarios.Read(name).Title);
+                AdviceReport.WriteTable(TurnoverAdvisor.Advise(DemoScenarios.Read(name).Account, new SeatId(seat), DemoScenarios.Leaves, new Actor(actor), DemoScenarios.Horizon, DemoScenarios.MariaStarts, "Maria Santos", "maria.santos@example.test"), Console.Out);
+            }
+        }
+
         return Ran;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using Kixie.SeatPolicy.Cli.Scenarios;
+using NodaTime;
 
 namespace Kixie.SeatPolicy.Cli.Demo;
 
@@ -21,6 +22,29 @@ internal static class DemoScenarios
         charge. Under a contract, seats can only be deleted in its last 30 days; without one, deleting
         goes through support. Deletion never refunds. Two accounts show it, command by command.
         """;
+
+    /// <summary>The advice chapter's introduction (rulebook §11), printed after the two stories.</summary>
+    public const string AdviceChapter = """
+        3. Advice: Jimmy leaves on 2026-03-10 and Maria starts five weeks later, on 2026-04-14
+
+        What does each way through the gap cost until the end of 2026, which is allowed, and what is lost?
+        The same departure on both accounts as they were opened (before the stories' commands): under the
+        contract, deleting is blocked until December, so holding the seat is the only way; without one, the
+        gap spans a bill date, so deleting and re-adding is cheaper but loses the seat's number.
+        """;
+
+    /// <summary>When the agent leaves in the advice chapter: 2026-03-10 09:00 in Los Angeles (18:00 in Berlin).</summary>
+    public static Instant Leaves { get; } = Instant.FromUtc(2026, 3, 10, 17, 0);
+
+    /// <summary>When Maria starts, five weeks later.</summary>
+    public static Instant MariaStarts { get; } = Instant.FromUtc(2026, 4, 14, 16, 0);
+
+    /// <summary>The advice chapter's horizon.</summary>
+    public static LocalDate Horizon { get; } = new(2026, 12, 31);
+
+    /// <summary>The advice chapter's cases: the scenario whose opening account is advised on, the leaving agent's seat, the acting Admin.</summary>
+    public static ImmutableArray<(string Scenario, string Seat, string Actor)> AdviceCases { get; } =
+        [("contract-account.json", "s2", "ada@acme.test"), ("non-contract-account.json", "s2", "hana@globex.test")];
 
     /// <summary>The embedded scenario files, in the order the demo runs them.</summary>
     public static ImmutableArray<string> All { get; } = ["contract-account.json", "non-contract-account.json"];
