@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
@@ -63,6 +64,41 @@ internal static class Program
         Description = "a scenario file (docs/scenario-format.md); - reads standard input",
     };
 
+    private static readonly Option<string> Price = new("--price") { Description = "the seat price for one period, e.g. 31.00", Required = true };
+
+    private static readonly Option<string> CurrencyCode = new("--currency") { Description = "an ISO 4217 code, e.g. USD", Required = true };
+
+    private static readonly Option<BillingCycle> Cycle = new("--cycle")
+    {
+        Description = "Monthly, Quarterly or Annual",
+        Required = true,
+        CustomParser = static result => Enum.TryParse<BillingCycle>(result.Tokens[0].Value, ignoreCase: false, out var cycle)
+            && Enum.IsDefined(cycle) && !char.IsAsciiDigit(result.Tokens[0].Value[0])
+            ? cycle
+            : Refuse<BillingCycle>(result, $"--cycle: unknown billing cycle '{result.Tokens[0].Value}' (Monthly, Quarterly or Annual)"),
+    };
+
+    private static readonly Option<LocalDate> Anchor = new("--anchor")
+    {
+        Description = "the bill date every other is derived from",
+        HelpName = "YYYY-MM-DD",
+        Required = true,
+        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
+            ? date.Value
+            : Refuse<LocalDate>(result, $"--anchor: '{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Option<string> Zone = new("--zone") { Description = "the account's tzdb time zone", DefaultValueFactory = static _ => "UTC" };
+
+    private static readonly Option<Instant> At = new("--at")
+    {
+        Description = "the add's instant, ISO 8601 with Z or an offset",
+        Required = true,
+        CustomParser = static result => OffsetDateTimePattern.ExtendedIso.Parse(result.Tokens[0].Value) is { Success: true } at
+            ? at.Value.ToInstant()
+            : Refuse<Instant>(result, $"--at: '{result.Tokens[0].Value}' is not an instant (e.g. 2025-02-15T13:30:00Z)"),
+    };
+
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -90,20 +126,63 @@ internal static class Program
         var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format };
         demo.SetAction(parsed => RunDemo(parsed.GetValue(Format)));
 
+        var prorate = new Command("prorate", "one add charged under every convention side by side: standard by day, 30E/360, by the second, Kill Bill, Lago")
+        {
+            Price, CurrencyCode, Cycle, Anchor, Zone, At, Format,
+        };
+        prorate.SetAction(parsed => Prorate(
+            parsed.GetValue(Price)!, parsed.GetValue(CurrencyCode)!, parsed.GetValue(Cycle), parsed.GetValue(Anchor), parsed.GetValue(Zone)!, parsed.GetValue(At), parsed.GetValue(Format)));
+
         var root = new RootCommand("seatpolicy: what happens, and what it costs, when an admin adds, replaces, deactivates or deletes an agent. Exit codes: 0 the scenario ran (rejected commands are outcomes); 2 unusable input or usage.")
         {
-            simulate, demo,
+            simulate, demo, prorate,
         };
 
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            var errors = string.Join(" ", parsed.Errors.Select(static error => error.Message.ReplaceLineEndings(" ")));
-            Console.Error.WriteLine($"seatpolicy: {errors} (seatpolicy --help for usage)");
-            return Unusable;
+            return Usage(string.Join(" ", parsed.Errors.Select(static error => error.Message.ReplaceLineEndings(" "))));
         }
 
         return parsed.Invoke();
+    }
+
+    private static int Prorate(string priceText, string code, BillingCycle cycle, LocalDate anchor, string zoneId, Instant at, OutputFormat format)
+    {
+        if (!Currency.TryFromCode(code, out var currency))
+        {
+            return Usage($"--currency: '{code}' is not an active ISO 4217 code");
+        }
+
+        if (!Money.TryParse(priceText, currency, out var price) || price.IsNegative)
+        {
+            return Usage($"--price: '{priceText}' is not an amount of zero or more in {currency.Code} (exactly {currency.MinorDigits} minor digits)");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } zone)
+        {
+            return Usage($"--zone: unknown time zone '{zoneId}'");
+        }
+
+        var calendar = new BillingCalendar(cycle, anchor);
+        ImmutableArray<ProratedCharge> charges = [.. ProrateReport.Conventions.Select(convention => Proration.Prorate(price, calendar, at, zone, convention))];
+        if (format == OutputFormat.Json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ProrateReport.WriteJson(charges, stdout);
+        }
+        else
+        {
+            ProrateReport.WriteTable(charges, Console.Out);
+        }
+
+        return Ran;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"seatpolicy: {message} (seatpolicy --help for usage)");
+        return Unusable;
     }
 
     private static T Refuse<T>(ArgumentResult result, string message)
