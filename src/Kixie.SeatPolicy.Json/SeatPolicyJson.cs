@@ -178,6 +178,12 @@ public static class SeatPolicyJson
         yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
         yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);
 
+        // Invoices.
+        yield return Enum<InvoiceKind>();
+        yield return Enum<InvoiceLineKind>();
+        yield return Shape<Invoice>(InvoiceJson.Read, InvoiceJson.Write);
+        yield return Shape<InvoiceLine>(static node => throw node.Fail("an invoice line is read within its invoice, whose currency its amount is in"), InvoiceJson.WriteLine);
+
         // Accounts.
         yield return Shape<NextBill>(AccountViewsJson.ReadNextBill, AccountViewsJson.WriteNextBill);
         yield return Shape<FormerOccupant>(AccountViewsJson.ReadFormerOccupant, AccountViewsJson.WriteFormerOccupant);
