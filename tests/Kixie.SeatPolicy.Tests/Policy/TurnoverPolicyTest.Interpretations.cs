@@ -1,4 +1,3 @@
-using System;
 using NodaTime;
 using Xunit;
 using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
