@@ -27,8 +27,8 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The account after every event in order; see <see cref="Apply(SeatEvent)"/>. Intermediate
-    /// states are never built, so replaying a long history costs little more than reading it.
+    /// The account after every event in order: equal to applying them one at a time with
+    /// <see cref="Apply(SeatEvent)"/>, and cheaper for many events (a replay of a stored history).
     /// </summary>
     /// <param name="changes">Events, oldest first.</param>
     /// <returns>The new account; this one is unchanged.</returns>
@@ -48,13 +48,14 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The state being moved from one account value to the next. One event edits the persistent
-    /// maps directly (one path copy per change); a batch edits builders that copy a node once and
-    /// then change it in place, so a long replay builds no intermediate states. A batch on an account
-    /// with no history yet (a replay from the opening) collects its events and builds the
-    /// accepted-command map once at the end, sorted by hash, instead of walking a growing trie per
-    /// event. The source account is never touched. A struct, so that applying one event allocates
-    /// nothing for it.
+    /// The state being moved from one account value to the next. One event and a batch make the same
+    /// changes to the same maps and so leave equal accounts; they differ only in how the maps are
+    /// written. One event edits the persistent maps directly (one path copy per change); a batch edits
+    /// builders that copy a node once and then change it in place, so a long replay builds no
+    /// intermediate states. A batch on an account with no history yet (a replay from the opening)
+    /// collects its events and builds the accepted-command map once at the end, sorted by hash, instead
+    /// of walking a growing trie per event. The source account is never touched. A struct, so that
+    /// applying one event allocates nothing for it.
     /// </summary>
     private struct Transition
     {
@@ -240,22 +241,11 @@ public sealed partial class Account
         /// <summary>A person arrives in a seat (<paramref name="seat"/> is the seat with them in it).</summary>
         private void Arrive(Agent agent, Seat seat, string parameterName, bool indexEmail = true)
         {
-            if (indexEmail)
+            // The index holds exactly the current occupants' emails, so an email already in it is taken.
+            if (indexEmail && !IndexEmail(seat))
             {
-                if (FindOccupiedSeat(agent.Email) is { } holder)
-                {
-                    throw new ArgumentException(
-                        $"Email '{agent.Email}' already belongs to the occupant of seat '{holder}'.", parameterName);
-                }
-
-                if (_emailEdits is not null)
-                {
-                    _emailEdits.SetItem(seat);
-                }
-                else
-                {
-                    _seatByEmail = _seatByEmail.SetItem(seat);
-                }
+                throw new ArgumentException(
+                    $"Email '{agent.Email}' already belongs to the occupant of seat '{FindOccupiedSeat(agent.Email)}'.", parameterName);
             }
 
             _occupiedSeats++;
@@ -263,30 +253,51 @@ public sealed partial class Account
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
-        /// <summary>A person leaves a seat; in a single event their email entry stays behind and stops being believed.</summary>
+        /// <summary>Indexes an occupied seat under its occupant's email; false (and nothing changes) when the email is taken.</summary>
+        private bool IndexEmail(Seat seat)
+        {
+            if (_emailEdits is not null)
+            {
+                return _emailEdits.TryAdd(seat);
+            }
+
+            var added = _seatByEmail.TryAdd(seat, out var emails);
+            _seatByEmail = emails;
+            return added;
+        }
+
+        /// <summary>
+        /// A person leaves a seat. Their email leaves the index with them, in a single event as in a
+        /// batch, unless the seat's next occupant keeps the address (then the entry stays, still leading
+        /// to this seat).
+        /// </summary>
         private void Leave(Agent agent, SeatId seat, bool keepsEmail)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
-
-            // A batch edits its own copy of the email index in place, so dropping the leaver's entry
-            // costs no path copy there and keeps a long replay's index as small as the account. A
-            // single event leaves the entry behind instead (FindSeatOf does not believe it). An
-            // occupant's email always leads to their own seat, so the entry removed is theirs.
-            if (_emailEdits is not null && !keepsEmail)
+            if (keepsEmail)
             {
-                Debug.Assert(_emailEdits.TryGetValue(agent.Email, out var indexed) && indexed.Id == seat, "An occupant's email leads to their seat.");
+                return;
+            }
+
+            if (_emailEdits is not null)
+            {
                 _emailEdits.Remove(agent.Email);
+            }
+            else
+            {
+                Debug.Assert(_seatByEmail.TryGetValue(agent.Email, out var indexed) && indexed.Id == seat, "An occupant's email leads to their seat.");
+                _seatByEmail = _seatByEmail.Remove(agent.Email);
             }
         }
 
-        /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
+        /// <summary>The seat a current occupant with this email sits in (the index holds only current occupants).</summary>
         private SeatId? FindOccupiedSeat(string email)
         {
             var found = _emailEdits is not null
                 ? _emailEdits.TryGetValue(email, out var indexed)
                 : _seatByEmail.TryGetValue(email, out indexed);
-            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
+            return found ? indexed!.Id : null;
         }
 
         private bool TryGetSeat(SeatId id, out Seat seat) =>
