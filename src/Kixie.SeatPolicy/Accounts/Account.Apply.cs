@@ -49,13 +49,13 @@ public sealed partial class Account
 
     /// <summary>
     /// The state being moved from one account value to the next. One event and a batch make the same
-    /// changes to the same maps and so leave equal accounts; they differ only in how the maps are
-    /// written. One event edits the persistent maps directly (one path copy per change); a batch edits
-    /// builders that copy a node once and then change it in place, so a long replay builds no
-    /// intermediate states. A batch on an account with no history yet (a replay from the opening)
-    /// collects its events and builds the accepted-command map once at the end, sorted by hash, instead
-    /// of walking a growing trie per event. The source account is never touched. A struct, so that
-    /// applying one event allocates nothing for it.
+    /// changes to the same maps (the email index included), so they leave equal accounts; they differ
+    /// only in how the maps are written. One event edits the persistent maps directly (one path copy
+    /// per change); a batch edits builders that copy a node once and then change it in place, so a
+    /// long replay builds no intermediate states. A batch on an account with no history yet (a replay
+    /// from the opening) collects its events and builds the accepted-command map once at the end,
+    /// sorted by hash, instead of walking a growing trie per event. The source account is never
+    /// touched. A struct, so that applying one event allocates nothing for it.
     /// </summary>
     private struct Transition
     {
@@ -206,7 +206,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, seat.Id, keepsEmail);
+                Leave(previous);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -223,7 +223,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, seat.Id, keepsEmail: false);
+                Leave(previous);
             }
 
             if (_seatEdits is not null)
@@ -241,11 +241,22 @@ public sealed partial class Account
         /// <summary>A person arrives in a seat (<paramref name="seat"/> is the seat with them in it).</summary>
         private void Arrive(Agent agent, Seat seat, string parameterName, bool indexEmail = true)
         {
-            // The index holds exactly the current occupants' emails, so an email already in it is taken.
-            if (indexEmail && !IndexEmail(seat))
+            if (indexEmail)
             {
-                throw new ArgumentException(
-                    $"Email '{agent.Email}' already belongs to the occupant of seat '{FindOccupiedSeat(agent.Email)}'.", parameterName);
+                if (FindOccupiedSeat(agent.Email) is { } holder)
+                {
+                    throw new ArgumentException(
+                        $"Email '{agent.Email}' already belongs to the occupant of seat '{holder}'.", parameterName);
+                }
+
+                if (_emailEdits is not null)
+                {
+                    _emailEdits.SetItem(seat);
+                }
+                else
+                {
+                    _seatByEmail = _seatByEmail.SetItem(seat);
+                }
             }
 
             _occupiedSeats++;
@@ -253,51 +264,24 @@ public sealed partial class Account
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
-        /// <summary>Indexes an occupied seat under its occupant's email; false (and nothing changes) when the email is taken.</summary>
-        private bool IndexEmail(Seat seat)
-        {
-            if (_emailEdits is not null)
-            {
-                return _emailEdits.TryAdd(seat);
-            }
-
-            var added = _seatByEmail.TryAdd(seat, out var emails);
-            _seatByEmail = emails;
-            return added;
-        }
-
         /// <summary>
-        /// A person leaves a seat. Their email leaves the index with them, in a single event as in a
-        /// batch, unless the seat's next occupant keeps the address (then the entry stays, still leading
-        /// to this seat).
+        /// A person leaves a seat. Their email entry stays in the index, in a single event as in a batch,
+        /// and is no longer believed (<see cref="FindOccupiedSeat"/>): removing it would cost every
+        /// departure a second path copy.
         /// </summary>
-        private void Leave(Agent agent, SeatId seat, bool keepsEmail)
+        private void Leave(Agent agent)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
-            if (keepsEmail)
-            {
-                return;
-            }
-
-            if (_emailEdits is not null)
-            {
-                _emailEdits.Remove(agent.Email);
-            }
-            else
-            {
-                Debug.Assert(_seatByEmail.TryGetValue(agent.Email, out var indexed) && indexed.Id == seat, "An occupant's email leads to their seat.");
-                _seatByEmail = _seatByEmail.Remove(agent.Email);
-            }
         }
 
-        /// <summary>The seat a current occupant with this email sits in (the index holds only current occupants).</summary>
+        /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
         private SeatId? FindOccupiedSeat(string email)
         {
             var found = _emailEdits is not null
                 ? _emailEdits.TryGetValue(email, out var indexed)
                 : _seatByEmail.TryGetValue(email, out indexed);
-            return found ? indexed!.Id : null;
+            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
         }
 
         private bool TryGetSeat(SeatId id, out Seat seat) =>

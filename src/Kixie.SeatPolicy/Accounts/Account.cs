@@ -29,9 +29,10 @@ public sealed partial class Account : IEquatable<Account>
     private readonly AccountTerms _terms;
     private readonly SeatMap _seats;
 
-    // Email → the seat its occupant sits in (the seat as it was when the email was indexed: an edit that
-    // keeps the address keeps the entry). One entry per current occupant, none for people who left,
-    // whether the events were applied one at a time or as a batch.
+    // Email → the seat it was last placed in (the seat as it was then: an edit that keeps the address
+    // keeps the entry). An entry is live only while that seat's occupant has the email; entries of
+    // people who moved on stay and are not believed (see FindSeatOf), whether the events were applied
+    // one at a time or as a batch, so both leave the same index.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     // Command id → the event it produced: one entry per applied event, so it is the history too
@@ -122,7 +123,13 @@ public sealed partial class Account : IEquatable<Account>
     /// <param name="email">An email.</param>
     /// <returns>The seat or null.</returns>
     public Seat? FindSeatOf(string? email) =>
-        email is not null && _seatByEmail.TryGetValue(email, out var indexed) && _seats.TryGetValue(indexed.Id, out var seat) ? seat : null;
+        email is not null
+        && _seatByEmail.TryGetValue(email, out var indexed)
+        && _seats.TryGetValue(indexed.Id, out var seat)
+        && seat.Occupant is { } occupant
+        && occupant.HasEmail(email)
+            ? seat
+            : null;
 
     /// <summary>Whether any seat of this account ever had this id, deleted seats included.</summary>
     /// <param name="seat">A seat id.</param>

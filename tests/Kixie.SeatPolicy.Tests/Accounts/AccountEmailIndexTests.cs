@@ -4,8 +4,8 @@ using Xunit;
 namespace Kixie.SeatPolicy.Tests;
 
 /// <summary>
-/// The account's email index holds exactly the current occupants' emails; these pin that a departed,
-/// renamed or re-hired person is found exactly where they are now.
+/// The account's email index keeps entries for people who moved on and does not believe them;
+/// these pin that a departed, renamed or re-hired person is found exactly where they are now.
 /// </summary>
 public sealed class AccountEmailIndexTests
 {
