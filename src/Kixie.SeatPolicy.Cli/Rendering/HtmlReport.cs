@@ -165,11 +165,12 @@ internal static class HtmlReport
                     : $"<text x=\"{F(x1 + 3)}\" y=\"48\" font-size=\"11\">{E(Fit(label, x2 - x1 - 6, 6))}</text></g>\n"));
         }
 
-        // Month ticks and the axis.
-        var months = Math.Max(1, ((end.Year - start.Year) * 12) + end.Month - start.Month);
-        for (var tick = new LocalDate(start.Year, start.Month, 1).PlusMonths(1); tick < end; tick = tick.PlusMonths(Math.Max(1, months / 12)))
+        // Ticks and the axis: days, weeks or months, as the span needs.
+        var (days, months) = (Period.DaysBetween(start, end), Math.Max(1, ((end.Year - start.Year) * 12) + end.Month - start.Month));
+        var monthly = days >= 62;
+        for (var tick = monthly ? new LocalDate(start.Year, start.Month, 1).PlusMonths(1) : start.PlusDays(1); tick < end; tick = monthly ? tick.PlusMonths(Math.Max(1, months / 12)) : tick.PlusDays(days < 14 ? 1 : 7))
         {
-            o.Write($"<line x1=\"{F(X(tick))}\" y1=\"{F(Top)}\" x2=\"{F(X(tick))}\" y2=\"{F(bottom + 4)}\" stroke=\"#ddd\" data-date=\"{Iso(tick)}\"/><text x=\"{F(X(tick))}\" y=\"{F(bottom + 16)}\" text-anchor=\"middle\" font-size=\"11\">{tick.ToString("yyyy-MM", CultureInfo.InvariantCulture)}</text>\n");
+            o.Write($"<line x1=\"{F(X(tick))}\" y1=\"{F(Top)}\" x2=\"{F(X(tick))}\" y2=\"{F(bottom + 4)}\" stroke=\"#ddd\" data-date=\"{Iso(tick)}\"/><text x=\"{F(X(tick))}\" y=\"{F(bottom + 16)}\" text-anchor=\"middle\" font-size=\"11\">{tick.ToString(monthly ? "yyyy-MM" : "MM-dd", CultureInfo.InvariantCulture)}</text>\n");
         }
 
         // Lanes: occupied spans with the occupant, vacant ones hatched and billed, the end of a deleted seat.
@@ -178,7 +179,7 @@ internal static class HtmlReport
             var lane = lanes[i];
             var y = Top + (i * LaneHeight);
             o.Write($"<g class=\"lane\" data-seat=\"{E(lane.Seat)}\"><line x1=\"0\" y1=\"{F(y)}\" x2=\"{F(Width)}\" y2=\"{F(y)}\" stroke=\"#ccc\"/><text x=\"8\" y=\"{F(y + 34)}\" font-weight=\"bold\">{E(Fit(lane.Seat, 90, 7.5))}</text>"
-                + $"<text x=\"8\" y=\"{F(y + 16)}\" font-size=\"10\" fill=\"#555\">{(lane.Never ? "no such seat" : lane.Deleted is { } d ? "deleted " + Iso(d.On) : "seat")}</text>\n");
+                + $"<text x=\"8\" y=\"{F(y + 16)}\" font-size=\"10\" fill=\"#555\">{(lane.Never ? "no such seat" : lane.Deleted is { } d ? "deleted " + Iso(d.On) : "seat")}</text></g>\n");
             var until = lane.Deleted?.On ?? end;
             for (var k = 0; k < lane.Changes.Count; k++)
             {
