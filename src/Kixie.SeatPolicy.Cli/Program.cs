@@ -23,6 +23,9 @@ internal enum OutputFormat
 
     /// <summary>The JSON document of <c>docs/scenario-format.md</c>.</summary>
     Json = 1,
+
+    /// <summary>One self-contained HTML page: a seat timeline in SVG, the invoices and the commands.</summary>
+    Html = 2,
 }
 
 /// <summary>The <c>seatpolicy</c> command: parse the arguments, read, simulate, render. No rules here.</summary>
@@ -39,14 +42,15 @@ internal static class Program
 
     private static readonly Option<OutputFormat> Format = new("--format")
     {
-        Description = "table (default) or json",
-        HelpName = "table|json",
+        Description = "table (default), json or html",
+        HelpName = "table|json|html",
         DefaultValueFactory = static _ => OutputFormat.Table,
         CustomParser = static result => result.Tokens[0].Value switch
         {
             "table" => OutputFormat.Table,
             "json" => OutputFormat.Json,
-            var other => Refuse<OutputFormat>(result, $"unknown format '{other}' (table or json)"),
+            "html" => OutputFormat.Html,
+            var other => Refuse<OutputFormat>(result, $"unknown format '{other}' (table, json or html)"),
         },
     };
 
@@ -57,6 +61,12 @@ internal static class Program
         CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
             ? date.Value
             : Refuse<LocalDate?>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Option<string?> Output = new("--output")
+    {
+        HelpName = "FILE",
+        Description = "write to FILE (whole, or not at all) instead of standard output",
     };
 
     private static readonly Argument<string> File = new("SCENARIO")
@@ -119,12 +129,12 @@ internal static class Program
     {
         var simulate = new Command("simulate", "run a scenario file's commands through the turnover policy and print each outcome, the invoices, the totals and the next bill")
         {
-            File, Format, AsOf,
+            File, Format, AsOf, Output,
         };
-        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf)));
+        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf), parsed.GetValue(Output)));
 
-        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format };
-        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format)));
+        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format, Output };
+        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format), parsed.GetValue(Output)));
 
         var prorate = new Command("prorate", "one add charged under every convention side by side: standard by day, 30E/360, by the second, Kill Bill, Lago")
         {
@@ -191,7 +201,7 @@ internal static class Program
         return default!;
     }
 
-    private static int Simulate(string file, OutputFormat format, LocalDate? asOf)
+    private static int Simulate(string file, OutputFormat format, LocalDate? asOf, string? output)
     {
         byte[] content;
         try
@@ -224,8 +234,7 @@ internal static class Program
             return Unusable;
         }
 
-        Render([report], format, many: false);
-        return Ran;
+        return Emit([report], format, many: false, output);
     }
 
     private static byte[] ReadStandardInput()
@@ -236,51 +245,93 @@ internal static class Program
         return copy.ToArray();
     }
 
-    private static int RunDemo(OutputFormat format)
+    private static int RunDemo(OutputFormat format, string? output)
     {
         var reports = DemoScenarios.All
             .Select(demo => Simulator.Run(DemoScenarios.Read(demo)))
             .ToList();
-        if (format == OutputFormat.Table)
-        {
-            Console.Out.WriteLine(DemoScenarios.Introduction);
-            Console.Out.WriteLine();
-        }
-
-        Render(reports, format, many: true);
-        return Ran;
+        return Emit(reports, format, many: true, output);
     }
 
-    private static void Render(List<SimulationReport> reports, OutputFormat format, bool many)
+    /// <summary>Renders to standard output, or to <paramref name="output"/> through a temporary file in its folder, moved into place when whole.</summary>
+    private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output)
+    {
+        if (output is null)
+        {
+            var colour = !Console.IsOutputRedirected
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+                && Environment.GetEnvironmentVariable("TERM") != "dumb";
+            using var stdout = Console.OpenStandardOutput();
+            Render(reports, format, many, stdout, colour);
+            return Ran;
+        }
+
+        var target = Path.GetFullPath(output);
+        var folder = Path.GetDirectoryName(target) ?? target;
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"seatpolicy: cannot write {output}: the folder {folder} does not exist");
+            return Unusable;
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Render(reports, format, many, stream, colour: false);
+            }
+
+            System.IO.File.Move(temporary, target, overwrite: true);
+            return Ran;
+        }
+        catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException)
+        {
+            System.IO.File.Delete(temporary);
+            Console.Error.WriteLine($"seatpolicy: cannot write {output}: {cannot.Message.ReplaceLineEndings(" ")}");
+            return Unusable;
+        }
+    }
+
+    private static void Render(List<SimulationReport> reports, OutputFormat format, bool many, Stream stream, bool colour)
     {
         if (format == OutputFormat.Json)
         {
-            using var stdout = Console.OpenStandardOutput();
             if (many)
             {
-                JsonReport.WriteMany(reports, stdout);
+                JsonReport.WriteMany(reports, stream);
             }
             else
             {
-                JsonReport.Write(reports[0], stdout);
+                JsonReport.Write(reports[0], stream);
             }
 
             return;
         }
 
-        var colour = !Console.IsOutputRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            && Environment.GetEnvironmentVariable("TERM") != "dumb";
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        if (format == OutputFormat.Html)
+        {
+            HtmlReport.Write(reports, many ? "seatpolicy demo: managing agent turnover" : reports[0].Title ?? "seatpolicy simulate", many ? DemoScenarios.Introduction : null, writer);
+            return;
+        }
+
+        if (many)
+        {
+            writer.WriteLine(DemoScenarios.Introduction);
+            writer.WriteLine();
+        }
+
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0)
             {
-                Console.Out.WriteLine();
-                Console.Out.WriteLine(new string('─', 72));
-                Console.Out.WriteLine();
+                writer.WriteLine();
+                writer.WriteLine(new string('─', 72));
+                writer.WriteLine();
             }
 
-            TableReport.Write(reports[i], Console.Out, colour);
+            TableReport.Write(reports[i], writer, colour);
         }
     }
 }
