@@ -15,7 +15,7 @@ namespace Kixie.SeatPolicy.Tests.Policy;
 /// and after every step the engine must agree with <see cref="TurnoverModel"/> and keep the
 /// rulebook's invariants (§9).
 /// </summary>
-public sealed class TurnoverPolicyProperties
+public sealed class TurnoverPolicyPropertyTests
 {
     [SeatPolicyProperty(MaxTest = 2000)]
     public void Every_command_sequence_agrees_with_the_rulebook_model_and_keeps_the_invariants(EngineScenario scenario) =>
