@@ -1,11 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
 using Kixie.SeatPolicy.Json.Tests.Generators;
 using Xunit;
 
