@@ -1,4 +1,3 @@
-using System;
 using BenchmarkDotNet.Attributes;
 using Kixie.SeatPolicy.Benchmarks.Baseline;
 using NodaTime;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
@@ -22,6 +23,9 @@ internal enum OutputFormat
 
     /// <summary>The JSON document of <c>docs/scenario-format.md</c>.</summary>
     Json = 1,
+
+    /// <summary>One self-contained HTML page: a seat timeline in SVG, the invoices and the commands.</summary>
+    Html = 2,
 }
 
 /// <summary>The <c>seatpolicy</c> command: parse the arguments, read, simulate, render. No rules here.</summary>
@@ -38,14 +42,15 @@ internal static class Program
 
     private static readonly Option<OutputFormat> Format = new("--format")
     {
-        Description = "table (default) or json",
-        HelpName = "table|json",
+        Description = "table (default), json or html",
+        HelpName = "table|json|html",
         DefaultValueFactory = static _ => OutputFormat.Table,
         CustomParser = static result => result.Tokens[0].Value switch
         {
             "table" => OutputFormat.Table,
             "json" => OutputFormat.Json,
-            var other => Refuse<OutputFormat>(result, $"unknown format '{other}' (table or json)"),
+            "html" => OutputFormat.Html,
+            var other => Refuse<OutputFormat>(result, $"unknown format '{other}' (table, json or html)"),
         },
     };
 
@@ -56,6 +61,12 @@ internal static class Program
         CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
             ? date.Value
             : Refuse<LocalDate?>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Option<string?> Output = new("--output")
+    {
+        HelpName = "FILE",
+        Description = "write to FILE (whole, or not at all) instead of standard output",
     };
 
     private static readonly Argument<string> File = new("SCENARIO")
@@ -84,6 +95,40 @@ internal static class Program
     private static readonly Option<string?> HireName = new("--name") { HelpName = "NAME", Description = "the new person's name (with --hire)" };
 
     private static readonly Option<string?> HireEmail = new("--email") { HelpName = "EMAIL", Description = "the new person's email (with --hire)" };
+    private static readonly Option<string> Price = new("--price") { Description = "the seat price for one period, e.g. 31.00", Required = true };
+
+    private static readonly Option<string> CurrencyCode = new("--currency") { Description = "an ISO 4217 code, e.g. USD", Required = true };
+
+    private static readonly Option<BillingCycle> Cycle = new("--cycle")
+    {
+        Description = "Monthly, Quarterly or Annual",
+        Required = true,
+        CustomParser = static result => Enum.TryParse<BillingCycle>(result.Tokens[0].Value, ignoreCase: false, out var cycle)
+            && Enum.IsDefined(cycle) && !char.IsAsciiDigit(result.Tokens[0].Value[0])
+            ? cycle
+            : Refuse<BillingCycle>(result, $"--cycle: unknown billing cycle '{result.Tokens[0].Value}' (Monthly, Quarterly or Annual)"),
+    };
+
+    private static readonly Option<LocalDate> Anchor = new("--anchor")
+    {
+        Description = "the bill date every other is derived from",
+        HelpName = "YYYY-MM-DD",
+        Required = true,
+        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
+            ? date.Value
+            : Refuse<LocalDate>(result, $"--anchor: '{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+    };
+
+    private static readonly Option<string> Zone = new("--zone") { Description = "the account's tzdb time zone", DefaultValueFactory = static _ => "UTC" };
+
+    private static readonly Option<Instant> At = new("--at")
+    {
+        Description = "the add's instant, ISO 8601 with Z or an offset",
+        Required = true,
+        CustomParser = static result => OffsetDateTimePattern.ExtendedIso.Parse(result.Tokens[0].Value) is { Success: true } at
+            ? at.Value.ToInstant()
+            : Refuse<Instant>(result, $"--at: '{result.Tokens[0].Value}' is not an instant (e.g. 2025-02-15T13:30:00Z)"),
+    };
 
     private static int Main(string[] args)
     {
@@ -105,9 +150,9 @@ internal static class Program
     {
         var simulate = new Command("simulate", "run a scenario file's commands through the turnover policy and print each outcome, the invoices, the totals and the next bill")
         {
-            File, Format, AsOf,
+            File, Format, AsOf, Output,
         };
-        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf)));
+        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf), parsed.GetValue(Output)));
 
         var advise = new Command("advise", "weigh the ways through one agent's departure (hold and replace, delete and add, hold vacant, delete) by what they cost until a horizon")
         {
@@ -115,23 +160,66 @@ internal static class Program
         };
         advise.SetAction(parsed => Advise(parsed.GetValue(File)!, parsed, parsed.GetValue(Format)));
 
-        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format };
-        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format)));
+        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format, Output };
+        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format), parsed.GetValue(Output)));
+
+        var prorate = new Command("prorate", "one add charged under every convention side by side: standard by day, 30E/360, by the second, Kill Bill, Lago")
+        {
+            Price, CurrencyCode, Cycle, Anchor, Zone, At, Format,
+        };
+        prorate.SetAction(parsed => Prorate(
+            parsed.GetValue(Price)!, parsed.GetValue(CurrencyCode)!, parsed.GetValue(Cycle), parsed.GetValue(Anchor), parsed.GetValue(Zone)!, parsed.GetValue(At), parsed.GetValue(Format)));
 
         var root = new RootCommand("seatpolicy: what happens, and what it costs, when an admin adds, replaces, deactivates or deletes an agent. Exit codes: 0 the scenario ran (rejected commands are outcomes); 2 unusable input or usage.")
         {
-            simulate, advise, demo,
+            simulate, advise, demo, prorate,
         };
 
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            var errors = string.Join(" ", parsed.Errors.Select(static error => error.Message.ReplaceLineEndings(" ")));
-            Console.Error.WriteLine($"seatpolicy: {errors} (seatpolicy --help for usage)");
-            return Unusable;
+            return Usage(string.Join(" ", parsed.Errors.Select(static error => error.Message.ReplaceLineEndings(" "))));
         }
 
         return parsed.Invoke();
+    }
+
+    private static int Prorate(string priceText, string code, BillingCycle cycle, LocalDate anchor, string zoneId, Instant at, OutputFormat format)
+    {
+        if (!Currency.TryFromCode(code, out var currency))
+        {
+            return Usage($"--currency: '{code}' is not an active ISO 4217 code");
+        }
+
+        if (!Money.TryParse(priceText, currency, out var price) || price.IsNegative)
+        {
+            return Usage($"--price: '{priceText}' is not an amount of zero or more in {currency.Code} (exactly {currency.MinorDigits} minor digits)");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } zone)
+        {
+            return Usage($"--zone: unknown time zone '{zoneId}'");
+        }
+
+        var calendar = new BillingCalendar(cycle, anchor);
+        ImmutableArray<ProratedCharge> charges = [.. ProrateReport.Conventions.Select(convention => Proration.Prorate(price, calendar, at, zone, convention))];
+        if (format == OutputFormat.Json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ProrateReport.WriteJson(charges, stdout);
+        }
+        else
+        {
+            ProrateReport.WriteTable(charges, Console.Out);
+        }
+
+        return Ran;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"seatpolicy: {message} (seatpolicy --help for usage)");
+        return Unusable;
     }
 
     private static T Refuse<T>(ArgumentResult result, string message)
@@ -146,12 +234,6 @@ internal static class Program
         return InstantPattern.ExtendedIso.Parse(text) is { Success: true } utc ? utc.Value
             : OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset ? offset.Value.ToInstant()
             : Refuse<Instant>(result, $"'{text}' is not an instant (ISO 8601 with Z or an offset)");
-    }
-
-    private static int Usage(string message)
-    {
-        Console.Error.WriteLine($"seatpolicy: {message} (seatpolicy --help for usage)");
-        return Unusable;
     }
 
     private static int Advise(string file, ParseResult parsed, OutputFormat format)
@@ -221,7 +303,7 @@ internal static class Program
         return scenario;
     }
 
-    private static int Simulate(string file, OutputFormat format, LocalDate? asOf)
+    private static int Simulate(string file, OutputFormat format, LocalDate? asOf, string? output)
     {
         if (ReadScenario(file) is not { } scenario)
         {
@@ -242,8 +324,7 @@ internal static class Program
             return Unusable;
         }
 
-        Render([report], format, many: false);
-        return Ran;
+        return Emit([report], format, many: false, output);
     }
 
     private static byte[] ReadStandardInput()
@@ -254,19 +335,13 @@ internal static class Program
         return copy.ToArray();
     }
 
-    private static int RunDemo(OutputFormat format)
+    private static int RunDemo(OutputFormat format, string? output)
     {
         var reports = DemoScenarios.All
             .Select(demo => Simulator.Run(DemoScenarios.Read(demo)))
             .ToList();
-        if (format == OutputFormat.Table)
-        {
-            Console.Out.WriteLine(DemoScenarios.Introduction);
-            Console.Out.WriteLine();
-        }
-
-        Render(reports, format, many: true);
-        if (format == OutputFormat.Table)
+        var status = Emit(reports, format, many: true, output);
+        if (format == OutputFormat.Table && output is null)
         {
             Console.Out.WriteLine();
             Console.Out.WriteLine(new string('─', 72));
@@ -280,39 +355,88 @@ internal static class Program
             }
         }
 
-        return Ran;
+        return status;
     }
 
-    private static void Render(List<SimulationReport> reports, OutputFormat format, bool many)
+    /// <summary>Renders to standard output, or to <paramref name="output"/> through a temporary file in its folder, moved into place when whole.</summary>
+    private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output)
+    {
+        if (output is null)
+        {
+            var colour = !Console.IsOutputRedirected
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+                && Environment.GetEnvironmentVariable("TERM") != "dumb";
+            using var stdout = Console.OpenStandardOutput();
+            Render(reports, format, many, stdout, colour);
+            return Ran;
+        }
+
+        var target = Path.GetFullPath(output);
+        var folder = Path.GetDirectoryName(target) ?? target;
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"seatpolicy: cannot write {output}: the folder {folder} does not exist");
+            return Unusable;
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Render(reports, format, many, stream, colour: false);
+            }
+
+            System.IO.File.Move(temporary, target, overwrite: true);
+            return Ran;
+        }
+        catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException)
+        {
+            System.IO.File.Delete(temporary);
+            Console.Error.WriteLine($"seatpolicy: cannot write {output}: {cannot.Message.ReplaceLineEndings(" ")}");
+            return Unusable;
+        }
+    }
+
+    private static void Render(List<SimulationReport> reports, OutputFormat format, bool many, Stream stream, bool colour)
     {
         if (format == OutputFormat.Json)
         {
-            using var stdout = Console.OpenStandardOutput();
             if (many)
             {
-                JsonReport.WriteMany(reports, stdout);
+                JsonReport.WriteMany(reports, stream);
             }
             else
             {
-                JsonReport.Write(reports[0], stdout);
+                JsonReport.Write(reports[0], stream);
             }
 
             return;
         }
 
-        var colour = !Console.IsOutputRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            && Environment.GetEnvironmentVariable("TERM") != "dumb";
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        if (format == OutputFormat.Html)
+        {
+            HtmlReport.Write(reports, many ? "seatpolicy demo: managing agent turnover" : reports[0].Title ?? "seatpolicy simulate", many ? DemoScenarios.Introduction : null, writer);
+            return;
+        }
+
+        if (many)
+        {
+            writer.WriteLine(DemoScenarios.Introduction);
+            writer.WriteLine();
+        }
+
         for (var i = 0; i < reports.Count; i++)
         {
             if (i > 0)
             {
-                Console.Out.WriteLine();
-                Console.Out.WriteLine(new string('─', 72));
-                Console.Out.WriteLine();
+                writer.WriteLine();
+                writer.WriteLine(new string('─', 72));
+                writer.WriteLine();
             }
 
-            TableReport.Write(reports[i], Console.Out, colour);
+            TableReport.Write(reports[i], writer, colour);
         }
     }
 }

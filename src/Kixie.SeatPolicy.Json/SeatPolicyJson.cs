@@ -183,6 +183,11 @@ public static class SeatPolicyJson
         yield return Shape<AdviceStep>(AdviceJson.ReadStep, AdviceJson.WriteStep);
         yield return Shape<AdvicePlan>(AdviceJson.ReadPlan, AdviceJson.WritePlan);
         yield return Shape<TurnoverAdvice>(AdviceJson.ReadAdvice, AdviceJson.Write);
+        // Invoices.
+        yield return Enum<InvoiceKind>();
+        yield return Enum<InvoiceLineKind>();
+        yield return Shape<Invoice>(InvoiceJson.Read, InvoiceJson.Write);
+        yield return Shape<InvoiceLine>(static node => throw node.Fail("an invoice line is read within its invoice, whose currency its amount is in"), InvoiceJson.WriteLine);
 
         // Accounts.
         yield return Shape<NextBill>(AccountViewsJson.ReadNextBill, AccountViewsJson.WriteNextBill);

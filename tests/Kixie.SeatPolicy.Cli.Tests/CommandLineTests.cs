@@ -134,7 +134,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("seatpolicy simulate <SCENARIO> [options]", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("--format <table|json>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--format <table|json|html>", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("--as-of <YYYY-MM-DD>", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -143,7 +143,7 @@ public sealed class CommandLineTests
     [InlineData("Unrecognized command or argument 'simulte'.", "simulte", "x.json")]
     [InlineData("Unrecognized command or argument '--verbose'.", "simulate", "tests/scenarios/spec-example.json", "--verbose")]
     [InlineData("Required argument missing for command: 'simulate'.", "simulate")]
-    [InlineData("unknown format 'xml' (table or json)", "simulate", "tests/scenarios/spec-example.json", "--format", "xml")]
+    [InlineData("unknown format 'xml' (table, json or html)", "simulate", "tests/scenarios/spec-example.json", "--format", "xml")]
     [InlineData("Required argument missing for option: '--format'.", "simulate", "tests/scenarios/spec-example.json", "--format")]
     [InlineData("'2026-02-30' is not a date (yyyy-MM-dd)", "simulate", "tests/scenarios/spec-example.json", "--as-of", "2026-02-30")]
     [InlineData("Unrecognized command or argument 'b.json'.", "simulate", "a.json", "b.json")]

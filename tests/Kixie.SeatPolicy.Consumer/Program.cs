@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using Kixie.SeatPolicy;
 using Kixie.SeatPolicy.Json;
@@ -110,6 +111,25 @@ Check("account: version", 3L, account.Version);
     catch (JsonException exception)
     {
         Check("json: unknown event type is refused", "$.history[0].type: unknown event type 'Foo'", exception.Message[..exception.Message.IndexOf(" (", StringComparison.Ordinal)]);
+    }
+}
+
+// 5. Invoices (docs/invoices.md), another engine's convention (docs/conventions.md), refusals as data.
+{
+    var invoices = account.Invoices(new LocalDate(2026, 3, 1), new LocalDate(2026, 4, 1)).ToList();
+    Check("invoices: dates and kinds", "2026-03-01 Bill, 2026-03-17 Add, 2026-04-01 Bill", string.Join(", ", invoices.Select(invoice => $"{Iso(invoice.Date)} {invoice.Kind}")));
+    Check("invoices: the add's line", "14.52", invoices[1].Lines[0].Amount.ToString());
+    var killBill = Proration.Prorate(
+        Money.Parse("31.00", Currency.Usd), new BillingCalendar(BillingCycle.Monthly, new LocalDate(2025, 1, 31)), new LocalDate(2025, 2, 15), ProrationConvention.KillBill);
+    Check("conventions: Kill Bill", "13.00", killBill.Amount.ToString());
+    try
+    {
+        _ = new ContractTerm(new LocalDate(2026, 12, 31), new LocalDate(2026, 1, 1));
+        Check("refusal: contract end", "ValueRefusedException", "no exception");
+    }
+    catch (ValueRefusedException refused)
+    {
+        Check("refusal: contract end", "end", refused.Member);
     }
 }
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Kixie.SeatPolicy.Benchmarks.Baseline;
 
 // The invoices a team writes by hand: every seat ever created in a List with DateTime dates, and for

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Kixie.SeatPolicy.Benchmarks.Baseline;
 
 // The straightforward version a team writes by hand: DateTime, decimal, and a List<Seat> copied on

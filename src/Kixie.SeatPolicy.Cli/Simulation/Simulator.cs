@@ -34,7 +34,7 @@ internal static class Simulator
             }
 
             var seat = outcome.Case is Added added ? added.Seat.Value : SeatNamedBy(command);
-            results.Add(new CommandResult(command.Id.Value ?? string.Empty, outcome, seat, charge, decision.IsReplay));
+            results.Add(new CommandResult(command.Id.Value ?? string.Empty, outcome, seat, charge, decision.IsReplay, account.LocalDateOf(command.At)));
         }
 
         var billAsOf = asOf
@@ -81,7 +81,8 @@ internal static class Simulator
 /// <param name="Seat">The seat the outcome is about: the new seat for an add, else the seat the command named; null when it named none.</param>
 /// <param name="Charge">What the outcome charges (for a replay, what the original charged).</param>
 /// <param name="Replayed">Whether the command id was already accepted with the same content.</param>
-internal sealed record CommandResult(string Id, TurnoverOutcome Outcome, string? Seat, Money Charge, bool Replayed);
+/// <param name="Date">The command's local date in the account's time zone.</param>
+internal sealed record CommandResult(string Id, TurnoverOutcome Outcome, string? Seat, Money Charge, bool Replayed, LocalDate Date);
 
 /// <summary>A scenario's run: every result, the final account, the next bill and the totals.</summary>
 /// <param name="Title">The scenario's title, if any.</param>

@@ -119,10 +119,17 @@ internal static class CalendarJson
     public static BillingPeriod ReadPeriod(Node node)
     {
         var period = node.Object("a billing period", PeriodNames);
-        return new BillingPeriod(
-            period.Required("index").Int64(),
-            period.Required("start").LocalDate(),
-            period.Required("end").LocalDate());
+        var index = period.Required("index").Int64();
+        var start = period.Required("start").LocalDate();
+        var end = period.Required("end").LocalDate();
+        try
+        {
+            return new BillingPeriod(index, start, end);
+        }
+        catch (ValueRefusedException refused)
+        {
+            throw period.FailAt(refused.Member, refused.Reason, refused);
+        }
     }
 
     /// <summary>A charge with its arithmetic, and its <c>explanation</c> (written for people, ignored when read).</summary>
@@ -147,13 +154,20 @@ internal static class CalendarJson
             _ = charge.Required("explanation").StringOrNull();
         }
 
-        return new ProratedCharge(
-            MoneyJson.Read(charge.Required("amount")),
-            MoneyJson.Read(charge.Required("price")),
-            ReadPeriod(charge.Required("period")),
-            charge.Required("unitsRemaining").Int64(),
-            charge.Required("unitsInPeriod").Int64(),
-            ReadConvention(charge.Required("convention")));
+        var amount = MoneyJson.Read(charge.Required("amount"));
+        var price = MoneyJson.Read(charge.Required("price"));
+        var period = ReadPeriod(charge.Required("period"));
+        var unitsRemaining = charge.Required("unitsRemaining").Int64();
+        var unitsInPeriod = charge.Required("unitsInPeriod").Int64();
+        var convention = ReadConvention(charge.Required("convention"));
+        try
+        {
+            return ProratedCharge.Create(amount, price, period, unitsRemaining, unitsInPeriod, convention);
+        }
+        catch (ValueRefusedException refused)
+        {
+            throw charge.FailAt(refused.Member, refused.Reason, refused);
+        }
     }
 
     public static void WriteIncurred(Utf8JsonWriter writer, ChargeIncurred value)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
@@ -27,8 +26,8 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The account after every event in order; see <see cref="Apply(SeatEvent)"/>. Intermediate
-    /// states are never built, so replaying a long history costs little more than reading it.
+    /// The account after every event in order: equal to applying them one at a time with
+    /// <see cref="Apply(SeatEvent)"/>, and cheaper for many events (a replay of a stored history).
     /// </summary>
     /// <param name="changes">Events, oldest first.</param>
     /// <returns>The new account; this one is unchanged.</returns>
@@ -48,13 +47,14 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The state being moved from one account value to the next. One event edits the persistent
-    /// maps directly (one path copy per change); a batch edits builders that copy a node once and
-    /// then change it in place, so a long replay builds no intermediate states. A batch on an account
-    /// with no history yet (a replay from the opening) collects its events and builds the
-    /// accepted-command map once at the end, sorted by hash, instead of walking a growing trie per
-    /// event. The source account is never touched. A struct, so that applying one event allocates
-    /// nothing for it.
+    /// The state being moved from one account value to the next. One event and a batch make the same
+    /// changes to the same maps (the email index included), so they leave equal accounts; they differ
+    /// only in how the maps are written. One event edits the persistent maps directly (one path copy
+    /// per change); a batch edits builders that copy a node once and then change it in place, so a
+    /// long replay builds no intermediate states. A batch on an account with no history yet (a replay
+    /// from the opening) collects its events and builds the accepted-command map once at the end,
+    /// sorted by hash, instead of walking a growing trie per event. The source account is never
+    /// touched. A struct, so that applying one event allocates nothing for it.
     /// </summary>
     private struct Transition
     {
@@ -205,7 +205,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, seat.Id, keepsEmail);
+                Leave(previous);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -222,7 +222,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, seat.Id, keepsEmail: false);
+                Leave(previous);
             }
 
             if (_seatEdits is not null)
@@ -263,21 +263,15 @@ public sealed partial class Account
             _agentsEverCreated = Math.Max(_agentsEverCreated, agent.Id.Value);
         }
 
-        /// <summary>A person leaves a seat; in a single event their email entry stays behind and stops being believed.</summary>
-        private void Leave(Agent agent, SeatId seat, bool keepsEmail)
+        /// <summary>
+        /// A person leaves a seat. Their email entry stays in the index, in a single event as in a batch,
+        /// and is no longer believed (<see cref="FindOccupiedSeat"/>): removing it would cost every
+        /// departure a second path copy.
+        /// </summary>
+        private void Leave(Agent agent)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
-
-            // A batch edits its own copy of the email index in place, so dropping the leaver's entry
-            // costs no path copy there and keeps a long replay's index as small as the account. A
-            // single event leaves the entry behind instead (FindSeatOf does not believe it). An
-            // occupant's email always leads to their own seat, so the entry removed is theirs.
-            if (_emailEdits is not null && !keepsEmail)
-            {
-                Debug.Assert(_emailEdits.TryGetValue(agent.Email, out var indexed) && indexed.Id == seat, "An occupant's email leads to their seat.");
-                _emailEdits.Remove(agent.Email);
-            }
         }
 
         /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>

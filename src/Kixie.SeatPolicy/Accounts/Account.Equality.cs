@@ -1,17 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 
 namespace Kixie.SeatPolicy;
 
 public sealed partial class Account
 {
     /// <summary>
-    /// Whether two accounts are the same value: same terms, version, counters, seats, deleted seat ids,
-    /// accepted commands and history. This is what "replaying the events gives the same state" means.
-    /// The email index is not compared: its live entries follow from the seats, and the entries it keeps
-    /// for people who moved on depend on whether the events were applied one at a time or as a batch.
+    /// Whether two accounts are the same value: same terms, version, counters, seats, email index,
+    /// deleted seat ids, accepted commands and history: the whole state. This is what "replaying the
+    /// events gives the same state" means, whether they are applied one at a time or as a batch.
     /// O(n) in the size of the account.
     /// </summary>
     /// <param name="other">Another account.</param>
@@ -26,10 +23,12 @@ public sealed partial class Account
         return other is not null
             && _terms.Equals(other._terms)
             && Version == other.Version
+            && OccupiedSeatCount == other.OccupiedSeatCount
             && OccupiedAdminCount == other.OccupiedAdminCount
             && SeatsEverCreated == other.SeatsEverCreated
             && AgentsEverCreated == other.AgentsEverCreated
             && SameEntries(_seats, other._seats)
+            && SameEntries(_seatByEmail, other._seatByEmail)
             && SameEntries(_accepted, other._accepted) // the history: one event per command id, by version
             && _deletedSeats.SetEquals(other._deletedSeats);
     }

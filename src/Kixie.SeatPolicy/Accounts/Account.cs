@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -19,18 +17,20 @@ namespace Kixie.SeatPolicy;
 /// <para>Open one with <see cref="Open"/>; decide commands with <see cref="TurnoverPolicy.Decide"/>;
 /// move to the next state only by applying the decision's events (<see cref="Apply(SeatEvent)"/>).
 /// Replaying an account's events onto its initial state gives an equal account.</para>
-/// <para>Seats, the email index and the command log are persistent collections: applying an event
-/// shares almost all of the previous state, so its cost grows with the logarithm of the seat count.</para>
-/// <para>Immutable and thread-safe. Equality is by value (every seat, index, counter and event).</para>
+/// <para>Applying an event leaves this account unchanged; its cost grows with the logarithm of the
+/// seat count.</para>
+/// <para>Immutable and thread-safe. Equality is by value over the whole state (every seat, index,
+/// counter and event); applying events one at a time or as one batch gives equal accounts.</para>
 /// </remarks>
 public sealed partial class Account : IEquatable<Account>
 {
     private readonly AccountTerms _terms;
     private readonly SeatMap _seats;
 
-    // Email → the seat it was last placed in (as it was then). An entry is live only while that seat's
-    // occupant has the email; entries left behind by people who moved on are not removed by a single
-    // event (that would cost a second path copy per change) and are simply not believed. See FindSeatOf.
+    // Email → the seat it was last placed in (the seat as it was then: an edit that keeps the address
+    // keeps the entry). An entry is live only while that seat's occupant has the email; entries of
+    // people who moved on stay and are not believed (see FindSeatOf), whether the events were applied
+    // one at a time or as a batch, so both leave the same index.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     // Command id → the event it produced: one entry per applied event, so it is the history too

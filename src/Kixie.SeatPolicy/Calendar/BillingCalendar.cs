@@ -13,10 +13,14 @@ namespace Kixie.SeatPolicy;
 /// anchor 2026-01-31 monthly gives 2026-02-28, 2026-03-31, 2026-04-30, …
 /// </summary>
 /// <remarks>
-/// <para>Immutable and thread-safe. Every local date lies in exactly one <see cref="BillingPeriod"/>.</para>
-/// <para>A calendar remembers the last ISO period it found, so that the adds of one period (nearly all
-/// of an account's adds) skip the date arithmetic. The memo is one 64-bit word, read and replaced whole:
-/// it never changes an answer, concurrent callers at worst recompute, and nothing is allocated.</para>
+/// <para>Every local date lies in exactly one <see cref="BillingPeriod"/>.</para>
+/// <para>The value is immutable: <see cref="Cycle"/> and <see cref="Anchor"/> never change, and they
+/// alone decide equality and every answer. Besides them a calendar holds a cache: the last billing
+/// period it found, and the last period <see cref="Proration"/> prorated by the second with its
+/// instants in one zone. The cache is not part of the value. It never changes an answer (a calendar
+/// that has answered anything answers every question exactly as a new calendar does), and it is
+/// thread-safe: any number of threads may share one calendar, each cache entry being read and
+/// replaced whole.</para>
 /// </remarks>
 public sealed class BillingCalendar : IEquatable<BillingCalendar>
 {
@@ -27,12 +31,14 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     private readonly int _anchorMonth;
     private readonly int _anchorDay;
 
-    // The last ISO period found (see the remarks), packed by Remember: the start day number in the low
-    // 32 bits, the length in days in the next 12 (0 while nothing is remembered), the index (signed)
-    // in the top 20. Read and written whole.
+    // The cache (see the remarks): mutable, but never part of the value and never an answer's cause.
+    // The last ISO period found, packed by Remember: the start day number in the low 32 bits, the
+    // length in days in the next 12 (0 while nothing is remembered), the index (signed) in the top 20.
+    // Read and written whole, so no thread sees half of one period and half of another.
     private long _last;
 
-    // The instants of the last period prorated by the second, and their zone (see Proration.Prorate).
+    // The instants of the last period prorated by the second, and their zone (see Proration.Prorate):
+    // one reference to an immutable object, read and written with volatile semantics.
     private ZonedPeriod? _lastZoned;
 
     /// <summary>A calendar billed every <paramref name="cycle"/> from <paramref name="anchor"/>.</summary>

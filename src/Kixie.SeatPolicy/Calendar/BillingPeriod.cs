@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using NodaTime;
 
@@ -29,11 +28,27 @@ public readonly struct BillingPeriod : IEquatable<BillingPeriod>
     private readonly int _end;
     private readonly byte _calendar;
 
-    /// <summary>A period between two bill dates of one calendar.</summary>
-    internal BillingPeriod(long index, LocalDate start, LocalDate end)
+    /// <summary>
+    /// A period between two bill dates of one calendar, as a store or a message holds it;
+    /// <see cref="BillingCalendar"/> is what finds periods.
+    /// </summary>
+    /// <param name="index">Which period it is: 0 opens on the anchor, 1 on the next bill date, -1 on the one before; within ±2,147,483,647.</param>
+    /// <param name="start">The bill date that opens it (inclusive).</param>
+    /// <param name="end">The bill date that closes it (exclusive): after <paramref name="start"/>, in the same calendar system.</param>
+    /// <exception cref="ValueRefusedException">The index is out of range, or <paramref name="end"/> is not after <paramref name="start"/> in its calendar system.</exception>
+    public BillingPeriod(long index, LocalDate start, LocalDate end)
     {
-        Debug.Assert(start.Calendar == end.Calendar, "Both bill dates are in the calendar's calendar system.");
-        _index = checked((int)index);
+        if (index is < int.MinValue or > int.MaxValue)
+        {
+            throw new ValueRefusedException(nameof(index), nameof(index), index, $"period {index} is beyond the periods a calendar has");
+        }
+
+        if (start.Calendar != end.Calendar || end <= start)
+        {
+            throw new ValueRefusedException(nameof(end), nameof(end), end, $"the period ends ({end}) before or on its start ({start}), or in another calendar system");
+        }
+
+        _index = (int)index;
         _start = DaysSinceFirstDay(start);
         _end = DaysSinceFirstDay(end);
         _calendar = start.Calendar == CalendarSystem.Iso ? (byte)0 : checked((byte)(OtherCalendars.IndexOf(start.Calendar) + 1));

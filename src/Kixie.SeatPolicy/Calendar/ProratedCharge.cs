@@ -34,6 +34,55 @@ public readonly record struct ProratedCharge
         Convention = convention;
     }
 
+    /// <summary>
+    /// A charge rebuilt from its facts, as a store or a message holds them (the JSON package reads
+    /// events this way). <see cref="Proration"/> is what computes charges; this checks that the facts
+    /// fit together but does not compute the amount again.
+    /// </summary>
+    /// <param name="amount">What was charged, in the price's currency, from zero to the price.</param>
+    /// <param name="price">The full seat price for one period; zero or more.</param>
+    /// <param name="period">The billing period the charge covers the rest of.</param>
+    /// <param name="unitsRemaining">Days (or seconds) left, from zero to <paramref name="unitsInPeriod"/>.</param>
+    /// <param name="unitsInPeriod">Days (or seconds) counted in the period (for Kill Bill, in its denominator); more than zero.</param>
+    /// <param name="convention">The convention the charge was computed with; a defined one.</param>
+    /// <returns>The charge.</returns>
+    /// <exception cref="ValueRefusedException">A fact is out of range or does not fit the others; <see cref="ValueRefusedException.Member"/> names it.</exception>
+    public static ProratedCharge Create(
+        Money amount,
+        Money price,
+        BillingPeriod period,
+        long unitsRemaining,
+        long unitsInPeriod,
+        ProrationConvention convention)
+    {
+        if (!convention.IsDefined)
+        {
+            throw new ValueRefusedException(nameof(convention), nameof(convention), convention, "the convention has an undefined member or a preset with another member changed");
+        }
+
+        if (price.IsNegative)
+        {
+            throw new ValueRefusedException(nameof(price), nameof(price), price, $"the price {price} is negative");
+        }
+
+        if (amount.Currency != price.Currency || amount.IsNegative || amount > price)
+        {
+            throw new ValueRefusedException(nameof(amount), nameof(amount), amount, $"the amount {amount} {amount.Currency} is not between zero and the price {price} {price.Currency}");
+        }
+
+        if (unitsInPeriod <= 0)
+        {
+            throw new ValueRefusedException(nameof(unitsInPeriod), nameof(unitsInPeriod), unitsInPeriod, $"{unitsInPeriod} units in a period; a period has more than zero");
+        }
+
+        if (unitsRemaining < 0 || unitsRemaining > unitsInPeriod)
+        {
+            throw new ValueRefusedException(nameof(unitsRemaining), nameof(unitsRemaining), unitsRemaining, $"{unitsRemaining} units left is not between zero and the {unitsInPeriod} in the period");
+        }
+
+        return new ProratedCharge(amount, price, period, unitsRemaining, unitsInPeriod, convention);
+    }
+
     // The amount in the price's currency: kept as minor units so that the value stays small (it is
     // copied into every SeatAdded event and Added outcome).
     private readonly long _amount;

@@ -10,13 +10,9 @@ namespace Kixie.SeatPolicy;
 /// <c>round(price × (end − add) / (end − start))</c>, the fraction exact and rounded once.
 /// </summary>
 /// <remarks>
-/// Pure functions: no clock and no state of their own (the billing calendar's memos never change an
-/// answer). An add allocates nothing, except with second granularity: the first add of a period in
-/// a zone makes the small object in which the calendar remembers the period's instants (after which
-/// adds in that period ask the zone nothing), and a period midnight within 36 hours of a zone
-/// transition asks NodaTime's resolver, which allocates its mapping. Otherwise the zone is asked once
-/// when the zone interval around the add spans the whole period, and once more for each period
-/// midnight on the other side of a transition.
+/// Pure functions: no clock and no state of their own. The same arguments always give the same charge
+/// (the billing calendar's cache never changes an answer), and any number of threads may prorate on
+/// one calendar at once.
 /// </remarks>
 public static partial class Proration
 {

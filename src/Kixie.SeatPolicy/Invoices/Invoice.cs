@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 
@@ -20,6 +22,41 @@ namespace Kixie.SeatPolicy;
 /// </remarks>
 public sealed class Invoice : IEquatable<Invoice>
 {
+    /// <summary>
+    /// An invoice rebuilt from its lines, as a store or a message holds it (the Json package reads
+    /// invoices this way); its total is the sum of the lines. <see cref="Account.Invoices"/> is what makes invoices.
+    /// </summary>
+    /// <param name="date">The invoice's local date.</param>
+    /// <param name="kind">A bill or an add invoice.</param>
+    /// <param name="currency">The account's currency, which every line is in.</param>
+    /// <param name="lines">The lines, in order.</param>
+    /// <returns>The invoice.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lines"/> is null.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="kind"/> is undefined, or a line is in another currency (<see cref="ValueRefusedException.Member"/> says which).</exception>
+    public static Invoice Create(LocalDate date, InvoiceKind kind, Currency currency, IEnumerable<InvoiceLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (kind is not (InvoiceKind.Bill or InvoiceKind.Add))
+        {
+            throw new ValueRefusedException(nameof(kind), nameof(kind), kind, $"{(int)kind} is not an invoice kind");
+        }
+
+        var all = lines.ToImmutableArray();
+        var total = Money.Zero(currency);
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i].Amount.Currency != currency)
+            {
+                throw new ValueRefusedException(
+                    nameof(lines), string.Create(CultureInfo.InvariantCulture, $"lines[{i}]"), all[i].Amount, $"the line is in {all[i].Amount.Currency}, not the invoice's {currency}");
+            }
+
+            total += all[i].Amount;
+        }
+
+        return new Invoice(date, kind, currency, all, total);
+    }
+
     internal Invoice(LocalDate date, InvoiceKind kind, Currency currency, ImmutableArray<InvoiceLine> lines, Money total)
     {
         Date = date;

@@ -96,6 +96,26 @@ public readonly struct InvoiceLine : IEquatable<InvoiceLine>
     /// <returns>True when they differ.</returns>
     public static bool operator !=(InvoiceLine left, InvoiceLine right) => !left.Equals(right);
 
+    /// <summary>A seat line rebuilt from its facts, as a store or a message holds it (the Json package reads lines this way).</summary>
+    /// <param name="seat">The seat billed.</param>
+    /// <param name="price">The full seat price for the period; zero or more.</param>
+    /// <param name="period">The period billed.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ValueRefusedException"><paramref name="price"/> is negative.</exception>
+    public static InvoiceLine SeatLine(SeatId seat, Money price, BillingPeriod period) =>
+        price.IsNegative
+            ? throw new ValueRefusedException(nameof(price), nameof(price), price, $"the price {price} is negative")
+            : new(seat, new SeatTerm(price, period));
+
+    /// <summary>An add line rebuilt from its facts, as a store or a message holds it.</summary>
+    /// <param name="seat">The seat added.</param>
+    /// <param name="charge">The add's prorated charge.</param>
+    /// <param name="addedOn">The add's local date in the account's zone.</param>
+    /// <param name="command">The id of the command that added the seat.</param>
+    /// <returns>The line.</returns>
+    public static InvoiceLine AddLine(SeatId seat, ProratedCharge charge, LocalDate addedOn, CommandId command) =>
+        ForAdd(seat, charge, addedOn, command);
+
     /// <summary>What every seat line of one bill shares: the full seat price and the period billed.</summary>
     internal static object SeatTermOf(Money price, BillingPeriod period) => new SeatTerm(price, period);
 

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Ardalis.GuardClauses;
 
 namespace Kixie.SeatPolicy;

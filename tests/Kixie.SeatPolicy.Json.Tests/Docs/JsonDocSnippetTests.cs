@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kixie.SeatPolicy.Json;
 using NodaTime;
 using Xunit;
 

@@ -13,8 +13,6 @@ namespace Kixie.SeatPolicy.Tests;
 /// </summary>
 public sealed class KillBillConformanceTests
 {
-    private const string Invoice = "invoice/src/test/java/org/killbill/billing/invoice/";
-
     private static LocalDate D(int year, int month, int day) => new(year, month, day);
 
     private static Money Usd(string text) => Money.Parse(text, Currency.Usd);

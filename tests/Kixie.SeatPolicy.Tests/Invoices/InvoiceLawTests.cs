@@ -54,7 +54,7 @@ public sealed class InvoiceLawTests
             bill.Lines.Where(line => line.Kind == InvoiceLineKind.Seat).Select(line => line.Seat)
                 .SequenceEqual(account.AtOpening().Apply(account.History.TakeWhile(change => account.LocalDateOf(change.At) < bill.Date)).ListSeats().Select(seat => seat.Id)));
 
-        return (once.Label("no seat twice for one period") .And(periods.Label("each seat line is for its bill's period"))
+        return (once.Label("no seat twice for one period").And(periods.Label("each seat line is for its bill's period"))
                 .And(existed.Label("the seats are those created before the bill date and not deleted before it, in creation order"))
                 .And(replayed.Label("the seats are those of the account replayed up to the day before")))
             .Classify(!play.DatesInOrder, "out-of-order dates")

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Kixie.SeatPolicy.Tests;
 
-public sealed class ProrationProperties
+public sealed class ProrationPropertyTests
 {
     private const long NanosPerSecond = 1_000_000_000;
 

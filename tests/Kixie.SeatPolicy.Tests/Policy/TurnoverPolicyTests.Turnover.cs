@@ -6,7 +6,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Policy;
 
 /// <summary>Roles on replacement, emails in use, seat ids of adds, and the last Admin.</summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     private static readonly Instant Apr2 = Noon(2026, 4, 2);
 

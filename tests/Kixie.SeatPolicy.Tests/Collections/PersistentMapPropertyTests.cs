@@ -15,14 +15,12 @@ namespace Kixie.SeatPolicy.Tests.Collections;
 /// values and to a dictionary, and after every step the map must agree with the dictionary (holding the
 /// very value objects the dictionary holds) and every earlier version must be unchanged.
 /// </summary>
-public sealed class PersistentMapProperties
+public sealed class PersistentMapPropertyTests
 {
     private static readonly int[] IntProbes = [.. Enumerable.Range(-2, 36)];
 
-    private static readonly string[] Names = ["a", "b", "ab", "s1", "s2", "s10", "agent1@acme.test", "agent2@acme.test", "agent12@acme.test", "Zoë@acme.test"];
-
     private static readonly string[] StringProbes =
-        [.. Names.SelectMany(name => new[] { name, name.ToUpperInvariant(), MixedCase(name) }).Distinct(StringComparer.Ordinal), "zz", "agent99@acme.test", "s3"];
+        [.. PersistentMapGenerators.Names.SelectMany(name => new[] { name, name.ToUpperInvariant(), PersistentMapGenerators.MixedCase(name) }).Distinct(StringComparer.Ordinal), "zz", "agent99@acme.test", "s3"];
 
     private static readonly (string Name, IEqualityComparer<int> Comparer)[] IntComparers =
     [
@@ -40,39 +38,26 @@ public sealed class PersistentMapProperties
         (CaseInsensitiveLengthComparer.Instance.ToString(), CaseInsensitiveLengthComparer.Instance),
     ];
 
-    /// <summary>What a step does.</summary>
-    internal enum Kind
-    {
-        Set,
-        Remove,
-        Add,
-        TryAdd,
-        ToImmutable,
-    }
-
     [SeatPolicyProperty]
     public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_int_keys() =>
-        Prop.ForAll(ScenarioGen(IntComparers, Gen.Choose(0, 23), IntProbes, builder: false).ToArbitrary(), RunMap);
+        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, Gen.Choose(0, 23), IntProbes, builder: false).ToArbitrary(), RunMap);
 
     [SeatPolicyProperty]
     public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_case_insensitive_strings() =>
-        Prop.ForAll(ScenarioGen(StringComparers, StringKeyGen, StringProbes, builder: false).ToArbitrary(), RunMap);
+        Prop.ForAll(PersistentMapGenerators.Runs(StringComparers, PersistentMapGenerators.StringKey, StringProbes, builder: false).ToArbitrary(), RunMap);
 
     [SeatPolicyProperty]
     public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_int_keys() =>
-        Prop.ForAll(ScenarioGen(IntComparers, Gen.Choose(0, 23), IntProbes, builder: true).ToArbitrary(), RunBuilders);
+        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, Gen.Choose(0, 23), IntProbes, builder: true).ToArbitrary(), RunBuilders);
 
     [SeatPolicyProperty]
     public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_case_insensitive_strings() =>
-        Prop.ForAll(ScenarioGen(StringComparers, StringKeyGen, StringProbes, builder: true).ToArbitrary(), RunBuilders);
+        Prop.ForAll(PersistentMapGenerators.Runs(StringComparers, PersistentMapGenerators.StringKey, StringProbes, builder: true).ToArbitrary(), RunBuilders);
 
     [SeatPolicyProperty]
     public Property Building_distinct_keys_in_one_pass_gives_the_map_a_builder_gives() =>
         Prop.ForAll(
-            (from comparer in Gen.Elements(IntComparers)
-             from count in Gen.Choose(0, 400)
-             from keys in Gen.ArrayOf(Gen.Choose(-50, 600), count)
-             select (comparer.Name, comparer.Comparer, Keys: keys)).ToArbitrary(),
+            PersistentMapGenerators.KeyBatches(IntComparers).ToArbitrary(),
             scenario =>
             {
                 var distinct = scenario.Keys.Distinct().Select(key => new Entry<int>(key, -key)).ToArray();
@@ -98,47 +83,6 @@ public sealed class PersistentMapProperties
                     Assert.Equal(expected.VerifyStructure(), none.VerifyStructure());
                 }
             });
-
-    /// <summary>A name in lower case, upper case or mixed case.</summary>
-    private static Gen<string> StringKeyGen =>
-        from name in Gen.Elements(Names)
-        from casing in Gen.Choose(0, 2)
-        select casing switch { 0 => name, 1 => name.ToUpperInvariant(), _ => MixedCase(name) };
-
-    private static string MixedCase(string name) =>
-        string.Concat(name.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
-
-    private static Gen<Scenario<TKey>> ScenarioGen<TKey>(
-        (string Name, IEqualityComparer<TKey> Comparer)[] comparers,
-        Gen<TKey> keys,
-        TKey[] probes,
-        bool builder)
-        where TKey : notnull
-    {
-        var step =
-            from kind in Gen.Frequency<Kind>(
-                builder
-                    ? [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.TryAdd)), (2, Gen.Constant(Kind.ToImmutable))]
-                    : [(6, Gen.Constant(Kind.Set)), (4, Gen.Constant(Kind.Remove)), (2, Gen.Constant(Kind.Add)), (2, Gen.Constant(Kind.TryAdd))])
-            from key in keys
-            from value in Gen.Choose(0, 3)
-            from target in Gen.Choose(0, 1)
-            select new Step<TKey>(kind, key, value, target);
-
-        var setStep =
-            from key in keys
-            from value in Gen.Choose(0, 3)
-            select new Step<TKey>(Kind.Set, key, value, 0);
-
-        return
-            from comparer in Gen.Elements(comparers)
-            from prefixLength in builder ? Gen.Choose(0, 30) : Gen.Constant(0)
-            from prefix in Gen.ArrayOf(setStep, prefixLength)
-            from sourceFromBuilder in Gen.Elements(false, true)
-            from length in Gen.Choose(0, 80)
-            from steps in Gen.ArrayOf(step, length)
-            select new Scenario<TKey>(comparer.Name, comparer.Comparer, probes, prefix, sourceFromBuilder, steps);
-    }
 
     private static void RunMap<TKey>(Scenario<TKey> scenario)
         where TKey : notnull
@@ -344,39 +288,6 @@ public sealed class PersistentMapProperties
 
             Assert.Equal(version.Entries.Length, i);
         }
-    }
-
-    /// <summary>One step of a run; <paramref name="Target"/> picks one of two builders.</summary>
-    /// <param name="Kind">What the step does.</param>
-    /// <param name="Key">The key it sets, adds or removes.</param>
-    /// <param name="Value">The payload it sets or adds.</param>
-    /// <param name="Target">The builder it changes (builder runs only).</param>
-    internal sealed record Step<TKey>(Kind Kind, TKey Key, int Value, int Target)
-    {
-        /// <summary>The value the step sets or adds: one object per step, so that a run can tell which object a map keeps.</summary>
-        public Entry<TKey> Entry { get; } = new(Key, Value);
-
-        public override string ToString() => Kind switch
-        {
-            Kind.Set => $"{Target}:Set({Key}={Value})",
-            Kind.Add => $"{Target}:Add({Key}={Value})",
-            Kind.TryAdd => $"{Target}:TryAdd({Key}={Value})",
-            Kind.Remove => $"{Target}:Remove({Key})",
-            _ => $"{Target}:ToImmutable",
-        };
-    }
-
-    /// <summary>A run: a comparer, the keys to probe, a source map's entries and the steps.</summary>
-    internal sealed record Scenario<TKey>(
-        string ComparerName,
-        IEqualityComparer<TKey> Comparer,
-        TKey[] Probes,
-        Step<TKey>[] Prefix,
-        bool SourceFromBuilder,
-        Step<TKey>[] Steps)
-    {
-        public override string ToString() =>
-            $"{ComparerName}; source {(SourceFromBuilder ? "built" : "set")} from [{string.Join(", ", Prefix.AsEnumerable())}]; steps [{string.Join(", ", Steps.AsEnumerable())}]";
     }
 
     /// <summary>A map and the values it enumerated, in order, when it was made.</summary>

@@ -174,7 +174,7 @@ public static class JsonArbitraries
 
     /// <summary>Accounts with a history and spoils for the documents written from them.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<Spoiled> Spoiled() => Tests.Spoiled.Generator.ToArbitrary();
+    public static Arbitrary<Spoiled> Spoiled() => Generators.Spoiled.Generator.ToArbitrary();
 
     /// <summary>Contracts.</summary>
     /// <returns>The arbitrary.</returns>

@@ -11,7 +11,7 @@ namespace Kixie.SeatPolicy.Tests;
 /// The integer calendar behind proration's hot path (<see cref="IsoDays"/>), the period memo and the
 /// allocation-free start of a day, each held to NodaTime's own answer.
 /// </summary>
-public sealed class IsoDaysProperties
+public sealed class IsoDaysPropertyTests
 {
     private static readonly LocalDate Epoch = new(1970, 1, 1);
 

@@ -15,7 +15,7 @@ namespace Kixie.SeatPolicy.Tests.Policy;
 /// and after every step the engine must agree with <see cref="TurnoverModel"/> and keep the
 /// rulebook's invariants (§9).
 /// </summary>
-public sealed class TurnoverPolicyProperties
+public sealed class TurnoverPolicyPropertyTests
 {
     [SeatPolicyProperty(MaxTest = 2000)]
     public void Every_command_sequence_agrees_with_the_rulebook_model_and_keeps_the_invariants(EngineScenario scenario) =>
@@ -94,7 +94,7 @@ internal sealed class ModelRun
             Require(replayed.Equals(_account), "AtOpening() plus History is the whole account");
             Require(
                 _account.ListSeats().Where(seat => seat.IsOccupied).All(seat => replayed.FindSeatOf(seat.Occupant!.Email)?.Id == seat.Id),
-                "a replayed account finds every occupant by email (equality does not compare the email index)");
+                "a replayed account finds every occupant by email");
             RequireSameSeats();
             var people = _account.AtOpening().ListSeats().Where(seat => seat.IsOccupied).Select(seat => seat.Occupant!.Id)
                 .Concat(_account.History.OfType<SeatAdded>().Select(added => added.Agent.Id))

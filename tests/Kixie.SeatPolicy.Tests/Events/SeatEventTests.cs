@@ -6,7 +6,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Events;
 
 /// <summary>Events: one per accepted command, carrying the command, the next version and the facts; applied only in order.</summary>
-public sealed class SeatEventTest
+public sealed class SeatEventTests
 {
     private static readonly Instant Mar17 = Noon(2026, 3, 17);
 

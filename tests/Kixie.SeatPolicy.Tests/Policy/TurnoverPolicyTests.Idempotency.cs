@@ -6,7 +6,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Policy;
 
 /// <summary>Command ids: a repeated command is harmless, a reused id is refused, a rejection leaves no trace.</summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     [Fact]
     public void Decide_SameIdSameContent_ReturnsTheOriginalOutcomeAsAReplayWithNoEventsAndNoSecondCharge()

@@ -7,7 +7,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Outcomes;
 
 /// <summary>One example per outcome kind: the command that produces it and the facts it carries.</summary>
-public sealed class TurnoverOutcomeTest
+public sealed class TurnoverOutcomeTests
 {
     private static readonly Instant March17 = Noon(2026, 3, 17);
 
@@ -154,7 +154,7 @@ public sealed class TurnoverOutcomeTest
     [Fact]
     public void OutcomeKind_EveryKind_HasAnExampleAbove()
     {
-        var examples = typeof(TurnoverOutcomeTest).GetMethods()
+        var examples = typeof(TurnoverOutcomeTests).GetMethods()
             .Where(method => method.GetCustomAttributes(typeof(FactAttribute), false).Length > 0)
             .Count(method => method.Name.StartsWith("Decide_", StringComparison.Ordinal));
 

@@ -4,7 +4,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Policy;
 
 /// <summary>What a Manager may not do: touch an Admin's seat, or make anyone Admin.</summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     public static TheoryData<string> ManagerOnAnAdminsSeat() => new() { "replace", "deactivate", "update", "delete" };
 

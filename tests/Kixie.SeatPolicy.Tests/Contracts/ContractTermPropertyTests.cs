@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Kixie.SeatPolicy.Tests;
 
-public sealed class ContractTermProperties
+public sealed class ContractTermPropertyTests
 {
     [SeatPolicyProperty]
     public Property The_exit_window_is_exactly_the_last_lock_in_days_of_the_term() =>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Kixie.SeatPolicy.Tests;
 
-public sealed class BillingCalendarProperties
+public sealed class BillingCalendarPropertyTests
 {
     [SeatPolicyProperty]
     public void Every_date_lies_in_exactly_one_period(BillingCalendar calendar, LocalDate date)

@@ -8,7 +8,7 @@ namespace Kixie.SeatPolicy.Tests.Policy;
 /// The rulebook's precedence ("first match wins"), one step at a time: each command breaks two
 /// adjacent rules and the earlier one must be the outcome.
 /// </summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     private static readonly Instant Mar17 = Noon(2026, 3, 17);
 

@@ -5,7 +5,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Policy;
 
 /// <summary>Deletion over a contract's life: renewal, the end of a term, before it starts, and self-serve deletion.</summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     private static readonly ContractTerm Year2026Renewing = new(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true);
 

@@ -10,7 +10,7 @@ namespace Kixie.SeatPolicy.Tests.Policy;
 /// replace instead of delete, hold a seat vacant, contract lock-in, deletion through support,
 /// every add charges, and deletion never refunds.
 /// </summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     // "The new agent will acquire the direct number, caller ID, ring group placement(s), and devices
     // of the old, and will be automatically e-mailed a setup guide."

@@ -1,4 +1,3 @@
-using System;
 using NodaTime;
 using Xunit;
 using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
@@ -8,7 +7,7 @@ namespace Kixie.SeatPolicy.Tests.Policy;
 /// <summary>
 /// Where the rulebook is silent, the engine's choices (written down in docs/rules.md), pinned by examples.
 /// </summary>
-public sealed partial class TurnoverPolicyTest
+public sealed partial class TurnoverPolicyTests
 {
     private static readonly SeatId S5 = new("s5");
 

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using NodaTime;
 using Xunit;
@@ -7,7 +6,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 namespace Kixie.SeatPolicy.Tests.Accounts;
 
 /// <summary>The account as a value: opening, history, former occupants, the next bill, replay.</summary>
-public sealed class AccountTest
+public sealed class AccountTests
 {
     [Fact]
     public void Open_AcmeSeats_StartsAtVersionZeroWithAgentsNumberedInOrder()

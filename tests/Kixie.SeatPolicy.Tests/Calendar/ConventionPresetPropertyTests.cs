@@ -6,7 +6,7 @@ using Xunit;
 namespace Kixie.SeatPolicy.Tests;
 
 /// <summary>The laws of the Kill Bill and Lago presets, checked against arithmetic written here independently.</summary>
-public sealed class ConventionPresetProperties
+public sealed class ConventionPresetPropertyTests
 {
     /// <summary>Prices up to 2^40 minor units: binary64 holds every product of them exactly enough for Lago's laws.</summary>
     private const long ModestPrice = 1L << 40;

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Kixie.SeatPolicy.Tests;
 
-public sealed class MoneyProperties
+public sealed class MoneyPropertyTests
 {
     [SeatPolicyProperty]
     public void Parsing_the_text_of_an_amount_gives_back_the_amount(Money money)
