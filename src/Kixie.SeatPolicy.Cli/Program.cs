@@ -58,9 +58,7 @@ internal static class Program
     {
         HelpName = "YYYY-MM-DD",
         Description = "the local date (account time zone) the next bill is looked up from; default: the local date of the last command",
-        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
-            ? date.Value
-            : Refuse<LocalDate?>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+        CustomParser = static result => ParseDate(result),
     };
 
     private static readonly Option<string?> Output = new("--output")
@@ -76,7 +74,7 @@ internal static class Program
 
     private static readonly Option<string> SeatOption = new("--seat") { Required = true, HelpName = "SEAT", Description = "the leaving agent's seat" };
 
-    private static readonly Option<Instant> Leaves = new("--leaves") { Required = true, HelpName = "INSTANT", Description = "when the agent leaves (ISO 8601 with Z or an offset)", CustomParser = ParseInstant };
+    private static readonly Option<Instant> Leaves = new("--leaves") { Required = true, HelpName = "INSTANT", Description = "when the agent leaves (ISO 8601 with Z or an offset)", CustomParser = static result => ParseInstant(result) };
 
     private static readonly Option<string> ActorOption = new("--actor") { Required = true, HelpName = "EMAIL", Description = "the Admin or Manager acting" };
 
@@ -85,9 +83,7 @@ internal static class Program
         Required = true,
         HelpName = "YYYY-MM-DD",
         Description = "the horizon: the last local date of the totals",
-        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
-            ? date.Value
-            : Refuse<LocalDate>(result, $"'{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+        CustomParser = static result => ParseDate(result),
     };
 
     private static readonly Option<Instant?> Hire = new("--hire") { HelpName = "INSTANT", Description = "when the new person starts (with --name and --email)", CustomParser = static result => ParseInstant(result) };
@@ -114,9 +110,7 @@ internal static class Program
         Description = "the bill date every other is derived from",
         HelpName = "YYYY-MM-DD",
         Required = true,
-        CustomParser = static result => LocalDatePattern.Iso.Parse(result.Tokens[0].Value) is { Success: true } date
-            ? date.Value
-            : Refuse<LocalDate>(result, $"--anchor: '{result.Tokens[0].Value}' is not a date (yyyy-MM-dd)"),
+        CustomParser = static result => ParseDate(result, "--anchor: "),
     };
 
     private static readonly Option<string> Zone = new("--zone") { Description = "the account's tzdb time zone", DefaultValueFactory = static _ => "UTC" };
@@ -125,9 +119,7 @@ internal static class Program
     {
         Description = "the add's instant, ISO 8601 with Z or an offset",
         Required = true,
-        CustomParser = static result => OffsetDateTimePattern.ExtendedIso.Parse(result.Tokens[0].Value) is { Success: true } at
-            ? at.Value.ToInstant()
-            : Refuse<Instant>(result, $"--at: '{result.Tokens[0].Value}' is not an instant (e.g. 2025-02-15T13:30:00Z)"),
+        CustomParser = static result => ParseInstant(result, "--at: "),
     };
 
     private static int Main(string[] args)
@@ -228,12 +220,22 @@ internal static class Program
         return default!;
     }
 
-    private static Instant ParseInstant(ArgumentResult result)
+    /// <summary>An option's instant, ISO 8601 with Z or an offset; <paramref name="prefix"/> leads the error.</summary>
+    private static Instant ParseInstant(ArgumentResult result, string prefix = "")
     {
         var text = result.Tokens[0].Value;
         return InstantPattern.ExtendedIso.Parse(text) is { Success: true } utc ? utc.Value
             : OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset ? offset.Value.ToInstant()
-            : Refuse<Instant>(result, $"'{text}' is not an instant (ISO 8601 with Z or an offset)");
+            : Refuse<Instant>(result, $"{prefix}'{text}' is not an instant (ISO 8601 with Z or an offset)");
+    }
+
+    /// <summary>An option's local date, yyyy-MM-dd; <paramref name="prefix"/> leads the error.</summary>
+    private static LocalDate ParseDate(ArgumentResult result, string prefix = "")
+    {
+        var text = result.Tokens[0].Value;
+        return LocalDatePattern.Iso.Parse(text) is { Success: true } date
+            ? date.Value
+            : Refuse<LocalDate>(result, $"{prefix}'{text}' is not a date (yyyy-MM-dd)");
     }
 
     private static int Advise(string file, ParseResult parsed, OutputFormat format)
