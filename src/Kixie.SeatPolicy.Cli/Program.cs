@@ -194,7 +194,16 @@ internal static class Program
         }
 
         var calendar = new BillingCalendar(cycle, anchor);
-        ImmutableArray<ProratedCharge> charges = [.. ProrateReport.Conventions.Select(convention => Proration.Prorate(price, calendar, at, zone, convention))];
+        ImmutableArray<ProratedCharge> charges;
+        try
+        {
+            charges = [.. ProrateReport.Conventions.Select(convention => Proration.Prorate(price, calendar, at, zone, convention))];
+        }
+        catch (ValueRefusedException refused) when (refused.Member == "at")
+        {
+            return Usage($"--at: {refused.Reason}");
+        }
+
         if (format == OutputFormat.Json)
         {
             using var stdout = Console.OpenStandardOutput();
@@ -316,6 +325,10 @@ internal static class Program
         try
         {
             report = Simulator.Run(scenario, asOf);
+        }
+        catch (NoNextBillException noBill)
+        {
+            return Usage($"--as-of: {noBill.Message}");
         }
         catch (OverflowException)
         {

@@ -94,8 +94,8 @@ internal static class HtmlReport
         var account = report.Account;
         var first = report.Results.IsEmpty ? report.BillAsOf : report.Results.Min(r => r.Date);
         var last = LocalDate.Max(LocalDate.Max(report.BillAsOf, report.NextBill.Date), report.Results.IsEmpty ? first : report.Results.Max(r => r.Date));
-        var start = first.PlusDays(-Math.Max(2, Period.DaysBetween(first, last) / 40));
-        var end = last.PlusDays(1); // the timeline covers [start, end): the last day is drawn whole
+        var start = PlusDays(first, -Math.Max(2, Period.DaysBetween(first, last) / 40));
+        var end = PlusDays(last, 1); // the timeline covers [start, end): the last day is drawn whole
         var scale = (Right - Left) / Period.DaysBetween(start, end);
         double X(LocalDate d) => Left + (Period.DaysBetween(start, LocalDate.Min(LocalDate.Max(d, start), end)) * scale);
 
@@ -139,15 +139,15 @@ internal static class HtmlReport
             for (var term = 0; term < 100 && day < end; term++)
             {
                 var standing = contract.StandingOn(day);
-                Band(standing.TermStart, standing.WindowOpens, "#efefef", $"locked in {Iso(standing.TermStart)}..{Iso(standing.WindowOpens.PlusDays(-1))}", "contract: locked in");
-                Band(standing.WindowOpens, standing.TermEnd.PlusDays(1), $"url(#{id}-dots)", $"deletion allowed {Iso(standing.WindowOpens)}..{Iso(standing.TermEnd)}", $"deletion allowed from {Iso(standing.WindowOpens)}");
+                Band(standing.TermStart, standing.WindowOpens, "#efefef", $"locked in {Iso(standing.TermStart)}..{Iso(PlusDays(standing.WindowOpens, -1))}", "contract: locked in");
+                Band(standing.WindowOpens, PlusDays(standing.TermEnd, 1), $"url(#{id}-dots)", $"deletion allowed {Iso(standing.WindowOpens)}..{Iso(standing.TermEnd)}", $"deletion allowed from {Iso(standing.WindowOpens)}");
                 if (!contract.AutoRenew)
                 {
-                    Band(standing.TermEnd.PlusDays(1), end, "#fff", $"contract ended {Iso(standing.TermEnd)}", "contract ended");
+                    Band(PlusDays(standing.TermEnd, 1), end, "#fff", $"contract ended {Iso(standing.TermEnd)}", "contract ended");
                     break;
                 }
 
-                day = standing.TermEnd.PlusDays(1);
+                day = PlusDays(standing.TermEnd, 1);
             }
         }
 
@@ -168,7 +168,7 @@ internal static class HtmlReport
         // Ticks and the axis: days, weeks or months, as the span needs.
         var (days, months) = (Period.DaysBetween(start, end), Math.Max(1, ((end.Year - start.Year) * 12) + end.Month - start.Month));
         var monthly = days >= 62;
-        for (var tick = monthly ? new LocalDate(start.Year, start.Month, 1).PlusMonths(1) : start.PlusDays(1); tick < end; tick = monthly ? tick.PlusMonths(Math.Max(1, months / 12)) : tick.PlusDays(days < 14 ? 1 : 7))
+        for (var tick = monthly ? PlusMonths(new LocalDate(start.Year, start.Month, 1), 1) : PlusDays(start, 1); tick < end; tick = monthly ? PlusMonths(tick, Math.Max(1, months / 12)) : PlusDays(tick, days < 14 ? 1 : 7))
         {
             o.Write($"<line x1=\"{F(X(tick))}\" y1=\"{F(Top)}\" x2=\"{F(X(tick))}\" y2=\"{F(bottom + 4)}\" stroke=\"#ddd\" data-date=\"{Iso(tick)}\"/><text x=\"{F(X(tick))}\" y=\"{F(bottom + 16)}\" text-anchor=\"middle\" font-size=\"11\">{tick.ToString(monthly ? "yyyy-MM" : "MM-dd", CultureInfo.InvariantCulture)}</text>\n");
         }
@@ -192,7 +192,7 @@ internal static class HtmlReport
                 }
 
                 var text = who ?? "vacant · billed";
-                o.Write($"<g><title>{E(lane.Seat)}: {E(who is null ? "vacant, still billed" : "occupied by " + who)} from {Iso(LocalDate.Max(from, start))} to {Iso(to.PlusDays(-1))}</title>"
+                o.Write($"<g><title>{E(lane.Seat)}: {E(who is null ? "vacant, still billed" : "occupied by " + who)} from {Iso(LocalDate.Max(from, start))} to {Iso(PlusDays(to, -1))}</title>"
                     + $"<rect x=\"{F(x1)}\" y=\"{F(y + 20)}\" width=\"{F(x2 - x1)}\" height=\"20\" fill=\"{(who is null ? $"url(#{id}-hatch)" : "#cfe0f3")}\" stroke=\"{(who is null ? "#888" : "#4c78a8")}\" data-date=\"{Iso(LocalDate.Max(from, start))}\"/>"
                     + $"<text x=\"{F(x1 + 4)}\" y=\"{F(y + 34)}\"{(who is null ? " font-style=\"italic\"" : string.Empty)}>{E(Fit(text, x2 - x1 - 8, 6.5))}</text></g>\n");
             }
@@ -265,6 +265,17 @@ internal static class HtmlReport
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>A date moved by days for drawing, held within the years NodaTime supports (a timeline at the end of time stops there).</summary>
+    private static LocalDate PlusDays(LocalDate date, int days)
+    {
+        var room = days < 0 ? Period.DaysBetween(date, LocalDate.MinIsoValue) : Period.DaysBetween(date, LocalDate.MaxIsoValue);
+        return date.PlusDays(days < 0 ? Math.Max(days, room) : Math.Min(days, room));
+    }
+
+    /// <summary>A date moved by months for drawing, held within the years NodaTime supports.</summary>
+    private static LocalDate PlusMonths(LocalDate date, int months) =>
+        ((LocalDate.MaxIsoValue.Year - date.Year) * 12) + (12 - date.Month) < months ? LocalDate.MaxIsoValue : date.PlusMonths(months);
 
     /// <summary>One seat's lane: its changes of occupant (null: vacant) from their local dates, and its deletion.</summary>
     private sealed class Lane(string seat, List<(LocalDate From, string? Who)> changes)

@@ -13,8 +13,9 @@ internal static class Simulator
 {
     /// <summary>Runs <paramref name="scenario"/>.</summary>
     /// <param name="scenario">The scenario.</param>
-    /// <param name="asOf">The local date the next bill is looked up from; null for the local date of the last command's instant (the billing anchor when there are no commands).</param>
+    /// <param name="asOf">The local date the next bill is looked up from; null for the local date of the last command's instant (the billing anchor when there are no commands), brought within the dates the account bills (<see cref="BillingCalendar.Supports"/>) and that have a next bill.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="NoNextBillException"><paramref name="asOf"/> is given and no bill date NodaTime can represent follows it.</exception>
     public static SimulationReport Run(Scenario scenario, LocalDate? asOf = null)
     {
         var policy = TurnoverPolicy.Default;
@@ -34,25 +35,51 @@ internal static class Simulator
             }
 
             var seat = outcome.Case is Added added ? added.Seat.Value : SeatNamedBy(command);
-            results.Add(new CommandResult(command.Id.Value ?? string.Empty, outcome, seat, charge, decision.IsReplay, account.LocalDateOf(command.At)));
+            results.Add(new CommandResult(command.Id.Value ?? string.Empty, outcome, seat, charge, decision.IsReplay, DateOf(account, command.At)));
         }
 
+        var billing = account.Billing;
         var billAsOf = asOf
-            ?? (scenario.Commands.IsEmpty ? account.Billing.Anchor : account.LocalDateOf(scenario.Commands[^1].At));
+            ?? Clamp(scenario.Commands.IsEmpty ? billing.Anchor : DateOf(account, scenario.Commands[^1].At), billing.SupportedFrom, billing.SupportedThrough);
+        if (!account.TryPreviewNextInvoice(billAsOf, out var nextBill))
+        {
+            if (asOf is not null)
+            {
+                throw new NoNextBillException(billAsOf, billing);
+            }
+
+            // In the last period NodaTime can represent the next bill's own period would end past it: look
+            // from the day before that period instead, the last date with a next bill.
+            billAsOf = billing.PeriodContaining(billAsOf).Start.PlusDays(-1);
+            nextBill = account.PreviewNextInvoice(billAsOf);
+        }
+
         var invoices = scenario.Commands.IsEmpty
             ? []
-            : InvoicesFrom(account, account.LocalDateOf(scenario.Commands[0].At), billAsOf);
+            : InvoicesFrom(account, DateOf(account, scenario.Commands[0].At), billAsOf);
         return new SimulationReport(
             scenario.Title,
             scenario.Description,
             results.MoveToImmutable(),
             account,
             billAsOf,
-            account.PreviewNextInvoice(billAsOf),
+            nextBill,
             invoices,
             account.AddChargesAfter(scenario.Account.Version),
             refunded);
     }
+
+    /// <summary>
+    /// A command's local date for the report: its own, or for one of the few instants at NodaTime's ends whose
+    /// local date falls outside its years (the policy refused it), the nearest date NodaTime supports.
+    /// </summary>
+    private static LocalDate DateOf(Account account, Instant at) =>
+        account.TryLocalDateOf(at, out var date) ? date
+        : at > Instant.FromUnixTimeSeconds(0) ? LocalDate.MaxIsoValue
+        : LocalDate.MinIsoValue;
+
+    private static LocalDate Clamp(LocalDate date, LocalDate min, LocalDate max) =>
+        date < min ? min : date > max ? max : date;
 
     /// <summary>The invoices dated from the first command's local date through the as-of date; none when the as-of date comes first.</summary>
     private static ImmutableArray<Invoice> InvoicesFrom(Account account, LocalDate from, LocalDate through) =>
@@ -104,3 +131,19 @@ internal sealed record SimulationReport(
     ImmutableArray<Invoice> Invoices,
     Money Charged,
     Money Refunded);
+
+/// <summary>The <c>--as-of</c> date has no next bill: the first bill date after it, or its period's end, falls outside the years NodaTime supports.</summary>
+internal sealed class NoNextBillException : System.Exception
+{
+    /// <summary>The refusal of <paramref name="asOf"/> for an account billed by <paramref name="billing"/>.</summary>
+    /// <param name="asOf">The date asked about.</param>
+    /// <param name="billing">The account's billing calendar.</param>
+    public NoNextBillException(LocalDate asOf, BillingCalendar billing)
+        : base($"{NodaTime.Text.LocalDatePattern.Iso.Format(asOf)} has no next bill within the years NodaTime supports (-9998 to 9999); this account's next bill can be looked up from {NodaTime.Text.LocalDatePattern.Iso.Format(billing.SupportedFrom)} through {NodaTime.Text.LocalDatePattern.Iso.Format(billing.SupportedThrough)}")
+    {
+        AsOf = asOf;
+    }
+
+    /// <summary>The date asked about.</summary>
+    public LocalDate AsOf { get; }
+}

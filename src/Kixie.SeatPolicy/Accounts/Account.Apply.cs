@@ -17,6 +17,7 @@ public sealed partial class Account
     /// <returns>The new account; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
     /// <exception cref="ArgumentException">The event is out of order or does not fit this account.</exception>
+    /// <exception cref="ValueRefusedException">The event's instant is one the policy refuses (<see cref="CanBillAt"/>); <see cref="ValueRefusedException.Member"/> is <c>at</c>.</exception>
     public Account Apply(SeatEvent change)
     {
         Guard.Against.Null(change);
@@ -33,6 +34,7 @@ public sealed partial class Account
     /// <returns>The new account; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its events is null.</exception>
     /// <exception cref="ArgumentException">An event is out of order or does not fit.</exception>
+    /// <exception cref="ValueRefusedException">An event's instant is one the policy refuses (<see cref="CanBillAt"/>); <see cref="ValueRefusedException.Member"/> is <c>at</c>.</exception>
     public Account Apply(IEnumerable<SeatEvent> changes)
     {
         Guard.Against.Null(changes);
@@ -104,6 +106,11 @@ public sealed partial class Account
 
         public void Apply(SeatEvent change, string parameterName)
         {
+            if (!_source.CanBillAt(change.At))
+            {
+                throw new ValueRefusedException(parameterName, "at", change.At, _source.OutsideBillingRange(change.At));
+            }
+
             if (change.Version != _version + 1)
             {
                 throw new ArgumentException(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using NodaTime;
 
@@ -52,11 +53,37 @@ public sealed partial class Account
     /// <returns>The bill invoice.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The next bill date, or the end of its period, falls outside the years NodaTime supports.</exception>
     /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
-    public Invoice PreviewNextInvoice(LocalDate asOf)
+    public Invoice PreviewNextInvoice(LocalDate asOf) =>
+        TryPreviewNextInvoice(asOf, out var bill)
+            ? bill
+            : throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The next bill date, or the end of its period, falls outside the years NodaTime supports (-9998 to 9999).");
+
+    /// <summary>
+    /// <see cref="PreviewNextInvoice"/> without the exception at the end of time: false when the first bill
+    /// date after <paramref name="asOf"/>, or the end of its period, falls outside the years NodaTime
+    /// supports (any <paramref name="asOf"/> after <see cref="BillingCalendar.SupportedThrough"/>, or before
+    /// the first bill date NodaTime can represent). There is no next bill then: the account is never billed
+    /// again within time.
+    /// </summary>
+    /// <param name="asOf">Any local date.</param>
+    /// <param name="bill">The next bill invoice when there is one.</param>
+    /// <returns>Whether there is a next bill.</returns>
+    /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
+    public bool TryPreviewNextInvoice(LocalDate asOf, [NotNullWhen(true)] out Invoice? bill)
     {
-        var date = Billing.NextBillDateAfter(asOf);
-        return InvoiceStream.Between(this, date, date, billsOnly: true).FirstOrDefault()
-            ?? throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The period of the next bill ends past the years NodaTime supports.");
+        LocalDate date;
+        try
+        {
+            date = Billing.NextBillDateAfter(asOf);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            bill = null;
+            return false;
+        }
+
+        bill = InvoiceStream.Between(this, date, date, billsOnly: true).FirstOrDefault();
+        return bill is not null;
     }
 
     /// <summary>

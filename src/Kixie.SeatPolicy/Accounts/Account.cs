@@ -146,7 +146,49 @@ public sealed partial class Account : IEquatable<Account>
     /// <summary>The local date of an instant in the account's time zone.</summary>
     /// <param name="at">An instant.</param>
     /// <returns>The local date.</returns>
-    public LocalDate LocalDateOf(Instant at) => at.InZone(TimeZone).Date;
+    /// <exception cref="ValueRefusedException">The instant is within a day of NodaTime's first or last instant and its
+    /// local date in the zone falls outside the years NodaTime supports (-9998 to 9999); <see cref="ValueRefusedException.Member"/>
+    /// is <c>at</c>. <see cref="TryLocalDateOf"/> answers without throwing.</exception>
+    public LocalDate LocalDateOf(Instant at) =>
+        TryLocalDateOf(at, out var date)
+            ? date
+            : throw new ValueRefusedException(nameof(at), nameof(at), at, $"{at} has no local date in {TimeZone.Id}: it falls outside the years NodaTime supports (-9998 to 9999)");
+
+    /// <summary>
+    /// The local date of an instant in the account's time zone, or false for the few instants at NodaTime's
+    /// ends whose local date would fall outside the years it supports (-9998-01-01T00:00Z in a zone west of
+    /// UTC, 9999-12-31T23:00Z in one east of it).
+    /// </summary>
+    /// <param name="at">Any instant.</param>
+    /// <param name="date">The local date when it exists.</param>
+    /// <returns>Whether the local date exists.</returns>
+    public bool TryLocalDateOf(Instant at, out LocalDate date)
+    {
+        try
+        {
+            date = at.InZone(TimeZone).Date;
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            date = default;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the account can charge, bill or delete at <paramref name="at"/>: its local date exists and
+    /// lies in a billing period NodaTime can represent (<see cref="BillingCalendar.Supports"/>). The policy
+    /// refuses a command at any other instant (<see cref="InvalidCommand"/> naming <c>at</c>), and
+    /// <see cref="Apply(SeatEvent)"/> an event at one.
+    /// </summary>
+    /// <param name="at">Any instant.</param>
+    /// <returns>True when the instant's local date is in <see cref="BillingCalendar.SupportedFrom"/>..<see cref="BillingCalendar.SupportedThrough"/>.</returns>
+    public bool CanBillAt(Instant at) => TryLocalDateOf(at, out var date) && Billing.Supports(date);
+
+    /// <summary>Why an instant is refused by <see cref="CanBillAt"/>: one sentence naming the supported dates.</summary>
+    internal string OutsideBillingRange(Instant at) =>
+        $"{at} is outside the dates this account can bill in {TimeZone.Id}: {Billing.SupportedRange} (whole billing periods within the years NodaTime supports, -9998 to 9999)";
 
     /// <summary>
     /// The people who left a seat (replaced, deactivated, or in a deleted seat), oldest first, with when,

@@ -44,7 +44,7 @@ public static class TurnoverAdvisor
     /// <param name="hireEmail">The new person's email; required with <paramref name="hireAt"/>, absent without it. Its form is the policy's to judge (<see cref="InvalidCommand"/>).</param>
     /// <returns>The plans in rank order and the recommendation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
-    /// <exception cref="ValueRefusedException"><paramref name="until"/> is before the departure's local date; <paramref name="hireAt"/> is before <paramref name="leaves"/>; a hire without a name or email, or a name or email without a hire (the exception's <see cref="ArgumentException.ParamName"/> names the parameter).</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="leaves"/> has no local date in the account's zone (<see cref="Account.TryLocalDateOf"/>); <paramref name="until"/> is before the departure's local date; <paramref name="hireAt"/> is before <paramref name="leaves"/>; a hire without a name or email, or a name or email without a hire (the exception's <see cref="ArgumentException.ParamName"/> names the parameter).</exception>
     public static TurnoverAdvice Advise(
         Account account,
         SeatId seat,
@@ -56,7 +56,11 @@ public static class TurnoverAdvisor
         string? hireEmail = null)
     {
         Guard.Against.Null(account);
-        var from = account.LocalDateOf(leaves);
+        if (!account.TryLocalDateOf(leaves, out var from))
+        {
+            throw new ValueRefusedException(nameof(leaves), nameof(leaves), leaves, $"{leaves} has no local date in {account.TimeZone.Id}: it falls outside the years NodaTime supports (-9998 to 9999)");
+        }
+
         if (until < from)
         {
             throw new ValueRefusedException(nameof(until), nameof(until), until, $"the horizon {Dates.Iso(until)} is before the departure's local date {Dates.Iso(from)}");

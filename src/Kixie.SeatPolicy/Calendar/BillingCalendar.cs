@@ -58,6 +58,61 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         _isoAnchor = IsoDays.IsHandled(anchor);
         _anchorMonth = IsoDays.MonthIndex(anchor.Year, anchor.Month);
         _anchorDay = anchor.Day;
+        (SupportedFrom, SupportedThrough) = FindSupportedDates();
+    }
+
+    /// <summary>
+    /// The first local date this calendar bills: the first bill date on or after the day after the
+    /// first day NodaTime supports (-9998-01-02 in the ISO calendar), so that the first instant of every
+    /// billed day exists in every time zone. A command dated before it is refused (see
+    /// <see cref="Supports"/>).
+    /// </summary>
+    public LocalDate SupportedFrom { get; }
+
+    /// <summary>
+    /// The last local date this calendar bills: the day before the last bill date NodaTime can represent
+    /// (on or before 9999-12-31 in the ISO calendar). The period containing a later date would end past
+    /// the end of time, so a command dated after it is refused (see <see cref="Supports"/>).
+    /// </summary>
+    public LocalDate SupportedThrough { get; }
+
+    /// <summary>
+    /// Whether <paramref name="date"/> lies in a whole billing period NodaTime can represent, with the first
+    /// instant of each of its days: <see cref="SupportedFrom"/> ≤ date ≤ <see cref="SupportedThrough"/>.
+    /// Only such dates can be charged, billed or deleted on; the policy answers a command on any other
+    /// date with <see cref="InvalidCommand"/> naming <c>at</c>.
+    /// </summary>
+    /// <param name="date">A local date in the calendar's calendar system.</param>
+    /// <returns>True when the date's billing period and its neighbours' bill dates exist.</returns>
+    public bool Supports(LocalDate date) =>
+        date.Calendar == Anchor.Calendar && SupportedFrom <= date && date <= SupportedThrough;
+
+    /// <summary>The calendar's supported dates as one phrase, e.g. <c>-9998-01-31..9999-12-30</c>, for refusals.</summary>
+    internal string SupportedRange => $"{Dates.Iso(SupportedFrom)}..{Dates.Iso(SupportedThrough)}";
+
+    /// <summary>The first and last dates of the whole billing periods within NodaTime's years (see <see cref="Supports"/>).</summary>
+    private (LocalDate From, LocalDate Through) FindSupportedDates()
+    {
+        var calendar = Anchor.Calendar;
+        var earliest = new LocalDate(calendar.MinYear, 1, 1, calendar).PlusDays(1);
+        var lastMonth = calendar.GetMonthsInYear(calendar.MaxYear);
+        var latest = new LocalDate(calendar.MaxYear, lastMonth, calendar.GetDaysInMonth(calendar.MaxYear, lastMonth), calendar);
+
+        var first = Dates.FloorDiv(Dates.MonthsBetween(Anchor, earliest), _monthsPerCycle);
+        LocalDate from;
+        while (!TryBillDate(first, out from) || from < earliest)
+        {
+            first++;
+        }
+
+        var last = Dates.FloorDiv(Dates.MonthsBetween(Anchor, latest), _monthsPerCycle) + 1;
+        LocalDate end;
+        while (!TryBillDate(last, out end) || end > latest)
+        {
+            last--;
+        }
+
+        return (from, end.PlusDays(-1));
     }
 
     /// <summary>How often the account is billed.</summary>
@@ -89,7 +144,7 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
         {
             return Anchor.PlusMonths((int)months);
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
             throw OutOfRange(index);
         }
@@ -103,7 +158,7 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     internal bool TryBillDate(long index, out LocalDate date)
     {
         const long MonthsOfTime = 240_000;
-        if (index > MonthsOfTime || index < -MonthsOfTime)
+        if (index > MonthsOfTime / _monthsPerCycle || index < -MonthsOfTime / _monthsPerCycle)
         {
             date = default;
             return false;

@@ -32,6 +32,8 @@ public static partial class Proration
     /// <returns>The charge with its explanation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> or <paramref name="zone"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative, or <paramref name="convention"/> has an undefined member or a preset with another member changed.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="at"/>'s local date in <paramref name="zone"/> is not one the calendar bills
+    /// (<see cref="BillingCalendar.Supports"/>: its billing period would reach past the years NodaTime supports); <see cref="ValueRefusedException.Member"/> is <c>at</c>.</exception>
     public static ProratedCharge Prorate(
         Money price,
         BillingCalendar calendar,
@@ -59,7 +61,7 @@ public static partial class Proration
         if (!calendar.TryIsoPeriodContaining(localDay, out var period))
         {
             // The add's local date, read in the calendar system the billing calendar counts in.
-            return ProrateInAnyCalendar(price, calendar, at.InZone(zone).Date.WithCalendar(calendar.Anchor.Calendar), at, zone, convention);
+            return ProrateInAnyCalendar(price, calendar, SupportedLocalDate(calendar, at, zone), at, zone, convention);
         }
 
         if (convention.Granularity == ProrationGranularity.Second)
@@ -96,6 +98,7 @@ public static partial class Proration
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="price"/> is negative, or <paramref name="convention"/> has an undefined member or a preset with another member changed.</exception>
     /// <exception cref="ArgumentException"><paramref name="convention"/> asks for seconds, which need an instant.</exception>
+    /// <exception cref="ValueRefusedException"><paramref name="date"/> is not one the calendar bills (<see cref="BillingCalendar.Supports"/>); <see cref="ValueRefusedException.Member"/> is <c>date</c>.</exception>
     public static ProratedCharge Prorate(
         Money price,
         BillingCalendar calendar,
@@ -119,7 +122,33 @@ public static partial class Proration
             }
         }
 
+        if (!calendar.Supports(date))
+        {
+            throw new ValueRefusedException(nameof(date), nameof(date), date, $"{Dates.Iso(date)} is outside the dates this calendar bills: {calendar.SupportedRange}");
+        }
+
         return ChargeForDays(price, calendar, calendar.PeriodContaining(date), date, convention);
+    }
+
+    /// <summary>
+    /// The add's local date in <paramref name="zone"/>, read in the calendar's calendar system, when the calendar
+    /// bills it (<see cref="BillingCalendar.Supports"/>); otherwise the documented refusal of <paramref name="at"/>.
+    /// </summary>
+    private static LocalDate SupportedLocalDate(BillingCalendar calendar, Instant at, DateTimeZone zone)
+    {
+        LocalDate date;
+        try
+        {
+            date = at.InZone(zone).Date.WithCalendar(calendar.Anchor.Calendar);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw new ValueRefusedException(nameof(at), nameof(at), at, $"{at} has no local date in {zone.Id}: it falls outside the years NodaTime supports (-9998 to 9999)");
+        }
+
+        return calendar.Supports(date)
+            ? date
+            : throw new ValueRefusedException(nameof(at), nameof(at), at, $"{at} is on {Dates.Iso(date)} in {zone.Id}, outside the dates this calendar bills: {calendar.SupportedRange}");
     }
 
     /// <summary>

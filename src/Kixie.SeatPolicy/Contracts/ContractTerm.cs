@@ -12,7 +12,8 @@ namespace Kixie.SeatPolicy;
 /// <para>Term ending 2026-12-31 with the default 30 lock-in days: deletion opens on 2026-12-02
 /// (<c>End − 29 ≤ d ≤ End</c>).</para>
 /// <para>Renewed terms are always derived from <see cref="Start"/> (term <c>k</c> runs from
-/// <c>Start + k·n</c> months to the day before <c>Start + (k+1)·n</c> months), so they never drift.</para>
+/// <c>Start + k·n</c> months to the day before <c>Start + (k+1)·n</c> months), so they never drift.
+/// A renewed term that would end past 9999-12-31, the last day NodaTime supports, ends on that day.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ContractTerm : IEquatable<ContractTerm>
@@ -25,7 +26,8 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
     /// <param name="end">The last day of the term (inclusive); not before <paramref name="start"/>.</param>
     /// <param name="lockInDays">How many days at the end of each term deletion is allowed in; zero or more (zero: only after an unrenewed end), at least one when the contract renews.</param>
     /// <param name="autoRenew">Whether a new term of the same length starts the day after <paramref name="end"/>.</param>
-    /// <exception cref="ValueRefusedException"><paramref name="end"/> is before <paramref name="start"/>; <paramref name="lockInDays"/> is negative, or zero for a
+    /// <exception cref="ValueRefusedException"><paramref name="end"/> is before <paramref name="start"/>, or is 9999-12-31 (the last day NodaTime supports) with zero
+    /// <paramref name="lockInDays"/> (deletion would open on a day that does not exist); <paramref name="lockInDays"/> is negative, or zero for a
     /// contract that renews automatically (deletion would never be allowed); or <paramref name="autoRenew"/> is set but the term is not a whole
     /// number of months. <see cref="ValueRefusedException.Member"/> names the parameter at fault.</exception>
     public ContractTerm(LocalDate start, LocalDate end, int lockInDays = DefaultLockInDays, bool autoRenew = false)
@@ -49,6 +51,15 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
                 nameof(lockInDays),
                 lockInDays,
                 "a contract that renews automatically needs a lock-in window of at least one day, or no seat could ever be deleted");
+        }
+
+        if (lockInDays == 0 && end == LocalDate.MaxIsoValue)
+        {
+            throw new ValueRefusedException(
+                nameof(end),
+                nameof(end),
+                end,
+                "a contract without a lock-in window opens deletion the day after it ends, and no day after 9999-12-31 exists in the years NodaTime supports");
         }
 
         LockInDays = lockInDays;
@@ -108,7 +119,8 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
             termStart = TermStart(index);
         }
 
-        return InTerm(date, termStart, TermStart(index + 1).PlusDays(-1));
+        // A renewal that would end past the years NodaTime supports ends, here, on their last day.
+        return InTerm(date, termStart, TryTermStart(index + 1, out var next) ? next.PlusDays(-1) : LocalDate.MaxIsoValue);
     }
 
     /// <summary>Whether deleting a seat is allowed by the contract on <paramref name="date"/> (in a window, or after an unrenewed end).</summary>
@@ -133,6 +145,21 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
 
     private LocalDate TermStart(long index) => Start.PlusMonths(checked((int)(index * Months!.Value)));
 
+    /// <summary>Term <paramref name="index"/>'s first day, or false when it falls past the years NodaTime supports.</summary>
+    private bool TryTermStart(long index, out LocalDate start)
+    {
+        try
+        {
+            start = TermStart(index);
+            return true;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            start = default;
+            return false;
+        }
+    }
+
     private ContractStanding InTerm(LocalDate date, LocalDate termStart, LocalDate termEnd)
     {
         var phase = date >= WindowOpens(termStart, termEnd) ? ContractPhase.ExitWindow : ContractPhase.LockedIn;
@@ -146,6 +173,19 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
     private LocalDate WindowOpens(LocalDate termStart, LocalDate termEnd) =>
         LockInDays > Period.DaysBetween(termStart, termEnd) ? termStart : termEnd.PlusDays(1 - LockInDays);
 
+    /// <summary><paramref name="date"/> plus <paramref name="months"/>, or null past the years NodaTime supports.</summary>
+    private static LocalDate? TryPlusMonths(LocalDate date, int months)
+    {
+        try
+        {
+            return date.PlusMonths(months);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     private static int? WholeMonths(LocalDate start, LocalDate end)
     {
         if (end == LocalDate.MaxIsoValue)
@@ -158,7 +198,7 @@ public sealed class ContractTerm : IEquatable<ContractTerm>
         var estimate = (int)Dates.MonthsBetween(start, dayAfter);
         for (var months = Math.Max(1, estimate - 1); months <= estimate + 1; months++)
         {
-            if (start.PlusMonths(months) == dayAfter)
+            if (TryPlusMonths(start, months) == dayAfter)
             {
                 return months;
             }

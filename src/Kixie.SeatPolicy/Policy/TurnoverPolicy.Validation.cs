@@ -2,7 +2,10 @@ namespace Kixie.SeatPolicy;
 
 public sealed partial class TurnoverPolicy
 {
-    /// <summary>The <see cref="InvalidCommand"/> guard: a missing or malformed field, or a reused seat id.</summary>
+    /// <summary>
+    /// The <see cref="InvalidCommand"/> guard: a missing or malformed field, an instant outside the dates the
+    /// account can bill (<see cref="Account.CanBillAt"/>), or a reused seat id.
+    /// </summary>
     private static InvalidCommand? Validate(Account account, SeatCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Id.Value))
@@ -13,6 +16,11 @@ public sealed partial class TurnoverPolicy
         if (command.ExpectedVersion < 0)
         {
             return new InvalidCommand("expectedVersion", $"{command.ExpectedVersion} is not a version (versions start at 0)");
+        }
+
+        if (!account.CanBillAt(command.At))
+        {
+            return new InvalidCommand("at", account.OutsideBillingRange(command.At));
         }
 
         return command switch
