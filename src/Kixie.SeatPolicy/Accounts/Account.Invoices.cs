@@ -54,9 +54,7 @@ public sealed partial class Account
     /// <exception cref="ArgumentOutOfRangeException">The next bill date, or the end of its period, falls outside the years NodaTime supports.</exception>
     /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
     public Invoice PreviewNextInvoice(LocalDate asOf) =>
-        TryPreviewNextInvoice(asOf, out var bill)
-            ? bill
-            : throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The next bill date, or the end of its period, falls outside the years NodaTime supports (-9998 to 9999).");
+        TryPreviewNextInvoice(asOf, out var bill) ? bill : throw NoBillWithinTime(asOf);
 
     /// <summary>
     /// <see cref="PreviewNextInvoice"/> without the exception at the end of time: false when the first bill
@@ -94,7 +92,11 @@ public sealed partial class Account
     /// <returns>The next bill.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The next bill date, or the end of its period, falls outside the years NodaTime supports.</exception>
     /// <exception cref="OverflowException">The bill's total does not fit in 64-bit minor units.</exception>
-    public NextBill PreviewNextBill(LocalDate asOf) => NextBill.FromInvoice(PreviewNextInvoice(asOf), SeatPrice);
+    public NextBill PreviewNextBill(LocalDate asOf) =>
+        InvoiceStream.NextBillAfter(this, asOf) ?? throw NoBillWithinTime(asOf);
+
+    private static ArgumentOutOfRangeException NoBillWithinTime(LocalDate asOf) =>
+        new(nameof(asOf), asOf, "The next bill date, or the end of its period, falls outside the years NodaTime supports (-9998 to 9999).");
 
     /// <summary>
     /// The add charges the account's history incurred after <paramref name="version"/>: the sum of the

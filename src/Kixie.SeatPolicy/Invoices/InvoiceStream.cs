@@ -32,6 +32,63 @@ internal static class InvoiceStream
         }
     }
 
+    /// <summary>
+    /// The summary of the first bill after <paramref name="asOf"/>, equal to <see cref="NextBill.FromInvoice"/>
+    /// of that bill, counted from the history without building its lines; null when that bill date, or the
+    /// end of its period, falls outside the years NodaTime supports.
+    /// </summary>
+    public static NextBill? NextBillAfter(Account account, LocalDate asOf)
+    {
+        var calendar = account.Billing;
+        BillingPeriod current;
+        try
+        {
+            current = calendar.PeriodContaining(asOf);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+
+        if (!calendar.TryBillDate(current.Index + 2, out _))
+        {
+            return null; // the period the next bill is for ends past the years NodaTime supports
+        }
+
+        // As the walk counts: a seat is on the bill of D when it was created on a local date before D and not
+        // deleted on one; an add's line is on it, under OnNextBill, when the add's date is in [previous bill, D).
+        var (previousDay, billDay) = (DayOf(current.Start), DayOf(current.End));
+        var onNextBill = account.AddCharges == AddChargeBilling.OnNextBill;
+        var seats = account.InitialSeats.Length;
+        var addCharges = Money.Zero(account.Currency);
+        HashSet<SeatId>? createdOnOrAfter = null;
+        foreach (var change in account.History)
+        {
+            if (change is SeatAdded added)
+            {
+                var addedOn = DayOf(account.LocalDateOf(added.At));
+                if (addedOn < billDay)
+                {
+                    seats++;
+                    if (onNextBill && addedOn >= previousDay)
+                    {
+                        addCharges += added.Charge.Amount;
+                    }
+                }
+                else
+                {
+                    (createdOnOrAfter ??= []).Add(added.Seat);
+                }
+            }
+            else if (change is SeatDeleted && DayOf(account.LocalDateOf(change.At)) < billDay && createdOnOrAfter?.Contains(change.Seat) != true)
+            {
+                seats--; // a seat created after its deletion's date was never billed: counted once, taken away here
+            }
+        }
+
+        return new NextBill(current.End, seats, account.SeatPrice, account.SeatPrice.Times(seats) + addCharges);
+    }
+
     /// <summary>A change to the set of seats that exist: a seat enters it (is created) or leaves it (is deleted) after day <see cref="Day"/> (an ISO day number).</summary>
     private readonly record struct SeatChange(int Day, int Ordinal, bool Enters);
 

@@ -6,6 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Kixie.SeatPolicy.Tests.Generators;
 using NodaTime;
+using Xunit;
 
 namespace Kixie.SeatPolicy.Tests.Invoices;
 
@@ -90,6 +91,42 @@ public sealed class InvoiceLawTests
 
         return true.Label("every preview with no command before its bill date is that bill")
             .Classify(checkedPreviews == 0, "no preview compared")
+            .Classify(play.Final.AddCharges == AddChargeBilling.OnNextBill, "on the next bill");
+    }
+
+    [SeatPolicyProperty]
+    public Property The_next_bill_in_brief_is_the_summary_of_the_next_bill_invoice_as_of_any_date(EngineScenario scenario, NonNegativeInt start, NonNegativeInt length)
+    {
+        var play = Play.Run(scenario);
+        var (from, through) = play.RangeWithin(start.Get, length.Get);
+        var dates = play.Steps.Select(step => step.Today).Append(from).Append(through).Append(play.Final.Billing.SupportedThrough);
+        foreach (var account in play.Steps.Select(step => step.After).Append(play.Final))
+        {
+            foreach (var date in dates)
+            {
+                if (!account.TryPreviewNextInvoice(date, out var invoice))
+                {
+                    var refused = Record.Exception(() => account.PreviewNextBill(date));
+                    if (refused is not ArgumentOutOfRangeException)
+                    {
+                        return false.Label($"as of {date} there is no next bill invoice, but the next bill in brief gave {refused?.GetType().Name ?? "an answer"}");
+                    }
+
+                    continue;
+                }
+
+                var brief = account.PreviewNextBill(date);
+                var summary = NextBill.FromInvoice(invoice, account.SeatPrice);
+                if (brief != summary)
+                {
+                    return false.Label($"as of {date} at version {account.Version}: {brief} is not the invoice's summary {summary}");
+                }
+            }
+        }
+
+        return true.Label("every next bill in brief is its invoice's summary")
+            .Classify(!play.DatesInOrder, "out-of-order dates")
+            .Classify(play.Final.History.OfType<SeatDeleted>().Any(), "with deletions")
             .Classify(play.Final.AddCharges == AddChargeBilling.OnNextBill, "on the next bill");
     }
 
