@@ -50,11 +50,23 @@ internal static class InvoiceStream
             return null;
         }
 
-        if (!calendar.TryBillDate(current.Index + 2, out _))
+        if (current.End > calendar.SupportedThrough && !calendar.TryBillDate(current.Index + 2, out _))
         {
             return null; // the period the next bill is for ends past the years NodaTime supports
         }
 
+        if (account.Version == 0)
+        {
+            var opened = account.InitialSeats.Length;
+            return new NextBill(current.End, opened, account.SeatPrice, account.SeatPrice.Times(opened));
+        }
+
+        return CountNextBill(account, current);
+    }
+
+    /// <summary><see cref="NextBillAfter"/> for an account with a history: one pass over its events.</summary>
+    private static NextBill CountNextBill(Account account, BillingPeriod current)
+    {
         // As the walk counts: a seat is on the bill of D when it was created on a local date before D and not
         // deleted on one; an add's line is on it, under OnNextBill, when the add's date is in [previous bill, D).
         var (previousDay, billDay) = (DayOf(current.Start), DayOf(current.End));
