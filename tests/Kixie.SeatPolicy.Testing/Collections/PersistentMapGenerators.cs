@@ -60,6 +60,9 @@ internal static class PersistentMapGenerators
         from casing in Gen.Choose(0, 2)
         select casing switch { 0 => name, 1 => name.ToUpperInvariant(), _ => MixedCase(name) };
 
+    /// <summary>An integer key among 0–23: a key space small enough that keys repeat and hashes collide under a coarse comparer.</summary>
+    public static Gen<int> IntKey => Gen.Choose(0, 23);
+
     /// <summary>A name with every other character upper-cased.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The mixed-case name.</returns>

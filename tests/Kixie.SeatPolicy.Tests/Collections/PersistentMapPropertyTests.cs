@@ -40,7 +40,7 @@ public sealed class PersistentMapPropertyTests
 
     [SeatPolicyProperty]
     public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_int_keys() =>
-        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, Gen.Choose(0, 23), IntProbes, builder: false).ToArbitrary(), RunMap);
+        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, PersistentMapGenerators.IntKey, IntProbes, builder: false).ToArbitrary(), RunMap);
 
     [SeatPolicyProperty]
     public Property Map_agrees_with_a_dictionary_and_keeps_every_earlier_version_over_case_insensitive_strings() =>
@@ -48,7 +48,7 @@ public sealed class PersistentMapPropertyTests
 
     [SeatPolicyProperty]
     public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_int_keys() =>
-        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, Gen.Choose(0, 23), IntProbes, builder: true).ToArbitrary(), RunBuilders);
+        Prop.ForAll(PersistentMapGenerators.Runs(IntComparers, PersistentMapGenerators.IntKey, IntProbes, builder: true).ToArbitrary(), RunBuilders);
 
     [SeatPolicyProperty]
     public Property Builders_agree_with_a_dictionary_and_never_change_a_map_over_case_insensitive_strings() =>

@@ -6,7 +6,7 @@ using Kixie.SeatPolicy.Tests.Generators;
 namespace Kixie.SeatPolicy.Tests.Advice;
 
 /// <summary>The laws of turnover advice (rulebook §11).</summary>
-public sealed class TurnoverAdvisorProperties
+public sealed class TurnoverAdvisorPropertyTests
 {
     [SeatPolicyProperty]
     public Property Advice_never_changes_the_account() =>
