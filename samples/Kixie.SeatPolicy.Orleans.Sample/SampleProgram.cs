@@ -54,7 +54,7 @@ internal static class SampleProgram
             await output.WriteLineAsync($"A two-silo Orleans cluster on this machine (silo ports {cluster.SiloPorts}), {storeName}.");
             if (throughput)
             {
-                await Throughput.MeasureAsync(cluster, accounts, rounds, output);
+                await Throughput.MeasureAsync(cluster, store, accounts, rounds, output);
             }
             else
             {

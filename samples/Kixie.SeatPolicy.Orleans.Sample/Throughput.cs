@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -15,7 +16,7 @@ namespace Kixie.SeatPolicy.Orleans.Sample;
 /// </summary>
 internal static class Throughput
 {
-    public static async Task MeasureAsync(LocalCluster cluster, int accounts, int rounds, TextWriter output)
+    public static async Task MeasureAsync(LocalCluster cluster, IAccountEventStore store, int accounts, int rounds, TextWriter output)
     {
         // A tag per run: a database keeps the accounts of earlier runs.
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -26,31 +27,81 @@ internal static class Throughput
         await Task.WhenAll(grains.Select((grain, i) => grain.OpenAsync(TurnoverStory.Opening(ids[i]))));
         await Task.WhenAll(grains.Select((grain, i) => grain.DecideAsync(Command(ids[i], 0))));
 
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(grains.Select(async (grain, i) =>
+        var (wall, cpu) = await TimedAsync(() => Task.WhenAll(grains.Select(async (grain, i) =>
         {
             for (var round = 1; round <= rounds; round++)
             {
                 await grain.DecideAsync(Command(ids[i], round));
             }
-        }));
-        clock.Stop();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
+        })));
         var commands = (long)accounts * rounds;
 
         var engine = EngineAlone(ids, rounds);
+        var (storeWall, storeCpu) = await StoreAloneAsync(store, run, accounts, rounds);
 
         var cpuPerCommand = cpu.TotalMicroseconds / commands;
         var enginePerCommand = engine.TotalMicroseconds / commands;
+        var storePerCommand = storeCpu.TotalMicroseconds / commands;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"throughput: {accounts} accounts × {rounds} commands = {commands} commands in {clock.Elapsed.TotalSeconds:0.00} s: {commands / clock.Elapsed.TotalSeconds:0} commands/s"));
+            $"throughput: {accounts} accounts × {rounds} commands = {commands} commands in {wall.TotalSeconds:0.00} s: {commands / wall.TotalSeconds:0} commands/s"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"this process's CPU: {cpuPerCommand:0.0} µs per command (silos, messaging, serialization, store client, engine) on {Environment.ProcessorCount} cores"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"the engine alone (Decide + ApplyTo, same commands, one thread): {enginePerCommand:0.0} µs per command, {100 * enginePerCommand / cpuPerCommand:0.0} % of that CPU"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"the store alone (the same appends, as many at once, no Orleans): {commands / storeWall.TotalSeconds:0} appends/s, {storePerCommand:0.0} µs of this process's CPU per append, {100 * storePerCommand / cpuPerCommand:0.0} % of that CPU"));
+    }
+
+    /// <summary>
+    /// The store's time for the same work without the cluster: new accounts opened and sent round 0
+    /// (untimed), then the timed rounds' events appended directly, all accounts at once.
+    /// </summary>
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> StoreAloneAsync(IAccountEventStore store, string run, int accounts, int rounds)
+    {
+        var ids = Enumerable.Range(0, accounts).Select(i => string.Create(CultureInfo.InvariantCulture, $"{run}-store-{i}")).ToArray();
+        var events = new IReadOnlyList<SeatEvent>[accounts][];
+        var afterWarmUp = new Account[accounts];
+        for (var i = 0; i < accounts; i++)
+        {
+            var opening = TurnoverStory.Opening(ids[i]);
+            var warmUp = TurnoverPolicy.Default.Decide(opening, Command(ids[i], 0));
+            var account = afterWarmUp[i] = warmUp.ApplyTo(opening);
+            events[i] = new IReadOnlyList<SeatEvent>[rounds + 1];
+            events[i][0] = warmUp.Events;
+            for (var round = 1; round <= rounds; round++)
+            {
+                var decision = TurnoverPolicy.Default.Decide(account, Command(ids[i], round));
+                events[i][round] = decision.Events;
+                account = decision.ApplyTo(account);
+            }
+        }
+
+        await Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            await store.CreateAsync(TurnoverStory.Opening(id));
+            await store.AppendAsync(id, 0, events[i][0]);
+        }));
+        return await TimedAsync(() => Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            var version = afterWarmUp[i].Version;
+            foreach (var round in events[i].Skip(1).Where(round => round.Count > 0))
+            {
+                await store.AppendAsync(id, version, round);
+                version += round.Count;
+            }
+        })));
+    }
+
+    /// <summary>The wall-clock time and this process's CPU time of <paramref name="work"/>.</summary>
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> TimedAsync(Func<Task> work)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await work();
+        clock.Stop();
+        process.Refresh();
+        return (clock.Elapsed, process.TotalProcessorTime - cpuBefore);
     }
 
     /// <summary>The <paramref name="round"/>th command of an account: add, replace, rename, deactivate, in turn.</summary>

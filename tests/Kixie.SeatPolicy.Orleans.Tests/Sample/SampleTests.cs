@@ -30,6 +30,7 @@ public sealed class SampleTests
         Assert.Contains("20 accounts × 2 commands = 40 commands", text);
         Assert.Contains("commands/s", text);
         Assert.Contains("the engine alone", text);
+        Assert.Contains("the store alone", text);
     }
 
     [Fact]
