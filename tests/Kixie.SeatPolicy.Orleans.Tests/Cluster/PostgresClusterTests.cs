@@ -7,8 +7,7 @@ namespace Kixie.SeatPolicy.Orleans.Tests;
 [Collection(PostgresTests.Name)]
 public sealed class PostgresClusterTests(TemporaryPostgres server) : AccountClusterContract
 {
-    protected override async Task<IAccountEventStore> CreateEmptyStoreAsync() =>
-        new PostgresAccountEventStore(await server.CreateDatabaseAsync());
+    protected override Task<IAccountEventStore> CreateEmptyStoreAsync() => server.CreateStoreAsync();
 
     [Fact]
     public async Task DatabaseUnreachable_OpeningAndCommands_ThrowEventStoreUnavailable()

@@ -56,6 +56,10 @@ public sealed class TemporaryPostgres : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>A <see cref="PostgresAccountEventStore"/> over a new, empty database.</summary>
+    /// <returns>The store; the caller disposes it.</returns>
+    public async Task<IAccountEventStore> CreateStoreAsync() => new PostgresAccountEventStore(await CreateDatabaseAsync());
+
     /// <summary>A connection string to a loopback port that nothing listens on, with a short timeout.</summary>
     /// <returns>The connection string of a database that cannot be reached.</returns>
     public static string UnreachableConnectionString() =>
@@ -67,7 +71,9 @@ public sealed class TemporaryPostgres : IAsyncLifetime
         _binaries = FindBinaries() ?? throw new InvalidOperationException(
             $"The PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under `pg_config --bindir` or /usr/lib/postgresql/*/bin. Install them: {InstallHint} (test.sh and .ci/run do it).");
         _runAsPostgres = await IsRootAsync();
-        _folder = Path.Combine(Path.GetTempPath(), "kixie-seat-policy-pg-" + Guid.NewGuid().ToString("N"));
+
+        // As root, TMPDIR may be a folder the postgres user cannot enter; /tmp is open to everyone.
+        _folder = Path.Combine(_runAsPostgres ? "/tmp" : Path.GetTempPath(), "kixie-seat-policy-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         if (_runAsPostgres)
         {

@@ -9,8 +9,7 @@ namespace Kixie.SeatPolicy.Orleans.Tests;
 [Collection(PostgresTests.Name)]
 public sealed class PostgresEventStoreTests(TemporaryPostgres server) : EventStoreContract
 {
-    protected override async Task<IAccountEventStore> CreateEmptyStoreAsync() =>
-        new PostgresAccountEventStore(await server.CreateDatabaseAsync());
+    protected override Task<IAccountEventStore> CreateEmptyStoreAsync() => server.CreateStoreAsync();
 
     [Fact]
     public async Task FirstUse_TwoStoresAtOnce_CreateTheTableOnceAndBothWork()
