@@ -68,8 +68,7 @@ public sealed class TemporaryPostgres : IAsyncLifetime
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        _binaries = FindBinaries() ?? throw new InvalidOperationException(
-            $"The PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under `pg_config --bindir` or /usr/lib/postgresql/*/bin. Install them: {InstallHint} (test.sh and .ci/run do it).");
+        _binaries = RequireBinaries(CandidateFolders());
         _runAsPostgres = await IsRootAsync();
 
         // As root, TMPDIR may be a folder the postgres user cannot enter; /tmp is open to everyone.
@@ -128,8 +127,18 @@ public sealed class TemporaryPostgres : IAsyncLifetime
     private string ConnectionString(string database) =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username={Superuser};Database={database};Timeout=15;Maximum Pool Size=40");
 
-    /// <summary>The folder of initdb and pg_ctl: <c>pg_config --bindir</c> when it has them, else the newest /usr/lib/postgresql/N/bin.</summary>
-    private static string? FindBinaries()
+    /// <summary>The first of <paramref name="candidates"/> that holds initdb and pg_ctl.</summary>
+    /// <param name="candidates">Folders to look in, in order.</param>
+    /// <returns>The folder.</returns>
+    /// <exception cref="InvalidOperationException">None has them; the message says how to install them.</exception>
+    public static string RequireBinaries(IEnumerable<string> candidates) =>
+        candidates.FirstOrDefault(folder =>
+            folder.Length > 0 && File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl")))
+        ?? throw new InvalidOperationException(
+            $"The PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under `pg_config --bindir` or /usr/lib/postgresql/*/bin. Install them: {InstallHint} (test.sh and .ci/run do it).");
+
+    /// <summary>Where initdb and pg_ctl may be: <c>pg_config --bindir</c>, then /usr/lib/postgresql/N/bin, newest first.</summary>
+    private static List<string> CandidateFolders()
     {
         var candidates = new List<string>();
         try
@@ -155,8 +164,7 @@ public sealed class TemporaryPostgres : IAsyncLifetime
                 .Select(found => found.Folder));
         }
 
-        return candidates.FirstOrDefault(folder =>
-            folder.Length > 0 && File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl")));
+        return candidates;
     }
 
     private static async Task<bool> IsRootAsync() =>
