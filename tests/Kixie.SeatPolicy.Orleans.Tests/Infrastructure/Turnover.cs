@@ -6,7 +6,7 @@ namespace Kixie.SeatPolicy.Orleans.Tests;
 
 /// <summary>
 /// The story the tests tell: an account with Ada (Admin) and Bo (Agent), and a stream of commands that
-/// add agents, replace, rename and deactivate Bo's seat (some of them refused), and the engine's own
+/// add agents, replace, rename and deactivate Bo's seat, and the engine's own
 /// answer to the same commands, to compare a store or a cluster with.
 /// </summary>
 public static class Turnover
@@ -36,8 +36,9 @@ public static class Turnover
 
     /// <summary>
     /// The <paramref name="index"/>th command of a stream named <paramref name="stream"/>: an add, a
-    /// replacement of Bo's seat, a rename of it, or its deactivation, in turn (a rename of a vacant
-    /// seat is refused, so the stream has refusals too).
+    /// replacement of Bo's seat, a rename of it, or its deactivation, in turn. In order, every one is
+    /// accepted; interleaved with other streams, a rename or a deactivation can meet the seat vacant
+    /// and be refused.
     /// </summary>
     /// <param name="stream">Makes the command id unique across streams.</param>
     /// <param name="index">The command's place in its stream.</param>
