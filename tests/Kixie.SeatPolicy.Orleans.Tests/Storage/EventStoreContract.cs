@@ -171,8 +171,9 @@ public abstract class EventStoreContract : IAsyncLifetime
         var opening = Turnover.Opening("acme");
         await store.CreateAsync(opening);
         var (expected, decisions) = Turnover.ThroughEngine(opening, Turnover.Commands("a", 24));
+        Assert.All(decisions, decision => Assert.True(decision.Outcome.IsAccepted, decision.Outcome.ToString()));
 
-        foreach (var decision in decisions.Where(decision => !decision.Events.IsEmpty))
+        foreach (var decision in decisions)
         {
             Assert.True(await store.AppendAsync("acme", decision.Events[0].Version - 1, decision.Events));
         }
