@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Orleans;
 
@@ -11,7 +12,7 @@ namespace Kixie.SeatPolicy.Orleans;
 /// the store took the decision's events. Events are the only truth: the in-memory account is a cache
 /// of the store, dropped whenever a write's result is unknown or lost to another writer.
 /// </summary>
-internal sealed class AccountGrain(IAccountEventStore store, TurnoverPolicy policy) : Grain, IAccountGrain
+internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPolicy policy, ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     /// <summary>How many times a command is decided again after another writer appended first.</summary>
     private const int Attempts = 5;
@@ -87,12 +88,22 @@ internal sealed class AccountGrain(IAccountEventStore store, TurnoverPolicy poli
 
     private async Task<Account?> LoadAsync() => _account ??= await Store(() => store.ReadAsync(Id));
 
-    /// <summary>Runs a store call; when it fails, forgets the account, whose stored state is then unknown.</summary>
+    /// <summary>
+    /// Runs a store call; when it fails, forgets the account, whose stored state is then unknown. An
+    /// unavailable store's own exception (a database client's, which cannot cross a grain boundary) is
+    /// logged here and the caller gets the message and the account id without it.
+    /// </summary>
     private async Task<T> Store<T>(Func<Task<T>> call)
     {
         try
         {
             return await call();
+        }
+        catch (EventStoreUnavailableException e) when (e.InnerException is not null)
+        {
+            _account = null;
+            LogStoreUnavailable(logger, e, Id);
+            throw new EventStoreUnavailableException(e.AccountId, e.Message);
         }
         catch
         {
@@ -100,4 +111,7 @@ internal sealed class AccountGrain(IAccountEventStore store, TurnoverPolicy poli
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event store is unavailable for account {AccountId}; the call was not applied.")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string accountId);
 }

@@ -23,8 +23,9 @@ namespace Kixie.SeatPolicy.Orleans;
 /// <para>
 /// An append inserts the decision's rows in one statement, only when the account's highest version
 /// is the expected one; the primary key stops a second writer that raced past that check, so a stale
-/// writer fails and writes nothing. A connection that fails (refused, reset, timed out) throws
-/// <see cref="EventStoreUnavailableException"/>.
+/// writer fails and writes nothing. A connection that fails (refused, reset, timed out) or a statement
+/// the database refuses (a permission, a full disk) throws <see cref="EventStoreUnavailableException"/>
+/// with Npgsql's exception inside; the account grain logs that one and sends its callers the message.
 /// </para>
 /// </remarks>
 public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDisposable, IDisposable
@@ -147,27 +148,28 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
         }
 
         sql.Append(") AS v (account_id, version, type, payload) WHERE (SELECT max(version) FROM seat_policy_events WHERE account_id = $1) = $2");
-        try
+        return await Run(accountId, async connection =>
         {
-            return await Run(accountId, async connection =>
+            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = accountId });
+            command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
+            for (var i = 0; i < events.Count; i++)
             {
-                await using var command = new NpgsqlCommand(sql.ToString(), connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = accountId });
-                command.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
-                for (var i = 0; i < events.Count; i++)
-                {
-                    command.Parameters.Add(new NpgsqlParameter { Value = events[i].Version });
-                    command.Parameters.Add(new NpgsqlParameter { Value = events[i].GetType().Name });
-                    command.Parameters.Add(new NpgsqlParameter { Value = payloads[i] });
-                }
+                command.Parameters.Add(new NpgsqlParameter { Value = events[i].Version });
+                command.Parameters.Add(new NpgsqlParameter { Value = events[i].GetType().Name });
+                command.Parameters.Add(new NpgsqlParameter { Value = payloads[i] });
+            }
 
+            try
+            {
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == events.Count;
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return false;
-        }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another writer inserted one of these versions between the check and the insert.
+                return false;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -199,7 +201,7 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
         }
         catch (Exception e) when (IsUnreachable(e))
         {
-            throw new EventStoreUnavailableException(accountId, $"The PostgreSQL event store is unavailable ({e.Message}); nothing was applied for '{accountId}'.", e);
+            throw new EventStoreUnavailableException(accountId, $"The PostgreSQL event store is unavailable ({e.Message}); '{accountId}' was not changed by this call, or its result is unknown.", e);
         }
     }
 
@@ -228,14 +230,10 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
         }
     }
 
-    /// <summary>Whether an exception says the database could not be reached, as opposed to a statement it refused.</summary>
-    private static bool IsUnreachable(Exception e) => e switch
-    {
-        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
-            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)                          // shutdown, cannot connect now
-            || postgres.SqlState == PostgresErrorCodes.TooManyConnections,
-        NpgsqlException => true,
-        SocketException or TimeoutException => true,
-        _ => false,
-    };
+    /// <summary>
+    /// Whether an exception means the store could not do its work: the database could not be reached
+    /// (refused, reset, timed out, shutting down) or refused the statement (a permission, a full disk).
+    /// Npgsql's exceptions do not cross grain boundaries, so none of them leaves the store as it is.
+    /// </summary>
+    private static bool IsUnreachable(Exception e) => e is NpgsqlException or SocketException or TimeoutException;
 }
