@@ -61,11 +61,11 @@ public static class EngineGenerators
         from autoRenew in ArbMap.Default.GeneratorFor<bool>()
         from ragged in Gen.Choose(-5, 40)
         from lockIn in Gen.Frequency((1, Gen.Constant(0)), (12, Gen.Constant(ContractTerm.DefaultLockInDays)), (7, Gen.Choose(1, 90)))
-        let start = PlusDaysWithinTime(anchor, startOffset)
-        let dayAfter = PlusMonthsWithinTime(start, months)
+        let start = TimeEdgeGenerators.PlusDays(anchor, startOffset)
+        let dayAfter = TimeEdgeGenerators.PlusMonths(start, months)
         let renews = autoRenew && dayAfter is not null
         let whole = dayAfter?.PlusDays(-1) ?? LocalDate.MaxIsoValue
-        let end = renews ? whole : Max(start, PlusDaysWithinTime(whole, ragged))
+        let end = renews ? whole : Max(start, TimeEdgeGenerators.PlusDays(whole, ragged))
         let lockInDays = renews || end == LocalDate.MaxIsoValue ? Math.Max(1, lockIn) : lockIn
         select new ContractSpec(start, end, lockInDays, renews, renews ? months : 0);
 
@@ -196,16 +196,6 @@ public static class EngineGenerators
         select new SeatSpec(id, vacant && (index > 0 || number % 8 == 0), FormattableString.Invariant($"Initial {index}"), FormattableString.Invariant($"initial{index}@acme.test"), role, assets);
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
-
-    /// <summary><paramref name="date"/> plus <paramref name="days"/>, held within NodaTime's years.</summary>
-    private static LocalDate PlusDaysWithinTime(LocalDate date, int days) =>
-        days >= 0
-            ? (Period.DaysBetween(date, LocalDate.MaxIsoValue) < days ? LocalDate.MaxIsoValue : date.PlusDays(days))
-            : (Period.DaysBetween(LocalDate.MinIsoValue, date) < -days ? LocalDate.MinIsoValue : date.PlusDays(days));
-
-    /// <summary><paramref name="date"/> plus <paramref name="months"/> (clamped to the month's end), or null past 9999-12-31.</summary>
-    private static LocalDate? PlusMonthsWithinTime(LocalDate date, int months) =>
-        (date.Year * 12) + date.Month + months > (LocalDate.MaxIsoValue.Year * 12) + 12 ? null : date.PlusMonths(months);
 
     private static Gen<T> Pick<T>(params (T Value, int Weight)[] choices) =>
         Gen.Frequency(choices.Select(choice => (choice.Weight, Gen.Constant(choice.Value))));

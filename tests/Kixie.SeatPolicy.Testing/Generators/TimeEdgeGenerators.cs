@@ -111,6 +111,22 @@ public static class TimeEdgeGenerators
     public static Instant Plus(Instant at, long seconds) =>
         Clamped(at.ToUnixTimeTicks() + (seconds * NodaConstants.TicksPerSecond));
 
+    /// <summary><paramref name="date"/> plus <paramref name="days"/>, held within NodaTime's years.</summary>
+    /// <param name="date">A date.</param>
+    /// <param name="days">Days to move, either way.</param>
+    /// <returns>The moved date, -9998-01-01 or 9999-12-31 at most.</returns>
+    public static LocalDate PlusDays(LocalDate date, int days) =>
+        days >= 0
+            ? (Period.DaysBetween(date, LocalDate.MaxIsoValue) < days ? LocalDate.MaxIsoValue : date.PlusDays(days))
+            : (Period.DaysBetween(LocalDate.MinIsoValue, date) < -days ? LocalDate.MinIsoValue : date.PlusDays(days));
+
+    /// <summary><paramref name="date"/> plus <paramref name="months"/> (zero or more; the day clamped to the month's end), or null past 9999-12-31.</summary>
+    /// <param name="date">A date.</param>
+    /// <param name="months">Months to add.</param>
+    /// <returns>The date, or null when it would fall after 9999-12-31.</returns>
+    public static LocalDate? PlusMonths(LocalDate date, int months) =>
+        (date.Year * 12) + date.Month + months > (LocalDate.MaxIsoValue.Year * 12) + 12 ? null : date.PlusMonths(months);
+
     private static Instant Clamped(long ticks) =>
         ticks >= LastTick ? Instant.MaxValue : Instant.FromUnixTimeTicks(Math.Max(ticks, FirstTick));
 

@@ -375,6 +375,12 @@ internal sealed class TurnoverModel
             return true;
         }
 
+        // Under OnNextBill an add's charge goes on the next bill, which must have a period that ends in time.
+        if (command is AddAgent && _spec.AddCharges == AddChargeBilling.OnNextBill && !HasNextBill(LocalDateOf(command.At)))
+        {
+            return true;
+        }
+
         static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
         static bool BadEmail(string? email) => email is null || EngineStep.InvalidEmails.Contains(email, StringComparer.OrdinalIgnoreCase);
         static bool BadRole(Role? role) => role is { } given && given is not (Role.Agent or Role.Manager or Role.Admin);
