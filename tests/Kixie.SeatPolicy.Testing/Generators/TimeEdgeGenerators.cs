@@ -84,7 +84,7 @@ public static class TimeEdgeGenerators
                 select Plus(zone.AtStartOfDay(calendar.SupportedFrom).ToInstant(), seconds)),
             (2, from seconds in Gen.Choose(-2 * 86_400, 2 * 86_400)
                 select Plus(StartOfDayAfter(calendar.SupportedThrough, zone), seconds)),
-            (3, Transition(zone, calendar.Anchor.Year)));
+            (6, Transition(zone, calendar.Anchor.Year)));
 
     /// <summary>
     /// An instant within two hours of a transition of <paramref name="zone"/> (a DST change, or any change
