@@ -60,7 +60,7 @@ internal static class Program
 
     /// <summary>
     /// Reads <paramref name="input"/> as a scenario file, as <c>seatpolicy simulate</c> does (read, simulate,
-    /// render as JSON, a table and HTML), then as an account, a command (strictly and leniently), an event
+    /// render as JSON, a table and HTML) and <c>seatpolicy advise</c> (advice on the simulated account), then as an account, a command (strictly and leniently), an event
     /// and a list of events through the Json package's options. Throws only on what is a bug.
     /// </summary>
     /// <param name="input">The bytes.</param>
@@ -98,6 +98,34 @@ internal static class Program
         JsonReport.Write(report, Stream.Null);
         TableReport.Write(report, TextWriter.Null, colour: false);
         HtmlReport.Write([report], report.Title ?? "seatpolicy simulate", null, TextWriter.Null);
+        Advise(report.Account, scenario);
+    }
+
+    /// <summary>
+    /// <c>seatpolicy advise</c> on the scenario's account after its commands: the first initial seat's
+    /// occupant leaves at the last command's instant (the anchor's first instant without commands), asked by
+    /// support, with a horizon 60 days on and a hire an hour later. The tool reports a
+    /// <see cref="ValueRefusedException"/> as a refused option and an <see cref="OverflowException"/> as a seat
+    /// price too large; nothing else may throw.
+    /// </summary>
+    private static void Advise(Account account, Scenario scenario)
+    {
+        var leaves = scenario.Commands.IsEmpty ? account.Billing.Anchor.AtMidnight().InUtc().ToInstant() : scenario.Commands[^1].At;
+        var from = account.TryLocalDateOf(leaves, out var date) ? date : account.Billing.Anchor;
+        var until = from <= NodaTime.LocalDate.MaxIsoValue.PlusDays(-60) ? from.PlusDays(60) : NodaTime.LocalDate.MaxIsoValue;
+        var seat = account.InitialSeats.IsEmpty ? new SeatId("s1") : account.InitialSeats[0].Seat;
+        var hire = leaves <= NodaTime.Instant.MaxValue - NodaTime.Duration.FromHours(1) ? leaves + NodaTime.Duration.FromHours(1) : leaves;
+        try
+        {
+            _ = TurnoverAdvisor.Advise(account, seat, leaves, Actor.Support, until);
+            var advice = TurnoverAdvisor.Advise(account, seat, leaves, Actor.Support, until, hire, "Maria Lopez", "maria@acme.test");
+            AdviceReport.WriteJson(advice, Stream.Null);
+            AdviceReport.WriteTable(advice, TextWriter.Null);
+        }
+        catch (Exception expected) when (expected is ValueRefusedException or OverflowException)
+        {
+            // The tool's refusals: exit 2 with the option or the seat price at fault.
+        }
     }
 
     /// <summary>The Json package's documented refusal of input it cannot read is a <see cref="JsonException"/>; nothing else may throw.</summary>
