@@ -5,9 +5,11 @@
 #
 # Builds the harness, instruments the library, the Json package and the tool with sharpfuzz, seeds a
 # corpus from the small scenario files under tests/scenarios and the JSON samples of docs/, checks that
-# no seed already fails, and runs afl-fuzz for SECONDS (default 90, or FUZZ_SECONDS). Exits 1 when
-# afl-fuzz saved any crash or hang, after printing how to reproduce them; prints execs_done either way.
-# Needs afl-fuzz on PATH (Debian: apt-get install afl++). Work folder: artifacts/fuzzing (FUZZ_WORK).
+# no seed already fails, and runs afl-fuzz for SECONDS (default 90, or FUZZ_SECONDS; afl-fuzz's -V, its
+# calibration of the seeds included). Exits 1 when afl-fuzz saved any crash or hang, after printing how to
+# reproduce them; prints execs_done either way. Needs afl-fuzz on PATH (Debian: apt-get install afl++).
+# Work folder: artifacts/fuzzing (FUZZ_WORK). FUZZ_NO_BUILD=1 publishes what `dotnet build -c Release`
+# already built (CI).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -23,17 +25,19 @@ if ! command -v afl-fuzz >/dev/null; then
   exit 2
 fi
 
-echo "== build and instrument the harness"
+echo "== $(date -u +%T) build and instrument the harness"
 rm -rf "$work"
 mkdir -p "$bin" "$seeds"
 dotnet tool restore >/dev/null
-dotnet publish "$harness/Kixie.SeatPolicy.Fuzzing.csproj" -c Release -o "$bin" --nologo -v quiet
+no_build=()
+[[ ${FUZZ_NO_BUILD:-} == 1 ]] && no_build=(--no-build)
+dotnet publish "$harness/Kixie.SeatPolicy.Fuzzing.csproj" -c Release -o "$bin" --nologo -v quiet "${no_build[@]}"
 for assembly in Kixie.SeatPolicy.dll Kixie.SeatPolicy.Json.dll seatpolicy.dll; do
   # The tool targets an older runtime than the SDK's; let it run on the newest one installed.
   DOTNET_ROLL_FORWARD=Major dotnet sharpfuzz "$bin/$assembly"
 done
 
-echo "== seed the corpus"
+echo "== $(date -u +%T) seed the corpus"
 # Every scenario file of at most 2 KB (afl-fuzz works best on small inputs), and each JSON sample of the
 # dialect's and the Json package's docs.
 find tests/scenarios -name '*.json' -size -2049c -size +0 -print0 | while IFS= read -r -d '' file; do
@@ -48,10 +52,10 @@ awk -v dir="$seeds" '
 find "$seeds" -type f -size +2048c -delete
 echo "$(find "$seeds" -type f | wc -l) seeds"
 
-echo "== check the seeds (none may fail before fuzzing starts)"
+echo "== $(date -u +%T) check the seeds (none may fail before fuzzing starts)"
 dotnet "$bin/Kixie.SeatPolicy.Fuzzing.dll" "$seeds"
 
-echo "== afl-fuzz for $seconds seconds"
+echo "== $(date -u +%T) afl-fuzz for $seconds seconds"
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 # dotnet is not an afl-instrumented binary (the instrumentation is in the assemblies); the machine's cores
 # are shared, so no pinning; the runtime's start-up is slow for the fork server's first handshake.
@@ -61,6 +65,7 @@ afl-fuzz -i "$seeds" -o "$findings" -x "$harness/seatpolicy.dict" -V "$seconds" 
   -- dotnet "$bin/Kixie.SeatPolicy.Fuzzing.dll" > "$work/afl-fuzz.log" 2>&1 || status=$?
 sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' "$work/afl-fuzz.log" | grep -E 'Statistics|PROGRAM ABORT|Location|aborted' || true
 
+echo "== $(date -u +%T) afl-fuzz exited with $status"
 stats="$findings/default/fuzzer_stats"
 if [[ ! -f $stats ]]; then
   echo "fuzz.sh: afl-fuzz exited with $status and wrote no fuzzer_stats" >&2
