@@ -273,6 +273,10 @@ internal static class Program
                 name,
                 email);
         }
+        catch (OverflowException)
+        {
+            return SeatPriceTooLarge(file, scenario);
+        }
         catch (ValueRefusedException refused)
         {
             var option = refused.ParamName switch { "until" => "--until", "hireAt" => "--hire", "hireName" => "--name", "hireEmail" => "--email", _ => "--leaves" };
@@ -332,14 +336,19 @@ internal static class Program
         }
         catch (OverflowException)
         {
-            // Amounts are checked 64-bit minor units; only an absurd seat price gets here.
-            var price = scenario.Account.SeatPrice;
-            Console.Error.WriteLine(
-                new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow").Format(file));
-            return Unusable;
+            return SeatPriceTooLarge(file, scenario);
         }
 
         return Emit([report], format, many: false, output);
+    }
+
+    /// <summary>Amounts are checked 64-bit minor units; only an absurd seat price gets an overflow: the file is unusable.</summary>
+    private static int SeatPriceTooLarge(string file, Scenario scenario)
+    {
+        var price = scenario.Account.SeatPrice;
+        Console.Error.WriteLine(
+            new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow").Format(file));
+        return Unusable;
     }
 
     private static byte[] ReadStandardInput()

@@ -105,6 +105,21 @@ public sealed class AdviseTests
     }
 
     [Fact]
+    public async Task Advise_SeatPriceWhoseBillsOverflow_ExitsTwoNamingTheSeatPrice()
+    {
+        // Found while adding the advise path to the fuzzing harness (issue 17): simulate reported this file as
+        // unusable, advise ended with an unhandled OverflowException and a stack trace.
+        var file = SeatPolicyTool.Scenario("unusable/seat-price-overflows.json");
+
+        var run = await SeatPolicyTool.RunAsync("advise", file, "--seat", "s1", "--leaves", "2026-04-01T00:00:00Z", "--actor", "ada@acme.test", "--until", "2026-06-30");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        var line = Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+        Assert.Equal($"{file}: $.account.seatPrice: 92233720368547758.07 USD is too large: the charges or bills it leads to overflow", line);
+    }
+
+    [Fact]
     public async Task Demo_Table_HasTheAdviceChapterOnBothAccounts()
     {
         var run = await SeatPolicyTool.RunAsync("demo");

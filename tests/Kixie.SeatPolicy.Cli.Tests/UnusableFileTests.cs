@@ -42,6 +42,7 @@ public sealed class UnusableFileTests
     [InlineData("seat-price-without-cents", "$.account.seatPrice", "'30' is not an amount in USD")]
     [InlineData("seat-price-jpy-with-decimals", "$.account.seatPrice", "'3000.00' is not an amount in JPY")]
     [InlineData("seat-price-negative", "$.account.seatPrice", "the seat price -30.00 is negative")]
+    [InlineData("seat-price-overflows", "$.account.seatPrice", "92233720368547758.07 USD is too large: the charges or bills it leads to overflow")]
     // Initial seats: the library's refusals (ValueRefusedException), at the seat and member it names.
     [InlineData("occupied-seat-without-name", "$.account.seats[0].name", "the required property is missing")]
     [InlineData("occupied-seat-blank-name", "$.account.seats[0].name", "seat 's1' is occupied but its name is blank")]

@@ -23,6 +23,11 @@ public sealed partial class TurnoverPolicy
             return new InvalidCommand("at", account.OutsideBillingRange(command.At));
         }
 
+        if (command is AddAgent && NoBillCarriesTheCharge(account, command.At) is { } lastPeriod)
+        {
+            return lastPeriod;
+        }
+
         return command switch
         {
             MalformedCommand malformed => new InvalidCommand(malformed.Field, malformed.Reason),
@@ -64,6 +69,26 @@ public sealed partial class TurnoverPolicy
         return Validation.AssetsProblem(add.Assets) is { } assets
             ? new InvalidCommand(assets.Field, assets.Reason)
             : null;
+    }
+
+    /// <summary>
+    /// An add billed <see cref="AddChargeBilling.OnNextBill"/> in the last billing period NodaTime can
+    /// represent: its charge would go on the next bill, whose own period ends past 9999-12-31, so no invoice
+    /// could ever carry it. Refused naming <c>at</c>, like an instant outside the dates the account bills.
+    /// </summary>
+    private static InvalidCommand? NoBillCarriesTheCharge(Account account, NodaTime.Instant at)
+    {
+        if (account.AddCharges != AddChargeBilling.OnNextBill)
+        {
+            return null;
+        }
+
+        var period = account.Billing.PeriodContaining(account.LocalDateOf(at));
+        return account.Billing.TryBillDate(period.Index + 2, out _)
+            ? null
+            : new InvalidCommand(
+                "at",
+                $"{at} is in the last billing period NodaTime can represent ({period}); the add's charge would go on the bill of {Dates.Iso(period.End)}, whose period ends past 9999-12-31, so no invoice could carry it (add charges are billed on the next bill)");
     }
 
     private static InvalidCommand? ValidateUpdate(UpdateAgent update)

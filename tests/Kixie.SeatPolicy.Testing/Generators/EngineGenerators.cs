@@ -23,13 +23,19 @@ public static class EngineGenerators
     private static readonly LocalDate Epoch = new(2025, 1, 1);
 
     /// <summary>A date between 2025-01-01 and early 2027, often at a month's end.</summary>
-    public static Gen<LocalDate> Date { get; } =
+    public static Gen<LocalDate> RecentDate { get; } =
         Gen.Frequency(
             (3, Gen.Choose(0, 800).Select(days => Epoch.PlusDays(days))),
             (1, from months in Gen.Choose(0, 26)
                 from day in Gen.Choose(28, 31)
                 let month = Epoch.PlusMonths(months)
                 select new LocalDate(month.Year, month.Month, Math.Min(day, month.Calendar.GetDaysInMonth(month.Year, month.Month)))));
+
+    /// <summary>
+    /// A billing anchor: mostly <see cref="RecentDate"/>, sometimes at the edges of NodaTime's years, a
+    /// month's end or a leap day anywhere in them (<see cref="TimeEdgeGenerators.Weighted"/>).
+    /// </summary>
+    public static Gen<LocalDate> Date { get; } = TimeEdgeGenerators.Weighted(RecentDate);
 
     /// <summary>A seat price in minor units: sometimes zero, usually up to 1,000 major units.</summary>
     public static Gen<long> PriceMinorUnits { get; } =
@@ -42,7 +48,11 @@ public static class EngineGenerators
         from rounding in Gen.Elements(RoundingMode.HalfAwayFromZero, RoundingMode.HalfToEven)
         select new ProrationConvention { Granularity = granularity, DayCount = dayCount, Rounding = rounding };
 
-    /// <summary>A contract around <paramref name="anchor"/>: 1–24 months, renewing or with a ragged end, lock-in 0–90 days (30 most often).</summary>
+    /// <summary>
+    /// A contract around <paramref name="anchor"/>: 1–24 months, renewing or with a ragged end, lock-in 0–90
+    /// days (30 most often). Near the end of NodaTime's years the term is held within them: it ends on
+    /// 9999-12-31 at the latest, and renews only when a whole number of months fits before that.
+    /// </summary>
     /// <param name="anchor">A date to start near.</param>
     /// <returns>The generator.</returns>
     public static Gen<ContractSpec> Contract(LocalDate anchor) =>
@@ -51,10 +61,13 @@ public static class EngineGenerators
         from autoRenew in ArbMap.Default.GeneratorFor<bool>()
         from ragged in Gen.Choose(-5, 40)
         from lockIn in Gen.Frequency((1, Gen.Constant(0)), (12, Gen.Constant(ContractTerm.DefaultLockInDays)), (7, Gen.Choose(1, 90)))
-        let start = anchor.PlusDays(startOffset)
-        let whole = start.PlusMonths(months).PlusDays(-1)
-        let end = autoRenew ? whole : Max(start, whole.PlusDays(ragged))
-        select new ContractSpec(start, end, autoRenew ? Math.Max(1, lockIn) : lockIn, autoRenew, autoRenew ? months : 0);
+        let start = TimeEdgeGenerators.PlusDays(anchor, startOffset)
+        let dayAfter = TimeEdgeGenerators.PlusMonths(start, months)
+        let renews = autoRenew && dayAfter is not null
+        let whole = dayAfter?.PlusDays(-1) ?? LocalDate.MaxIsoValue
+        let end = renews ? whole : Max(start, TimeEdgeGenerators.PlusDays(whole, ragged))
+        let lockInDays = renews || end == LocalDate.MaxIsoValue ? Math.Max(1, lockIn) : lockIn
+        select new ContractSpec(start, end, lockInDays, renews, renews ? months : 0);
 
     /// <summary>1–6 initial seats, the first usually an Admin, some vacant, some named <c>seat-N</c>.</summary>
     public static Gen<ImmutableArray<SeatSpec>> Seats { get; } =
@@ -118,15 +131,22 @@ public static class EngineGenerators
         from advance in Advance
         select new EngineStep(kind, actor, seat, name, email, shout, role, version, assets, id, pick, advance);
 
-    /// <summary>A scenario: a random account, policy option and start, and 1–50 steps.</summary>
+    /// <summary>
+    /// A scenario: a random account, policy option and start, and 1–50 steps. The start is usually up to
+    /// 400 days after the account's anchor; one scenario in ten starts at an edge of time instead
+    /// (<see cref="TimeEdgeGenerators.EdgeInstant"/>: the ends of time, the calendar's supported dates,
+    /// a DST change of the account's zone).
+    /// </summary>
     public static Gen<EngineScenario> Scenario { get; } =
         from account in Account
         from selfServe in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from startDays in Gen.Choose(-60, 400)
-        from startSeconds in Gen.Choose(0, 86_399)
+        from start in Gen.Frequency(
+            (9, from startDays in Gen.Choose(-60, 400)
+                from startSeconds in Gen.Choose(0, 86_399)
+                select TimeEdgeGenerators.Plus(account.Anchor.AtMidnight().InUtc().ToInstant(), (startDays * 86_400L) + startSeconds)),
+            (1, TimeEdgeGenerators.EdgeInstant(new BillingCalendar(account.Cycle, account.Anchor), account.TimeZone)))
         from count in Gen.Choose(1, 50)
         from steps in Gen.ArrayOf(Step, count)
-        let start = account.Anchor.PlusDays(startDays).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromSeconds(startSeconds)
         select new EngineScenario(account, selfServe, start, steps.ToImmutableArray());
 
     /// <summary>How far time moves between steps: often not at all, or seconds to a day, days, or months.</summary>

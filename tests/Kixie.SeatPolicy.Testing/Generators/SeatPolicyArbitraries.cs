@@ -12,8 +12,11 @@ namespace Kixie.SeatPolicy.Tests.Generators;
 /// class to FsCheck, which finds the <see cref="Arbitrary{T}"/> properties by their type.
 /// </summary>
 /// <remarks>
-/// Dates stay within the years 1900–2200 so that no computation (1,200 months either side of an anchor,
-/// renewals, lock-in windows) reaches NodaTime's range limits.
+/// Plain dates (<see cref="DateGen"/>) stay within the years 1900–2200 so that a computation around them
+/// (1,200 months either side, renewals, lock-in windows) stays inside NodaTime's range. Instants, billing
+/// anchors and contract terms also come, about one draw in seven, from the edges of that range
+/// (<see cref="TimeEdgeGenerators"/>): a property over them states what holds there too, or says which
+/// dates it is about.
 /// </remarks>
 public static class SeatPolicyArbitraries
 {
@@ -80,12 +83,16 @@ public static class SeatPolicyArbitraries
                 from day in Gen.Choose(28, 31)
                 select new LocalDate(year, month, Math.Min(day, CalendarSystem.Iso.GetDaysInMonth(year, month)))));
 
-    /// <summary>An instant whose UTC date is in 1900–2200, sometimes with a fraction of a second.</summary>
+    /// <summary>
+    /// An instant whose UTC date is in 1900–2200, sometimes with a fraction of a second; about one in seven
+    /// at the edges instead: on a date of <see cref="TimeEdgeGenerators.EdgeDate"/>, or within three days of
+    /// <see cref="Instant.MinValue"/> or <see cref="Instant.MaxValue"/>.
+    /// </summary>
     public static Gen<Instant> InstantGen =>
-        from date in DateGen
-        from second in Gen.Choose(0, 86_399)
-        from nanos in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 999_999_999)))
-        select date.AtMidnight().InUtc().ToInstant() + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
+        Gen.Frequency(
+            (20 - TimeEdgeGenerators.EdgeShareOutOf20, InstantOn(DateGen)),
+            (TimeEdgeGenerators.EdgeShareOutOf20 - 1, InstantOn(TimeEdgeGenerators.EdgeDate)),
+            (1, TimeEdgeGenerators.EndOfTimeInstant));
 
     /// <summary>Any zone of the tzdb.</summary>
     public static Gen<DateTimeZone> ZoneGen => Gen.Elements(AllZones.AsEnumerable());
@@ -135,45 +142,50 @@ public static class SeatPolicyArbitraries
         from price in Gen.Choose(1, 100_000)
         select new LagoInput(price, daysLeft, periodDays);
 
-    /// <summary>A calendar with any cycle and an anchor in 1900–2200 (often on a 28th–31st).</summary>
+    /// <summary>A calendar with any cycle and an anchor in 1900–2200 (often on a 28th–31st), or at the edges of NodaTime's years (<see cref="AnchorGen"/>).</summary>
     public static Gen<BillingCalendar> CalendarGen =>
         from cycle in CycleGen
-        from anchor in DateGen
+        from anchor in AnchorGen
         select new BillingCalendar(cycle, anchor);
+
+    /// <summary>A billing anchor or a contract's start: <see cref="DateGen"/>, or one draw in seven <see cref="TimeEdgeGenerators.EdgeDate"/>.</summary>
+    public static Gen<LocalDate> AnchorGen => TimeEdgeGenerators.Weighted(DateGen);
 
     /// <summary>The lock-in window's length: often the default 30, otherwise 0–400 days.</summary>
     public static Gen<int> LockInDaysGen =>
         Gen.Frequency((1, Gen.Constant(ContractTerm.DefaultLockInDays)), (3, Gen.Choose(0, 400)));
 
-    /// <summary>A contract of a whole number of months (1–36) that renews automatically.</summary>
+    /// <summary>A contract of a whole number of months (1–36) that renews automatically, starting on an <see cref="AnchorGen"/> date.</summary>
     public static Gen<ContractTerm> RenewingContractGen =>
-        from start in DateGen
+        from start in AnchorGen
         from months in Gen.Choose(1, 36)
+        let dayAfter = TimeEdgeGenerators.PlusMonths(start, months)
+        where dayAfter is not null
         from lockInDays in LockInDaysGen
-        select new ContractTerm(start, start.PlusMonths(months).PlusDays(-1), Math.Max(1, lockInDays), autoRenew: true);
+        select new ContractTerm(start, dayAfter.Value.PlusDays(-1), Math.Max(1, lockInDays), autoRenew: true);
 
     /// <summary>
     /// A contract: a whole number of months (1–36), renewing or not, or any length of 1–1,500 days
-    /// without renewal.
+    /// without renewal; starting on an <see cref="AnchorGen"/> date, and ending on 9999-12-31 at the latest.
     /// </summary>
     public static Gen<ContractTerm> ContractGen =>
         Gen.OneOf(
             RenewingContractGen,
-            from start in DateGen
+            from start in AnchorGen
             from months in Gen.Choose(1, 36)
             from lockInDays in LockInDaysGen
-            select new ContractTerm(start, start.PlusMonths(months).PlusDays(-1), lockInDays),
-            from start in DateGen
+            select Unrenewed(start, TimeEdgeGenerators.PlusMonths(start, months)?.PlusDays(-1) ?? LocalDate.MaxIsoValue, lockInDays),
+            from start in AnchorGen
             from days in Gen.Choose(1, 1_500)
             from lockInDays in LockInDaysGen
-            select new ContractTerm(start, start.PlusDays(days - 1), lockInDays));
+            select Unrenewed(start, TimeEdgeGenerators.PlusDays(start, days - 1), lockInDays));
 
-    /// <summary>A contract and a day from 60 days before it to several terms after its first one.</summary>
+    /// <summary>A contract and a day from 60 days before it to several terms after its first one (within NodaTime's years).</summary>
     public static Gen<ContractDay> ContractDayGen =>
         from term in ContractGen
         let days = Period.DaysBetween(term.Start, term.End) + 1
         from offset in Gen.Choose(-60, (days * 4) + 60)
-        select new ContractDay(term, term.Start.PlusDays(offset));
+        select new ContractDay(term, TimeEdgeGenerators.PlusDays(term.Start, offset));
 
     /// <summary>
     /// A contract and a day inside its first term: half the time anywhere in it, half the time near the
@@ -188,10 +200,10 @@ public static class SeatPolicyArbitraries
             (1, Gen.Choose(opening - 3, opening + 3).Select(o => Math.Clamp(o, 0, days - 1))))
         select new ContractDay(term, term.Start.PlusDays(offset));
 
-    /// <summary>A renewing contract and a day in one of its first six terms.</summary>
+    /// <summary>A renewing contract and a day in one of its first six terms (those that begin by 9999-12-31).</summary>
     public static Gen<ContractDay> DayInRenewalGen =>
         from term in RenewingContractGen
-        let days = Period.DaysBetween(term.Start, term.Start.PlusMonths(6 * term.Months!.Value))
+        let days = Period.DaysBetween(term.Start, TimeEdgeGenerators.PlusMonths(term.Start, 6 * term.Months!.Value) ?? LocalDate.MaxIsoValue)
         from offset in Gen.Choose(0, days - 1)
         select new ContractDay(term, term.Start.PlusDays(offset));
 
@@ -247,6 +259,17 @@ public static class SeatPolicyArbitraries
         let date = anchor.Date.PlusDays(offset)
         where date.Year is >= -9997 and <= 9998
         select new FarCalendarDate(new BillingCalendar(cycle, anchor.Date), date);
+
+    /// <summary>A contract that does not renew; one ending on 9999-12-31 has a lock-in window (without one, deletion would open after the end of time).</summary>
+    private static ContractTerm Unrenewed(LocalDate start, LocalDate end, int lockInDays) =>
+        new(start, end, end == LocalDate.MaxIsoValue ? Math.Max(1, lockInDays) : lockInDays);
+
+    /// <summary>An instant on a date of <paramref name="dates"/>: any second, sometimes with a fraction of one.</summary>
+    private static Gen<Instant> InstantOn(Gen<LocalDate> dates) =>
+        from date in dates
+        from second in Gen.Choose(0, 86_399)
+        from nanos in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 999_999_999)))
+        select date.AtMidnight().InUtc().ToInstant() + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
 
     /// <summary>Up to eight distinct offsets in <c>1 .. length − 1</c>, ascending.</summary>
     private static Gen<int[]> CutOffsets(int length) =>

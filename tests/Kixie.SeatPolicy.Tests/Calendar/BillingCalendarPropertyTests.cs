@@ -58,13 +58,18 @@ public sealed class BillingCalendarPropertyTests
 
         for (var k = -cycles; k <= cycles; k++)
         {
-            var billDate = calendar.BillDate(k);
-
-            // Independently of NodaTime's PlusMonths: the month is k cycles on, the day the anchor's, clamped.
-            // (The month index stays positive: anchors are after 1900, 1,200 months is a century.)
+            // Independently of NodaTime's PlusMonths: the month is k cycles on, the day the anchor's, clamped;
+            // a bill date outside the years NodaTime supports (an anchor near their ends) is refused.
             var monthIndex = (anchor.Year * 12) + (anchor.Month - 1) + (k * months);
-            var year = monthIndex / 12;
-            var month = (monthIndex % 12) + 1;
+            var year = (int)Math.Floor(monthIndex / 12.0);
+            var month = monthIndex - (year * 12) + 1;
+            if (year < LocalDate.MinIsoValue.Year || year > LocalDate.MaxIsoValue.Year)
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => calendar.BillDate(k));
+                continue;
+            }
+
+            var billDate = calendar.BillDate(k);
             var day = Math.Min(anchor.Day, CalendarSystem.Iso.GetDaysInMonth(year, month));
 
             Assert.Equal(new LocalDate(year, month, day), billDate);

@@ -32,7 +32,7 @@ public sealed class ContractTermPropertyTests
     /// <summary>The last <paramref name="lockInDays"/> days of the term; a window longer than the term opens on its first day.</summary>
     private static NodaTime.LocalDate WindowOpens(NodaTime.LocalDate start, NodaTime.LocalDate end, int lockInDays)
     {
-        var opens = end.PlusDays(1 - lockInDays);
+        var opens = TimeEdgeGenerators.PlusDays(end, 1 - lockInDays);
         return opens < start ? start : opens;
     }
 
@@ -45,15 +45,16 @@ public sealed class ContractTermPropertyTests
         var months = term.Months!.Value;
         var standing = term.StandingOn(date);
 
-        // The term in force is [Start + k·months, Start + (k+1)·months − 1] for the k that contains the date.
+        // The term in force is [Start + k·months, Start + (k+1)·months − 1] for the k that contains the date;
+        // one that would end past 9999-12-31 ends on it.
         var k = 0;
-        while (term.Start.PlusMonths((k + 1) * months) <= date)
+        while (TimeEdgeGenerators.PlusMonths(term.Start, (k + 1) * months) is { } next && next <= date)
         {
             k++;
         }
 
         var termStart = term.Start.PlusMonths(k * months);
-        var termEnd = term.Start.PlusMonths((k + 1) * months).PlusDays(-1);
+        var termEnd = TimeEdgeGenerators.PlusMonths(term.Start, (k + 1) * months)?.PlusDays(-1) ?? NodaTime.LocalDate.MaxIsoValue;
         var windowOpens = WindowOpens(termStart, termEnd, term.LockInDays);
         Assert.Equal(termStart, standing.TermStart);
         Assert.Equal(termEnd, standing.TermEnd);

@@ -70,12 +70,17 @@ public sealed class InvoiceLawTests
         var checkedPreviews = 0;
         foreach (var step in play.Steps)
         {
-            var preview = step.After.PreviewNextInvoice(step.Today);
-            var billDate = final.Billing.NextBillDateAfter(step.Today);
+            // In the last period NodaTime can represent, the next bill's own period would end past it: no preview.
+            if (step.Today is not { } today || !step.After.TryPreviewNextInvoice(today, out var preview))
+            {
+                continue;
+            }
+
+            var billDate = final.Billing.NextBillDateAfter(today);
             var later = final.History.Skip((int)step.After.Version);
             if (preview.Kind != InvoiceKind.Bill || preview.Date != billDate)
             {
-                return false.Label($"the preview as of {step.Today} is the bill of {billDate}: {preview}");
+                return false.Label($"the preview as of {today} is the bill of {billDate}: {preview}");
             }
 
             if (later.All(change => final.LocalDateOf(change.At) >= billDate))
@@ -84,7 +89,7 @@ public sealed class InvoiceLawTests
                 var bill = final.Invoices(billDate, billDate).First();
                 if (!bill.Equals(preview))
                 {
-                    return false.Label($"preview as of {step.Today} {preview} differs from the bill {bill}");
+                    return false.Label($"preview as of {today} {preview} differs from the bill {bill}");
                 }
             }
         }
@@ -161,6 +166,12 @@ public sealed class InvoiceLawTests
         var immediately = play.Final.WithAddCharges(AddChargeBilling.Immediately);
         var onNextBill = play.Final.WithAddCharges(AddChargeBilling.OnNextBill);
         var (from, through) = (play.From, play.Through); // from the first command's date through the bill after the last
+        if (immediately.History.OfType<SeatAdded>().Any(add => !immediately.TryPreviewNextInvoice(immediately.LocalDateOf(add.At), out _)))
+        {
+            // An add billed immediately in the last period NodaTime can represent has no next bill to move to
+            // (the policy refuses such an add on an account that bills adds on the next bill).
+            return true.Label("an add in the last billing period has no next bill").Classify(true, "add in the last billing period");
+        }
 
         var now = immediately.Invoices(from, through).ToList();
         var later = onNextBill.Invoices(from, through).ToList();
@@ -217,8 +228,8 @@ public sealed class InvoiceLawTests
         public int GetHashCode(ImmutableArray<InvoiceLine> obj) => obj.Length;
     }
 
-    /// <summary>One step of a played scenario: the command, its decision, the account after it and the local date of the clock.</summary>
-    private sealed record Step(SeatCommand Command, Decision Decision, Account After, LocalDate Today);
+    /// <summary>One step of a played scenario: the command, its decision, the account after it and the local date of the clock (null when the account cannot bill then).</summary>
+    private sealed record Step(SeatCommand Command, Decision Decision, Account After, LocalDate? Today);
 
     /// <summary>A scenario played through the engine, step by step (no model: the laws here are about invoices).</summary>
     private sealed class Play
@@ -227,11 +238,15 @@ public sealed class InvoiceLawTests
         {
             Final = final;
             Steps = steps;
-            var first = final.LocalDateOf(scenario.Start);
+            // The scenario's start brought within the dates the account bills (it may start at an edge of time).
+            var billing = final.Billing;
+            var first = final.TryLocalDateOf(scenario.Start, out var started)
+                ? (started < billing.SupportedFrom ? billing.SupportedFrom : started > billing.SupportedThrough ? billing.SupportedThrough : started)
+                : scenario.Start > Instant.FromUnixTimeSeconds(0) ? billing.SupportedThrough : billing.SupportedFrom;
             From = first;
             // Through the first bill after every event's date and the clock, so that every add is billed in range.
-            var last = steps.Select(step => step.Today).Concat(final.History.Select(change => final.LocalDateOf(change.At))).Append(first).Max();
-            Through = final.Billing.NextBillDateAfter(last);
+            var last = steps.Select(step => step.Today).OfType<LocalDate>().Concat(final.History.Select(change => final.LocalDateOf(change.At))).Append(first).Max();
+            Through = billing.NextBillDateAfter(last);
             var dates = final.History.Select(change => final.LocalDateOf(change.At)).ToList();
             DatesInOrder = dates.Zip(dates.Skip(1)).All(pair => pair.First <= pair.Second);
             if (dates.Count > 0 && dates.Min() < From)
@@ -262,12 +277,12 @@ public sealed class InvoiceLawTests
             var at = scenario.Start;
             for (var i = 0; i < scenario.Steps.Length; i++)
             {
-                at += Duration.FromSeconds(scenario.Steps[i].AdvanceSeconds);
+                at = TimeEdgeGenerators.Plus(at, scenario.Steps[i].AdvanceSeconds);
                 var command = scenario.Steps[i].Resolve(account, issued, i, at);
                 issued.Add(command);
                 var decision = policy.Decide(account, command);
                 account = decision.ApplyTo(account);
-                steps.Add(new Step(command, decision, account, account.LocalDateOf(at)));
+                steps.Add(new Step(command, decision, account, account.CanBillAt(at) ? account.LocalDateOf(at) : null));
             }
 
             return new Play(scenario, account, steps.MoveToImmutable());
@@ -276,10 +291,10 @@ public sealed class InvoiceLawTests
         /// <summary>A range inside [From − a period, Through + a period], chosen by two numbers.</summary>
         public (LocalDate From, LocalDate Through) RangeWithin(int start, int length)
         {
-            var first = From.PlusDays(-100);
-            var span = Period.Between(first, Through.PlusDays(100), PeriodUnits.Days).Days;
+            var first = TimeEdgeGenerators.PlusDays(From, -100);
+            var span = Period.Between(first, TimeEdgeGenerators.PlusDays(Through, 100), PeriodUnits.Days).Days;
             var from = first.PlusDays(start % (span + 1));
-            return (from, from.PlusDays(length % (span + 1)));
+            return (from, TimeEdgeGenerators.PlusDays(from, length % (span + 1)));
         }
 
         /// <summary>The date the invoice that carries an add charge is dated: the add's local date, or the next bill date after it.</summary>

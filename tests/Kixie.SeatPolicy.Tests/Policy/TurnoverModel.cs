@@ -71,7 +71,14 @@ internal sealed class TurnoverModel
         }
 
         SeatsEverCreated = spec.Seats.Length;
+        (SupportedFrom, SupportedThrough) = SupportedDates();
     }
+
+    /// <summary>The first local date the account bills: its first bill date on or after -9998-01-02.</summary>
+    public LocalDate SupportedFrom { get; }
+
+    /// <summary>The last local date the account bills: the day before its last bill date on or before 9999-12-31.</summary>
+    public LocalDate SupportedThrough { get; }
 
     public long Version { get; private set; }
 
@@ -165,8 +172,34 @@ internal sealed class TurnoverModel
     /// <summary>The local date of an instant in the account's zone.</summary>
     public LocalDate LocalDateOf(Instant at) => at.InZone(_zone).Date;
 
+    /// <summary>
+    /// Whether a command at <paramref name="at"/> can be decided: its local date exists (an instant within a
+    /// day of NodaTime's ends may have none in the zone) and lies in <see cref="SupportedFrom"/>..<see cref="SupportedThrough"/>.
+    /// </summary>
+    public bool CanBillAt(Instant at)
+    {
+        LocalDate date;
+        try
+        {
+            date = at.InZone(_zone).Date;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+
+        return date >= SupportedFrom && date <= SupportedThrough;
+    }
+
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
     public LocalDate NextBillDateAfter(LocalDate date) => PeriodOf(date).End;
+
+    /// <summary>Whether the next bill after <paramref name="date"/> has a period that ends within NodaTime's years.</summary>
+    public bool HasNextBill(LocalDate date)
+    {
+        var index = PeriodIndexOf(date) + 1;
+        return BillDate(index + 1) is not null;
+    }
 
     /// <summary>Whether the contract lets a seat be deleted on <paramref name="date"/>, and if not, from when.</summary>
     public bool ContractAllowsDeletion(LocalDate date, out LocalDate allowedFrom)
@@ -178,14 +211,28 @@ internal sealed class TurnoverModel
         }
 
         var (termStart, termEnd) = (contract.Start, contract.End);
-        for (var k = 1; date > termEnd; k++)
+        if (date > termEnd)
         {
             if (!contract.AutoRenew)
             {
                 return true;
             }
 
-            (termStart, termEnd) = (AddMonthsClamped(contract.Start, k * contract.Months), AddMonthsClamped(contract.Start, (k + 1) * contract.Months).PlusDays(-1));
+            // Term k runs from Start + k·n months to the day before Start + (k+1)·n months; one past
+            // 9999-12-31 ends on that day.
+            var k = FloorDiv(MonthIndex(date) - MonthIndex(contract.Start), contract.Months);
+            while (AddMonthsClamped(contract.Start, k * contract.Months) is not { } s || s > date)
+            {
+                k--;
+            }
+
+            while (AddMonthsClamped(contract.Start, (k + 1) * contract.Months) is { } next && next <= date)
+            {
+                k++;
+            }
+
+            termStart = AddMonthsClamped(contract.Start, k * contract.Months)!.Value;
+            termEnd = AddMonthsClamped(contract.Start, (k + 1) * contract.Months)?.PlusDays(-1) ?? LocalDate.MaxIsoValue;
         }
 
         // The window is the term's last LockInDays days, or the whole term when it is shorter; before the
@@ -226,34 +273,92 @@ internal sealed class TurnoverModel
         return quotient + (roundUp ? 1 : 0);
     }
 
-    private static long DayNumber(LocalDate date) => new DateOnly(date.Year, date.Month, date.Day).DayNumber;
+    /// <summary>Days since 1970-01-01 in the proleptic Gregorian calendar, negative years too (H. Hinnant's days_from_civil).</summary>
+    private static long DayNumber(LocalDate date)
+    {
+        long y = date.Month <= 2 ? date.Year - 1 : date.Year;
+        var era = FloorDiv(y, 400);
+        var yearOfEra = y - (era * 400);
+        var dayOfYear = ((153 * (date.Month > 2 ? date.Month - 3 : date.Month + 9)) + 2) / 5 + date.Day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146_097) + dayOfEra - 719_468;
+    }
 
     private static long Days30E360(LocalDate from, LocalDate to) =>
         (360L * (to.Year - from.Year)) + (30L * (to.Month - from.Month)) + (Math.Min(to.Day, 30) - Math.Min(from.Day, 30));
 
-    private static LocalDate AddMonthsClamped(LocalDate date, long months)
-    {
-        var index = (date.Year * 12L) + date.Month - 1 + months;
-        var year = (int)Math.Floor(index / 12.0);
-        var month = (int)(index - (year * 12L)) + 1;
-        return new LocalDate(year, month, Math.Min(date.Day, DateTime.DaysInMonth(year, month)));
-    }
+    private static long FloorDiv(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 
-    private (LocalDate Start, LocalDate End) PeriodOf(LocalDate date)
+    private static long MonthIndex(LocalDate date) => (date.Year * 12L) + date.Month - 1;
+
+    private static int DaysInMonth(long year, int month) => month switch
     {
-        var cycle = (int)_spec.Cycle;
-        var k = 0L;
-        while (AddMonthsClamped(_spec.Anchor, k * cycle) > date)
+        2 => (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28,
+        4 or 6 or 9 or 11 => 30,
+        _ => 31,
+    };
+
+    /// <summary><paramref name="date"/> plus <paramref name="months"/>, the day clamped to the month's end; null outside the years -9998 to 9999.</summary>
+    private static LocalDate? AddMonthsClamped(LocalDate date, long months)
+    {
+        var index = MonthIndex(date) + months;
+        var year = FloorDiv(index, 12);
+        if (year is < -9998 or > 9999)
         {
-            k--;
+            return null;
         }
 
-        while (AddMonthsClamped(_spec.Anchor, (k + 1) * cycle) <= date)
+        var month = (int)(index - (year * 12)) + 1;
+        return new LocalDate((int)year, month, Math.Min(date.Day, DaysInMonth(year, month)));
+    }
+
+    private LocalDate? BillDate(long index) => AddMonthsClamped(_spec.Anchor, index * (int)_spec.Cycle);
+
+    /// <summary>The index k of the bill date on or before <paramref name="date"/>: bill date k ≤ date &lt; bill date k + 1.</summary>
+    private long PeriodIndexOf(LocalDate date)
+    {
+        var k = FloorDiv(MonthIndex(date) - MonthIndex(_spec.Anchor), (int)_spec.Cycle);
+        while (BillDate(k) is not { } start || start > date)
+        {
+            k--;
+            if (date < SupportedFrom && BillDate(k) is null)
+            {
+                throw new InvalidOperationException($"{date} is before the first bill date the model knows");
+            }
+        }
+
+        while (BillDate(k + 1) is { } next && next <= date)
         {
             k++;
         }
 
-        return (AddMonthsClamped(_spec.Anchor, k * cycle), AddMonthsClamped(_spec.Anchor, (k + 1) * cycle));
+        return k;
+    }
+
+    private (LocalDate Start, LocalDate End) PeriodOf(LocalDate date)
+    {
+        var k = PeriodIndexOf(date);
+        return (BillDate(k)!.Value, BillDate(k + 1)!.Value);
+    }
+
+    /// <summary>The first bill date on or after -9998-01-02, and the day before the last bill date on or before 9999-12-31.</summary>
+    private (LocalDate From, LocalDate Through) SupportedDates()
+    {
+        var (earliest, latest) = (new LocalDate(-9998, 1, 2), LocalDate.MaxIsoValue);
+        var cycle = (int)_spec.Cycle;
+        var first = FloorDiv(MonthIndex(earliest) - MonthIndex(_spec.Anchor), cycle) - 1;
+        while (BillDate(first) is not { } from || from < earliest)
+        {
+            first++;
+        }
+
+        var last = FloorDiv(MonthIndex(latest) - MonthIndex(_spec.Anchor), cycle) + 1;
+        while (BillDate(last) is null)
+        {
+            last--;
+        }
+
+        return (BillDate(first)!.Value, BillDate(last)!.Value.PlusDays(-1));
     }
 
     private ModelSeat? HolderOf(string? email) =>
@@ -265,7 +370,13 @@ internal sealed class TurnoverModel
 
     private bool IsInvalid(SeatCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Id.Value) || command.ExpectedVersion < 0)
+        if (string.IsNullOrWhiteSpace(command.Id.Value) || command.ExpectedVersion < 0 || !CanBillAt(command.At))
+        {
+            return true;
+        }
+
+        // Under OnNextBill an add's charge goes on the next bill, which must have a period that ends in time.
+        if (command is AddAgent && _spec.AddCharges == AddChargeBilling.OnNextBill && !HasNextBill(LocalDateOf(command.At)))
         {
             return true;
         }

@@ -72,7 +72,7 @@ internal sealed class ModelRun
         for (var i = 0; i < _scenario.Steps.Length; i++)
         {
             var step = _scenario.Steps[i];
-            at += Duration.FromSeconds(step.AdvanceSeconds);
+            at = TimeEdgeGenerators.Plus(at, step.AdvanceSeconds);
             var command = step.Resolve(_account, _issued, i, at);
             _issued.Add(command);
             _trace.AppendLine(FormattableString.Invariant($"  {i} @{InstantPattern.General.Format(at)} {command}"));
@@ -153,30 +153,44 @@ internal sealed class ModelRun
         }
 
         _account = after;
-        var date = _model.LocalDateOf(command.At);
+        var billable = _model.CanBillAt(command.At);
+        Require(billable || outcome.Kind is OutcomeKind.InvalidCommand or OutcomeKind.Unauthorized, "a command at an instant the account cannot bill is refused (after the actor's check)");
         var charged = outcome.ChargedAmount(after.Currency);
         Require(charged.IsZero || (command is AddAgent && outcome.Value is Added), "only AddAgent charges");
         Require(ChargedInHistory(after) == _model.TotalChargedMinorUnits, "the charges in History are the model's total");
         Require(!decision.IsReplay || ChargedInHistory(after) == chargedBefore, "a replay charges nothing new");
         Require(outcome.Value is not Deleted deleted || deleted.Refund.IsZero, "no outcome carries a refund");
-        Require(outcome.Value is not Deleted || _model.ContractAllowsDeletion(date, out _), "no deletion inside a lock-in");
+        Require(outcome.Value is not Deleted || _model.ContractAllowsDeletion(_model.LocalDateOf(command.At), out _), "no deletion inside a lock-in");
         Require(after.Version == _model.Version && after.History.Count == after.Version, $"version {after.Version}, model expects {_model.Version}");
         Require(after.SeatCount >= 0 && after.SeatCount == _model.SeatCount, $"{after.SeatCount} seats, model expects {_model.SeatCount}");
-        // The next bill as of today (the latest local date so far: a replayed command carries its old
-        // instant): every event is dated before it, so its seats are the model's seats now (rulebook §8).
-        var today = _today is { } seen && seen > date ? seen : date;
-        _today = today;
-        var bill = after.PreviewNextBill(today);
-        var nextBillDate = _model.NextBillDateAfter(today);
-        var collected = after.AddCharges == AddChargeBilling.OnNextBill
-            ? after.History.OfType<SeatAdded>()
-                .Where(added => _model.NextBillDateAfter(_model.LocalDateOf(added.At)) == nextBillDate)
-                .Sum(added => added.Charge.Amount.MinorUnits)
-            : 0;
-        Require(
-            bill.Total.MinorUnits == (_model.SeatCount * _scenario.Account.PriceMinorUnits) + collected && bill.Seats == _model.SeatCount,
-            $"next bill {bill.Total} for {bill.Seats} seats, model expects {_model.SeatCount} x {_scenario.Account.Price} + {collected} minor units of add charges");
-        Require(bill.Date == nextBillDate && bill.Date > today, $"next bill date {bill.Date}, model expects {nextBillDate}");
+        // The next bill as of today (the latest billable local date so far: a replayed command carries its
+        // old instant): every event is dated before it, so its seats are the model's seats now (rulebook §8).
+        // In the last period NodaTime can represent, the next bill's period would end past time: no bill.
+        if (billable)
+        {
+            var date = _model.LocalDateOf(command.At);
+            _today = _today is { } seen && seen > date ? seen : date;
+        }
+
+        if (_today is { } today && !_model.HasNextBill(today))
+        {
+            Require(!after.TryPreviewNextInvoice(today, out _), $"no next bill as of {today}: its period would end past 9999-12-31");
+        }
+        else if (_today is { } asOf)
+        {
+            var bill = after.PreviewNextBill(asOf);
+            var nextBillDate = _model.NextBillDateAfter(asOf);
+            var collected = after.AddCharges == AddChargeBilling.OnNextBill
+                ? after.History.OfType<SeatAdded>()
+                    .Where(added => _model.NextBillDateAfter(_model.LocalDateOf(added.At)) == nextBillDate)
+                    .Sum(added => added.Charge.Amount.MinorUnits)
+                : 0;
+            Require(
+                bill.Total.MinorUnits == (_model.SeatCount * _scenario.Account.PriceMinorUnits) + collected && bill.Seats == _model.SeatCount,
+                $"next bill {bill.Total} for {bill.Seats} seats, model expects {_model.SeatCount} x {_scenario.Account.Price} + {collected} minor units of add charges");
+            Require(bill.Date == nextBillDate && bill.Date > asOf, $"next bill date {bill.Date}, model expects {nextBillDate}");
+        }
+
         var admins = after.ListSeats().Count(seat => seat.HoldsAdmin);
         Require(admins == _model.OccupiedAdminCount && admins == after.OccupiedAdminCount, $"{admins} occupied admins, model expects {_model.OccupiedAdminCount}");
         Require(adminsBefore == 0 || admins >= 1, "an occupied Admin remains whenever there was one");
