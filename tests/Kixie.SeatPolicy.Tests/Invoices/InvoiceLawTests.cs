@@ -104,7 +104,7 @@ public sealed class InvoiceLawTests
     {
         var play = Play.Run(scenario);
         var (from, through) = play.RangeWithin(start.Get, length.Get);
-        var dates = play.Steps.Select(step => step.Today).Append(from).Append(through).Append(play.Final.Billing.SupportedThrough);
+        var dates = play.Steps.Select(step => step.Today).OfType<LocalDate>().Append(from).Append(through).Append(play.Final.Billing.SupportedThrough);
         foreach (var account in play.Steps.Select(step => step.After).Append(play.Final))
         {
             foreach (var date in dates)
