@@ -9,7 +9,6 @@ using System.Text;
 using Kixie.SeatPolicy.Cli.Demo;
 using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
-using Kixie.SeatPolicy.Cli.Simulation;
 using NodaTime;
 using NodaTime.Text;
 
@@ -264,7 +263,7 @@ internal static class Program
         try
         {
             advice = TurnoverAdvisor.Advise(
-                Simulator.Run(scenario).Account,
+                scenario.Run().Run.Account,
                 new SeatId(parsed.GetValue(SeatOption)!),
                 parsed.GetValue(Leaves),
                 new Actor(parsed.GetValue(ActorOption)!),
@@ -324,11 +323,11 @@ internal static class Program
         SimulationReport report;
         try
         {
-            report = Simulator.Run(scenario, asOf);
+            report = scenario.Run(asOf);
         }
-        catch (NoNextBillException noBill)
+        catch (ValueRefusedException refused) when (refused.Member == "asOf")
         {
-            return Usage($"--as-of: {noBill.Message}");
+            return Usage($"--as-of: {refused.Reason}");
         }
         catch (OverflowException)
         {
@@ -353,7 +352,7 @@ internal static class Program
     private static int RunDemo(OutputFormat format, string? output)
     {
         var reports = DemoScenarios.All
-            .Select(demo => Simulator.Run(DemoScenarios.Read(demo)))
+            .Select(demo => DemoScenarios.Read(demo).Run())
             .ToList();
         var status = Emit(reports, format, many: true, output);
         if (format == OutputFormat.Table && output is null)

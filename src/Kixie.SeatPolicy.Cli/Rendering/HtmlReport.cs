@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using Kixie.SeatPolicy.Cli.Simulation;
+using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
 using NodaTime.Text;
 
@@ -55,7 +55,7 @@ internal static class HtmlReport
 
     private static void WriteReport(SimulationReport report, string id, TextWriter o)
     {
-        var account = report.Account;
+        var account = report.Run.Account;
         var currency = account.Currency.Code;
         o.Write($"<section><h2>{E(report.Title ?? "Account " + account.Id)}</h2>\n");
         if (report.Description is { } description)
@@ -64,11 +64,11 @@ internal static class HtmlReport
         }
 
         o.Write($"<p>Account {E(account.Id)}: {E(account.TimeZone.Id)}, {E(account.SeatPrice.ToString())} {E(currency)} per seat, billed {E(account.Billing.ToString())}, "
-            + $"{E(account.Contract is { } c ? "contract " + c : "no contract")}. Charged {E(report.Charged.ToString())} {E(currency)}, refunded {E(report.Refunded.ToString())}; "
-            + $"next bill {Iso(report.NextBill.Date)}: {E(report.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.BillAsOf)}).</p>\n");
+            + $"{E(account.Contract is { } c ? "contract " + c : "no contract")}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Run.Refunded.ToString())}; "
+            + $"next bill {Iso(report.Run.NextBill.Date)}: {E(report.Run.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.Run.BillAsOf)}).</p>\n");
         WriteTimeline(report, id, o);
         o.Write("<h3>Invoices</h3>\n<table><thead><tr><th>date</th><th>invoice</th><th>seat</th><th class=\"n\">amount</th><th>explanation</th></tr></thead><tbody>\n");
-        foreach (var (invoice, next) in report.Invoices.Select(i => (i, false)).Append((report.NextBill, true)))
+        foreach (var (invoice, next) in report.Run.Invoices.Select(i => (i, false)).Append((report.Run.NextBill, true)))
         {
             o.Write($"<tr class=\"inv\"><td>{Iso(invoice.Date)}</td><td>{(next ? "next bill (preview)" : invoice.Kind.ToString())}</td><td></td><td class=\"n\">{E(invoice.Total.ToString())} {E(currency)}</td><td></td></tr>\n");
             foreach (var line in invoice.Lines)
@@ -78,12 +78,12 @@ internal static class HtmlReport
         }
 
         o.Write("</tbody></table>\n<h3>Commands</h3>\n<table><thead><tr><th>#</th><th>id</th><th>date</th><th>outcome</th><th>seat</th><th class=\"n\">charge</th><th>detail</th></tr></thead><tbody>\n");
-        for (var i = 0; i < report.Results.Length; i++)
+        for (var i = 0; i < report.Run.Results.Length; i++)
         {
-            var r = report.Results[i];
+            var r = report.Run.Results[i];
             var verdict = (r.Outcome.IsAccepted ? "✓ " : "✗ refused: ") + r.Outcome.Kind + (r.Replayed ? " (replay)" : string.Empty);
-            o.Write($"<tr class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"><td>{(i + 1).ToString(CultureInfo.InvariantCulture)}</td><td>{E(r.Id)}</td><td>{Iso(r.Date)}</td>"
-                + $"<td>{E(verdict)}</td><td>{E(r.Seat ?? "-")}</td><td class=\"n\">{E(r.Charge.ToString())}</td><td>{E(r.Outcome.Case.Describe())}</td></tr>\n");
+            o.Write($"<tr class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"><td>{(i + 1).ToString(CultureInfo.InvariantCulture)}</td><td>{E(r.Command.Id.ToString())}</td><td>{Iso(r.Date)}</td>"
+                + $"<td>{E(verdict)}</td><td>{E(r.Seat?.Value ?? "-")}</td><td class=\"n\">{E(r.Charge.ToString())}</td><td>{E(r.Outcome.Case.Describe())}</td></tr>\n");
         }
 
         o.Write("</tbody></table></section>\n");
@@ -91,9 +91,9 @@ internal static class HtmlReport
 
     private static void WriteTimeline(SimulationReport report, string id, TextWriter o)
     {
-        var account = report.Account;
-        var first = report.Results.IsEmpty ? report.BillAsOf : report.Results.Min(r => r.Date);
-        var last = LocalDate.Max(LocalDate.Max(report.BillAsOf, report.NextBill.Date), report.Results.IsEmpty ? first : report.Results.Max(r => r.Date));
+        var account = report.Run.Account;
+        var first = report.Run.Results.IsEmpty ? report.Run.BillAsOf : report.Run.Results.Min(r => r.Date);
+        var last = LocalDate.Max(LocalDate.Max(report.Run.BillAsOf, report.Run.NextBill.Date), report.Run.Results.IsEmpty ? first : report.Run.Results.Max(r => r.Date));
         var start = PlusDays(first, -Math.Max(2, Period.DaysBetween(first, last) / 40));
         var end = PlusDays(last, 1); // the timeline covers [start, end): the last day is drawn whole
         var scale = (Right - Left) / Period.DaysBetween(start, end);
@@ -120,7 +120,7 @@ internal static class HtmlReport
             }
         }
 
-        foreach (var seat in report.Results.Select(r => r.Seat ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
+        foreach (var seat in report.Run.Results.Select(r => r.Seat?.Value ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
         {
             lanes.Add(new Lane(seat, []) { Never = true });
         }
@@ -206,7 +206,7 @@ internal static class HtmlReport
         }
 
         // Bills: a line per bill date labelled with the invoice's total (the next one dashed); add charges on their day.
-        var bills = report.Invoices.Where(i => i.Kind == InvoiceKind.Bill).Select(i => (Invoice: i, Next: false)).Append((report.NextBill, true)).ToList();
+        var bills = report.Run.Invoices.Where(i => i.Kind == InvoiceKind.Bill).Select(i => (Invoice: i, Next: false)).Append((report.Run.NextBill, true)).ToList();
         for (var b = 0; b < bills.Count; b++)
         {
             var (bill, next) = bills[b];
@@ -216,7 +216,7 @@ internal static class HtmlReport
                 + $"<text x=\"{F(x)}\" y=\"{F(b % 2 == 0 ? 12 : 26)}\" text-anchor=\"{anchor}\" font-size=\"11\">{(next ? "next " : string.Empty)}{E(bill.Total.ToString())}</text></g>\n");
         }
 
-        var adds = report.Invoices.Append(report.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind == InvoiceLineKind.Add && l.AddedOn is not null);
+        var adds = report.Run.Invoices.Append(report.Run.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind == InvoiceLineKind.Add && l.AddedOn is not null);
         foreach (var add in adds)
         {
             var lane = lanes.FindIndex(l => l.Seat == add.Seat.Value);
@@ -226,14 +226,14 @@ internal static class HtmlReport
 
         // Commands: a circle when accepted, a diamond when refused, hollow for a replay; same-day markers side by side.
         var stacked = new Dictionary<(string, LocalDate), int>();
-        foreach (var r in report.Results)
+        foreach (var r in report.Run.Results)
         {
-            var lane = lanes.FindIndex(l => l.Seat == (r.Seat ?? "(no seat)"));
+            var lane = lanes.FindIndex(l => l.Seat == (r.Seat?.Value ?? "(no seat)"));
             var key = (lanes[lane].Seat, r.Date);
             var k = stacked[key] = stacked.GetValueOrDefault(key) + 1;
             var (x, y) = (Math.Min(X(r.Date) + ((k - 1) * 10), Right - 6), Top + (lane * LaneHeight) + 11);
             var (fill, stroke) = r.Outcome.IsAccepted ? ("#2e7d32", "#1b5e20") : ("#c62828", "#7f0000");
-            var tip = $"<title>{E(r.Id)} {Iso(r.Date)}: {E(r.Outcome.Kind.ToString())}{(r.Replayed ? " (replay)" : string.Empty)}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
+            var tip = $"<title>{E(r.Command.Id.ToString())} {Iso(r.Date)}: {E(r.Outcome.Kind.ToString())}{(r.Replayed ? " (replay)" : string.Empty)}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
             var paint = $"fill=\"{(r.Replayed ? "#fff" : fill)}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"";
             o.Write(r.Outcome.IsAccepted
                 ? $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" {paint}>{tip}</circle>\n"

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kixie.SeatPolicy.Cli.Simulation;
+using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime.Text;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
@@ -61,12 +61,12 @@ internal static class JsonReport
     {
         writer.WriteStartObject();
         writer.WriteStartArray("results");
-        foreach (var result in report.Results)
+        foreach (var result in report.Run.Results)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", result.Id);
+            writer.WriteString("id", result.Command.Id.ToString());
             writer.WriteString("outcome", result.Outcome.Kind.ToString());
-            writer.WriteString("seat", result.Seat);
+            writer.WriteString("seat", result.Seat?.Value);
             writer.WriteString("charge", result.Charge.ToString());
             writer.WriteBoolean("replayed", result.Replayed);
             writer.WriteString("detail", result.Outcome.Case.Describe());
@@ -81,9 +81,9 @@ internal static class JsonReport
         writer.WriteEndArray();
 
         writer.WriteStartObject("account");
-        writer.WriteNumber("version", report.Account.Version);
+        writer.WriteNumber("version", report.Run.Account.Version);
         writer.WriteStartArray("seats");
-        foreach (var seat in report.Account.ListSeats())
+        foreach (var seat in report.Run.Account.ListSeats())
         {
             writer.WriteStartObject();
             writer.WriteString("seat", seat.Id.Value);
@@ -104,13 +104,13 @@ internal static class JsonReport
         writer.WriteEndObject();
 
         writer.WriteStartObject("nextBill");
-        writer.WriteString("date", LocalDatePattern.Iso.Format(report.NextBill.Date));
-        writer.WriteNumber("seats", report.NextBill.SeatLineCount);
-        writer.WriteString("total", report.NextBill.Total.ToString());
+        writer.WriteString("date", LocalDatePattern.Iso.Format(report.Run.NextBill.Date));
+        writer.WriteNumber("seats", report.Run.NextBill.SeatLineCount);
+        writer.WriteString("total", report.Run.NextBill.Total.ToString());
         writer.WriteEndObject();
 
         writer.WriteStartArray("invoices");
-        foreach (var invoice in report.Invoices)
+        foreach (var invoice in report.Run.Invoices)
         {
             writer.WriteStartObject();
             writer.WriteString("date", LocalDatePattern.Iso.Format(invoice.Date));
@@ -134,8 +134,8 @@ internal static class JsonReport
         writer.WriteEndArray();
 
         writer.WriteStartObject("totals");
-        writer.WriteString("charged", report.Charged.ToString());
-        writer.WriteString("refunded", report.Refunded.ToString());
+        writer.WriteString("charged", report.Run.Charged.ToString());
+        writer.WriteString("refunded", report.Run.Refunded.ToString());
         writer.WriteEndObject();
 
         writer.WriteEndObject();

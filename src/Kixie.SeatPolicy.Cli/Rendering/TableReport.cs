@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Kixie.SeatPolicy.Cli.Simulation;
+using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime.Text;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
@@ -25,7 +25,7 @@ internal static class TableReport
     public static void Write(SimulationReport report, TextWriter output, bool colour)
     {
         var paint = new Paint(colour);
-        var account = report.Account;
+        var account = report.Run.Account;
         var currency = account.Currency.Code;
 
         if (report.Title is { } title)
@@ -46,12 +46,12 @@ internal static class TableReport
             + (account.Contract is { } contract ? $"contract {contract}" : "no contract"));
         output.WriteLine();
 
-        var rows = report.Results
+        var rows = report.Run.Results
             .Select(result => new[]
             {
-                result.Id.Length == 0 ? "\"\"" : result.Id,
+                result.Command.Id.Value is { Length: > 0 } id ? id : "\"\"",
                 result.Outcome.Kind + (result.Replayed ? ReplayMarker : string.Empty),
-                result.Seat ?? "-",
+                result.Seat?.Value ?? "-",
                 result.Charge.ToString(),
                 result.Outcome.Case.Describe(),
             })
@@ -62,7 +62,7 @@ internal static class TableReport
         output.WriteLine(paint.Bold(Line(header, widths, rightAligned)));
         for (var i = 0; i < rows.Count; i++)
         {
-            var result = report.Results[i];
+            var result = report.Run.Results[i];
             output.WriteLine(Line(rows[i], widths, rightAligned, column => column == 1 ? paint.Outcome(result.Outcome, result.Replayed) : null));
         }
 
@@ -71,24 +71,24 @@ internal static class TableReport
             output.WriteLine("(no commands)");
         }
 
-        if (report.Results.Any(result => result.Replayed))
+        if (report.Run.Results.Any(result => result.Replayed))
         {
             output.WriteLine();
             output.WriteLine(paint.Dim("(replay) = a command id already accepted with the same content: its original outcome and charge, counted once in the totals."));
         }
 
         output.WriteLine();
-        var amounts = new[] { report.Charged.ToString(), report.Refunded.ToString() };
+        var amounts = new[] { report.Run.Charged.ToString(), report.Run.Refunded.ToString() };
         var amountWidth = amounts.Max(amount => amount.Length);
         output.WriteLine($"Charged   {amounts[0].PadLeft(amountWidth)} {currency}");
         output.WriteLine($"Refunded  {amounts[1].PadLeft(amountWidth)} {currency}");
-        var bill = report.NextBill;
+        var bill = report.Run.NextBill;
         var addLines = bill.Lines.Length - bill.SeatLineCount;
         output.WriteLine(
             paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.SeatLineCount, "seat")} × {account.SeatPrice}"
                 + (addLines > 0 ? $" + {Count(addLines, "add line")}" : string.Empty)
                 + $" = {bill.Total} {currency}")
-            + paint.Dim($" (as of {Iso(report.BillAsOf)})"));
+            + paint.Dim($" (as of {Iso(report.Run.BillAsOf)})"));
         output.WriteLine();
 
         WriteInvoices(report, output, paint);
@@ -122,14 +122,14 @@ internal static class TableReport
     /// <summary>The invoices of the scenario's dates: date, kind and total, then each line with its explanation.</summary>
     private static void WriteInvoices(SimulationReport report, TextWriter output, Paint paint)
     {
-        if (report.Invoices.IsEmpty)
+        if (report.Run.Invoices.IsEmpty)
         {
             return;
         }
 
-        output.WriteLine($"Invoices {Iso(report.Invoices[0].Date)}..{Iso(report.BillAsOf)}:");
+        output.WriteLine($"Invoices {Iso(report.Run.Invoices[0].Date)}..{Iso(report.Run.BillAsOf)}:");
         var rows = new List<string[]>();
-        foreach (var invoice in report.Invoices)
+        foreach (var invoice in report.Run.Invoices)
         {
             rows.Add([Iso(invoice.Date), invoice.Kind.ToString(), string.Empty, invoice.Total.ToString(), string.Empty]);
             foreach (var line in invoice.Lines)
