@@ -6,7 +6,7 @@ using System.Linq;
 using System.Net;
 using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
-using NodaTime.Text;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -21,16 +21,7 @@ internal static class HtmlReport
 {
     private const double Left = 170, Right = 1225, Width = 1240, Top = 62, LaneHeight = 44;
 
-    private const string Css = """
-        @page { size: A4 landscape; margin: 10mm; }
-        body { font: 14px/1.4 system-ui, sans-serif; color: #222; max-width: 1260px; margin: 0 auto; padding: 10px; }
-        svg { width: 100%; height: auto; display: block; } svg text { font-family: system-ui, sans-serif; }
-        table { border-collapse: collapse; margin: 8px 0 20px; font-size: 13px; }
-        th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.inv td { font-weight: 600; background: #f4f4f4; }
-        tr.refused td { background: #fdecea; } section { margin-bottom: 28px; }
-        @media print { body { max-width: none; font-size: 11px; } section { break-after: page; } tr { break-inside: avoid; } }
-        """;
+    private static readonly string Css = ReportText.Embedded("report.css");
 
     /// <summary>Writes one page holding every report, in order.</summary>
     /// <param name="reports">The reports.</param>
@@ -63,8 +54,7 @@ internal static class HtmlReport
             o.Write($"<p>{E(description)}</p>\n");
         }
 
-        o.Write($"<p>Account {E(account.Id)}: {E(account.TimeZone.Id)}, {E(account.SeatPrice.ToString())} {E(currency)} per seat, billed {E(account.Billing.ToString())}, "
-            + $"{E(account.Contract is { } c ? "contract " + c : "no contract")}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Run.Refunded.ToString())}; "
+        o.Write($"<p>{E(Terms(account))}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Run.Refunded.ToString())}; "
             + $"next bill {Iso(report.Run.NextBill.Date)}: {E(report.Run.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.Run.BillAsOf)}).</p>\n");
         WriteTimeline(report, id, o);
         o.Write("<h3>Invoices</h3>\n<table><thead><tr><th>date</th><th>invoice</th><th>seat</th><th class=\"n\">amount</th><th>explanation</th></tr></thead><tbody>\n");
@@ -81,7 +71,7 @@ internal static class HtmlReport
         for (var i = 0; i < report.Run.Results.Length; i++)
         {
             var r = report.Run.Results[i];
-            var verdict = (r.Outcome.IsAccepted ? "✓ " : "✗ refused: ") + r.Outcome.Kind + (r.Replayed ? " (replay)" : string.Empty);
+            var verdict = (r.Outcome.IsAccepted ? "✓ " : "✗ refused: ") + Outcome(r);
             o.Write($"<tr class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"><td>{(i + 1).ToString(CultureInfo.InvariantCulture)}</td><td>{E(r.Command.Id.ToString())}</td><td>{Iso(r.Date)}</td>"
                 + $"<td>{E(verdict)}</td><td>{E(r.Seat?.Value ?? "-")}</td><td class=\"n\">{E(r.Charge.ToString())}</td><td>{E(r.Outcome.Case.Describe())}</td></tr>\n");
         }
@@ -233,7 +223,7 @@ internal static class HtmlReport
             var k = stacked[key] = stacked.GetValueOrDefault(key) + 1;
             var (x, y) = (Math.Min(X(r.Date) + ((k - 1) * 10), Right - 6), Top + (lane * LaneHeight) + 11);
             var (fill, stroke) = r.Outcome.IsAccepted ? ("#2e7d32", "#1b5e20") : ("#c62828", "#7f0000");
-            var tip = $"<title>{E(r.Command.Id.ToString())} {Iso(r.Date)}: {E(r.Outcome.Kind.ToString())}{(r.Replayed ? " (replay)" : string.Empty)}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
+            var tip = $"<title>{E(r.Command.Id.ToString())} {Iso(r.Date)}: {E(Outcome(r))}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
             var paint = $"fill=\"{(r.Replayed ? "#fff" : fill)}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"";
             o.Write(r.Outcome.IsAccepted
                 ? $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" {paint}>{tip}</circle>\n"
@@ -263,8 +253,6 @@ internal static class HtmlReport
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>A date moved by days for drawing, held within the years NodaTime supports (a timeline at the end of time stops there).</summary>
     private static LocalDate PlusDays(LocalDate date, int days)

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Kixie.SeatPolicy.Cli.Scenarios;
-using NodaTime.Text;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -16,7 +16,18 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// </summary>
 internal static class TableReport
 {
-    private const string ReplayMarker = " (replay)";
+    /// <summary>Writes the rule between two parts of a page when <paramref name="between"/>.</summary>
+    /// <param name="between">Whether a part came before.</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteRuleBetween(bool between, TextWriter output)
+    {
+        if (between)
+        {
+            output.WriteLine();
+            output.WriteLine(new string('─', 72));
+            output.WriteLine();
+        }
+    }
 
     /// <summary>Writes one report.</summary>
     /// <param name="report">The report.</param>
@@ -41,16 +52,14 @@ internal static class TableReport
             }
         }
 
-        output.WriteLine(
-            $"Account {account.Id}: {account.TimeZone.Id}, {account.SeatPrice} {currency} per seat, billed {account.Billing}, "
-            + (account.Contract is { } contract ? $"contract {contract}" : "no contract"));
+        output.WriteLine(Terms(account));
         output.WriteLine();
 
         var rows = report.Run.Results
             .Select(result => new[]
             {
                 result.Command.Id.Value is { Length: > 0 } id ? id : "\"\"",
-                result.Outcome.Kind + (result.Replayed ? ReplayMarker : string.Empty),
+                Outcome(result),
                 result.Seat?.Value ?? "-",
                 result.Charge.ToString(),
                 result.Outcome.Case.Describe(),
@@ -98,11 +107,11 @@ internal static class TableReport
             .Select(seat => new[]
             {
                 seat.Id.Value,
-                seat.IsOccupied ? "Occupied" : "Vacant",
+                Status(seat),
                 seat.Occupant?.Name ?? "-",
                 seat.Occupant?.Email ?? "-",
-                (seat.Occupant?.Role ?? seat.LastRole).ToString(),
-                Assets(seat.Assets),
+                SeatRole(seat),
+                seat.Assets.Describe(),
             })
             .ToList();
         if (seatRows.Count == 0)
@@ -169,32 +178,6 @@ internal static class TableReport
         }
     }
 
-    private static string Assets(SeatAssets assets)
-    {
-        var parts = new List<string>();
-        if (assets.DirectNumber is { } number)
-        {
-            parts.Add(number);
-        }
-
-        if (assets.CallerId is { } callerId && callerId != assets.DirectNumber)
-        {
-            parts.Add("caller ID " + callerId);
-        }
-
-        if (!assets.RingGroups.IsDefaultOrEmpty)
-        {
-            parts.Add("ring groups " + string.Join('/', assets.RingGroups));
-        }
-
-        if (!assets.Devices.IsDefaultOrEmpty)
-        {
-            parts.Add("devices " + string.Join('/', assets.Devices));
-        }
-
-        return string.Join(", ", parts);
-    }
-
     private static int[] Widths(string[]? header, List<string[]> rows)
     {
         var columns = header?.Length ?? rows.Max(row => row.Length);
@@ -227,11 +210,6 @@ internal static class TableReport
 
         return line.ToString().TrimEnd();
     }
-
-    private static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
-
-    private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>ANSI styling, or none.</summary>
     private readonly struct Paint(bool enabled)
