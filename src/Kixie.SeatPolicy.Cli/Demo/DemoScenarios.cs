@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Text;
 using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
@@ -57,14 +58,8 @@ internal static class DemoScenarios
     /// <param name="name">A name from <see cref="All"/>.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing or unusable (a build error).</exception>
-    public static Scenario Read(string name)
-    {
-        using var stream = typeof(DemoScenarios).Assembly.GetManifestResourceStream("Kixie.SeatPolicy.Cli.Demo." + name)
-            ?? throw new InvalidOperationException($"The demo scenario {name} is not embedded in the tool.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return Scenario.TryRead(copy.ToArray(), out var scenario, out var problem)
+    public static Scenario Read(string name) =>
+        Scenario.TryRead(Encoding.UTF8.GetBytes(ReportText.Embedded("Demo." + name)), out var scenario, out var problem)
             ? scenario
             : throw new InvalidOperationException($"The demo scenario is unusable: {problem.Format(name)}");
-    }
 }

@@ -89,27 +89,13 @@ internal static class HtmlReport
         var scale = (Right - Left) / Period.DaysBetween(start, end);
         double X(LocalDate d) => Left + (Period.DaysBetween(start, LocalDate.Min(LocalDate.Max(d, start), end)) * scale);
 
-        // Lanes: the opening seats, then each seat an accepted add created; each lane's changes from the account's history.
-        var lanes = account.InitialSeats.Select(s => new Lane(s.Seat.Value, [(start, s.IsVacant ? null : s.Name)])).ToList();
-        foreach (var change in account.History)
-        {
-            var day = account.LocalDateOf(change.At);
-            if (change is SeatAdded)
+        // Lanes: every seat the account ever had (the library's timelines), then any other seat a command named.
+        var lanes = account.SeatTimelines()
+            .Select(seat => new Lane(seat.Seat.Value, [.. seat.Spells.Select(spell => (spell.From ?? start, spell.Occupant?.Name))])
             {
-                lanes.Add(new Lane(change.Seat.Value, []));
-            }
-
-            var lane = lanes.Last(l => l.Seat == change.Seat.Value);
-            switch (change)
-            {
-                case SeatAdded added: lane.Changes.Add((day, added.Agent.Name)); break;
-                case AgentReplaced replaced: lane.Changes.Add((day, replaced.NewAgent.Name)); break;
-                case AgentUpdated updated: lane.Changes.Add((day, updated.After.Name)); break;
-                case AgentDeactivated: lane.Changes.Add((day, null)); break;
-                case SeatDeleted deleted: lane.Deleted = (day, deleted.OffBillFrom); break;
-            }
-        }
-
+                Deleted = seat.Deletion is { } deleted ? (account.LocalDateOf(deleted.At), deleted.OffBillFrom) : null,
+            })
+            .ToList();
         foreach (var seat in report.Run.Results.Select(r => r.Seat?.Value ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
         {
             lanes.Add(new Lane(seat, []) { Never = true });
@@ -272,7 +258,7 @@ internal static class HtmlReport
 
         public List<(LocalDate From, string? Who)> Changes { get; } = changes;
 
-        public (LocalDate On, LocalDate OffBill)? Deleted { get; set; }
+        public (LocalDate On, LocalDate OffBill)? Deleted { get; init; }
 
         public bool Never { get; init; }
     }
