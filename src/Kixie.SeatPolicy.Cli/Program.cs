@@ -9,7 +9,6 @@ using System.Text;
 using Kixie.SeatPolicy.Cli.Demo;
 using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
-using Kixie.SeatPolicy.Cli.Simulation;
 using NodaTime;
 using NodaTime.Text;
 
@@ -39,6 +38,8 @@ internal static class Program
 
     /// <summary>Exit code: unusable input or usage.</summary>
     public const int Unusable = 2;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private static readonly Option<OutputFormat> Format = new("--format")
     {
@@ -124,7 +125,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.OutputEncoding = Utf8;
         try
         {
             return Run(args);
@@ -204,14 +205,21 @@ internal static class Program
             return Usage($"--at: {refused.Reason}");
         }
 
+        return Print(format, stream => ProrateReport.WriteJson(charges, stream), writer => ProrateReport.WriteTable(charges, writer));
+    }
+
+    /// <summary>Writes to standard output: <paramref name="json"/> for <c>--format json</c>, else <paramref name="table"/>.</summary>
+    private static int Print(OutputFormat format, Action<Stream> json, Action<TextWriter> table)
+    {
+        using var stdout = Console.OpenStandardOutput();
         if (format == OutputFormat.Json)
         {
-            using var stdout = Console.OpenStandardOutput();
-            ProrateReport.WriteJson(charges, stdout);
+            json(stdout);
         }
         else
         {
-            ProrateReport.WriteTable(charges, Console.Out);
+            using var writer = new StreamWriter(stdout, Utf8);
+            table(writer);
         }
 
         return Ran;
@@ -264,7 +272,7 @@ internal static class Program
         try
         {
             advice = TurnoverAdvisor.Advise(
-                Simulator.Run(scenario).Account,
+                scenario.Run().Run.Account,
                 new SeatId(parsed.GetValue(SeatOption)!),
                 parsed.GetValue(Leaves),
                 new Actor(parsed.GetValue(ActorOption)!),
@@ -283,17 +291,7 @@ internal static class Program
             return Usage($"{option}: {refused.Reason}");
         }
 
-        if (format == OutputFormat.Json)
-        {
-            using var stdout = Console.OpenStandardOutput();
-            AdviceReport.WriteJson(advice, stdout);
-        }
-        else
-        {
-            AdviceReport.WriteTable(advice, Console.Out);
-        }
-
-        return Ran;
+        return Print(format, stream => AdviceReport.WriteJson(advice, stream), writer => AdviceReport.WriteTable(advice, writer));
     }
 
     private static Scenario? ReadScenario(string file)
@@ -328,11 +326,11 @@ internal static class Program
         SimulationReport report;
         try
         {
-            report = Simulator.Run(scenario, asOf);
+            report = scenario.Run(asOf);
         }
-        catch (NoNextBillException noBill)
+        catch (ValueRefusedException refused) when (refused.Member == "asOf")
         {
-            return Usage($"--as-of: {noBill.Message}");
+            return Usage($"--as-of: {refused.Reason}");
         }
         catch (OverflowException)
         {
@@ -362,21 +360,12 @@ internal static class Program
     private static int RunDemo(OutputFormat format, string? output)
     {
         var reports = DemoScenarios.All
-            .Select(demo => Simulator.Run(DemoScenarios.Read(demo)))
+            .Select(demo => DemoScenarios.Read(demo).Run())
             .ToList();
         var status = Emit(reports, format, many: true, output);
         if (format == OutputFormat.Table && output is null)
         {
-            Console.Out.WriteLine();
-            Console.Out.WriteLine(new string('─', 72));
-            Console.Out.WriteLine();
-            Console.Out.WriteLine(DemoScenarios.AdviceChapter);
-            foreach (var (name, seat, actor) in DemoScenarios.AdviceCases)
-            {
-                Console.Out.WriteLine();
-                Console.Out.WriteLine(DemoScenarios.Read(name).Title);
-                AdviceReport.WriteTable(TurnoverAdvisor.Advise(DemoScenarios.Read(name).Account, new SeatId(seat), DemoScenarios.Leaves, new Actor(actor), DemoScenarios.Horizon, DemoScenarios.MariaStarts, "Maria Santos", "maria.santos@example.test"), Console.Out);
-            }
+            DemoScenarios.WriteAdviceChapter(Console.Out);
         }
 
         return status;
@@ -438,7 +427,7 @@ internal static class Program
             return;
         }
 
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
         if (format == OutputFormat.Html)
         {
             HtmlReport.Write(reports, many ? "seatpolicy demo: managing agent turnover" : reports[0].Title ?? "seatpolicy simulate", many ? DemoScenarios.Introduction : null, writer);
@@ -453,13 +442,7 @@ internal static class Program
 
         for (var i = 0; i < reports.Count; i++)
         {
-            if (i > 0)
-            {
-                writer.WriteLine();
-                writer.WriteLine(new string('─', 72));
-                writer.WriteLine();
-            }
-
+            TableReport.WriteRuleBetween(i > 0, writer);
             TableReport.Write(reports[i], writer, colour);
         }
     }

@@ -163,7 +163,7 @@ public sealed partial class HtmlReportTests
     {
         var dated = svg.Descendants()
             .Where(e => e.Attribute("data-date") is not null)
-            .Select(e => (Date: IsoDate((string)e.Attribute("data-date")!), X: A(e, e.Name.LocalName == "line" ? "x1" : "x"), Line: e.Name.LocalName == "line"))
+            .Select(e => (Date: Day((string)e.Attribute("data-date")!), X: A(e, e.Name.LocalName == "line" ? "x1" : "x"), Line: e.Name.LocalName == "line"))
             .OrderBy(d => d.Date).ThenBy(d => d.X)
             .ToList();
         Assert.True(dated.Count(d => d.Line) >= 2, "expected month ticks and bill lines");
@@ -176,15 +176,12 @@ public sealed partial class HtmlReportTests
         Assert.All(lines.Zip(lines.Skip(1)), pair => Assert.True(pair.Second.X > pair.First.X, $"{pair.Second.Key} is not right of {pair.First.Key}"));
     }
 
-    /// <summary>
-    /// A <c>data-date</c> (ISO <c>uuuu-MM-dd</c>, years -9998 to 9999: tests/scenarios/edges-of-time.json draws
-    /// dates before year 1, which <see cref="DateOnly"/> cannot parse) as a year, month and day that order as dates.
-    /// </summary>
-    private static (int Year, int Month, int Day) IsoDate(string text)
+    /// <summary>A <c>yyyy-MM-dd</c> date as a sortable (year, month, day); the year may be negative (NodaTime's -9998), which DateOnly cannot read.</summary>
+    private static (int Year, int Month, int Day) Day(string iso)
     {
-        var parts = text[1..].Split('-');
-        var year = int.Parse(text[..1] + parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return (year, int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        var negative = iso.StartsWith('-');
+        var parts = (negative ? iso[1..] : iso).Split('-').Select(part => int.Parse(part, CultureInfo.InvariantCulture)).ToArray();
+        return (negative ? -parts[0] : parts[0], parts[1], parts[2]);
     }
 
     /// <summary>Every <c>&lt;svg&gt;…&lt;/svg&gt;</c> element of the page, parsed as XML.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Text;
+using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
 
@@ -14,24 +16,10 @@ namespace Kixie.SeatPolicy.Cli.Demo;
 internal static class DemoScenarios
 {
     /// <summary>What the demo is about, printed before the table format.</summary>
-    public const string Introduction = """
-        seatpolicy demo: managing agent turnover
-
-        Replace people instead of deleting seats: a replacement inherits the seat's direct number,
-        caller ID, ring groups and devices and costs nothing, while every added seat costs a prorated
-        charge. Under a contract, seats can only be deleted in its last 30 days; without one, deleting
-        goes through support. Deletion never refunds. Two accounts show it, command by command.
-        """;
+    public static string Introduction { get; } = ReportText.Embedded("introduction.txt");
 
     /// <summary>The advice chapter's introduction (rulebook §11), printed after the two stories.</summary>
-    public const string AdviceChapter = """
-        3. Advice: Jimmy leaves on 2026-03-10 and Maria starts five weeks later, on 2026-04-14
-
-        What does each way through the gap cost until the end of 2026, which is allowed, and what is lost?
-        The same departure on both accounts as they were opened (before the stories' commands): under the
-        contract, deleting is blocked until December, so holding the seat is the only way; without one, the
-        gap spans a bill date, so deleting and re-adding is cheaper but loses the seat's number.
-        """;
+    public static string AdviceChapter { get; } = ReportText.Embedded("advice-chapter.txt");
 
     /// <summary>When the agent leaves in the advice chapter: 2026-03-10 09:00 in Los Angeles (18:00 in Berlin).</summary>
     public static Instant Leaves { get; } = Instant.FromUtc(2026, 3, 10, 17, 0);
@@ -49,18 +37,29 @@ internal static class DemoScenarios
     /// <summary>The embedded scenario files, in the order the demo runs them.</summary>
     public static ImmutableArray<string> All { get; } = ["contract-account.json", "non-contract-account.json"];
 
+    /// <summary>Writes the advice chapter (table format): its introduction, then each case's advice.</summary>
+    /// <param name="output">Where to write.</param>
+    public static void WriteAdviceChapter(TextWriter output)
+    {
+        TableReport.WriteRuleBetween(true, output);
+        output.WriteLine(AdviceChapter);
+        foreach (var (name, seat, actor) in AdviceCases)
+        {
+            var opening = Read(name);
+            var advice = TurnoverAdvisor.Advise(
+                opening.Account, new SeatId(seat), Leaves, new Actor(actor), Horizon, MariaStarts, "Maria Santos", "maria.santos@example.test");
+            output.WriteLine();
+            output.WriteLine(opening.Title);
+            AdviceReport.WriteTable(advice, output);
+        }
+    }
+
     /// <summary>Reads one of the embedded scenarios.</summary>
     /// <param name="name">A name from <see cref="All"/>.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="InvalidOperationException">The resource is missing or unusable (a build error).</exception>
-    public static Scenario Read(string name)
-    {
-        using var stream = typeof(DemoScenarios).Assembly.GetManifestResourceStream("Kixie.SeatPolicy.Cli.Demo." + name)
-            ?? throw new InvalidOperationException($"The demo scenario {name} is not embedded in the tool.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return Scenario.TryRead(copy.ToArray(), out var scenario, out var problem)
+    public static Scenario Read(string name) =>
+        Scenario.TryRead(Encoding.UTF8.GetBytes(ReportText.Embedded("Demo." + name)), out var scenario, out var problem)
             ? scenario
             : throw new InvalidOperationException($"The demo scenario is unusable: {problem.Format(name)}");
-    }
 }

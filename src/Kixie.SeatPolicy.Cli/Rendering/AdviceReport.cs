@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using NodaTime.Text;
+using System.Text.Json.Serialization;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -13,77 +15,42 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// </summary>
 internal static class AdviceReport
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true };
+    /// <summary>As it always was: camelCase, indented, with the default (escaping) encoder.</summary>
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Writes the advice as the format spec's JSON.</summary>
     /// <param name="advice">The advice.</param>
     /// <param name="output">Where to write.</param>
     public static void WriteJson(TurnoverAdvice advice, Stream output)
     {
-        using (var writer = new Utf8JsonWriter(output, Options))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("seat", advice.Seat.Value);
-            writer.WriteString("from", LocalDatePattern.Iso.Format(advice.From));
-            writer.WriteString("until", LocalDatePattern.Iso.Format(advice.Until));
-            if (advice.Recommended is { } recommended)
-            {
-                writer.WriteString("recommended", recommended.Kind.ToString());
-            }
-            else
-            {
-                writer.WriteNull("recommended");
-            }
-
-            writer.WriteStartArray("plans");
-            foreach (var plan in advice.Plans)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("plan", plan.Kind.ToString());
-                writer.WriteBoolean("feasible", plan.IsFeasible);
-                if (plan.Total is { } total && plan.Saving is { } saving)
-                {
-                    writer.WriteString("total", total.ToString());
-                    writer.WriteString("saving", saving.ToString());
-                }
-
-                writer.WriteBoolean("keepsAssets", plan.KeepsAssets);
-                if (plan.BlockedBy is { } blockedBy)
-                {
-                    writer.WriteString("blockedBy", blockedBy.Kind.ToString());
-                }
-
-                writer.WriteStartArray("steps");
-                foreach (var step in plan.Steps)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("at", InstantPattern.ExtendedIso.Format(step.Command.At));
-                    writer.WriteString("type", step.Command.GetType().Name);
-                    writer.WriteString("actor", step.Command.Actor.ToString());
-                    writer.WriteString("outcome", step.Outcome.Kind.ToString());
-                    writer.WriteString("charge", step.Outcome.ChargedAmount(advice.Currency).ToString());
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        output.WriteByte((byte)'\n');
+        var plans = advice.Plans.Select(plan => new PlanView(
+            plan.Kind.ToString(),
+            plan.IsFeasible,
+            plan.Saving is null ? null : plan.Total?.ToString(),
+            plan.Total is null ? null : plan.Saving?.ToString(),
+            plan.KeepsAssets,
+            plan.BlockedBy?.Kind.ToString(),
+            [.. plan.Steps.Select(step => StepOf(step, advice.Currency))]));
+        var recommended = advice.Recommended?.Kind.ToString();
+        var document = new Advice(advice.Seat.Value, Iso(advice.From), Iso(advice.Until), recommended, [.. plans]);
+        JsonReport.WriteDocument(document, output, Options);
     }
+
+    private static Step StepOf(AdviceStep step, Currency currency) => new(
+        Iso(step.Command.At),
+        step.Command.GetType().Name,
+        step.Command.Actor.ToString(),
+        step.Outcome.Kind.ToString(),
+        step.Outcome.ChargedAmount(currency).ToString());
 
     /// <summary>Writes the advice as a table.</summary>
     /// <param name="advice">The advice.</param>
     /// <param name="output">Where to write.</param>
     public static void WriteTable(TurnoverAdvice advice, TextWriter output)
     {
-        var hire = advice.Hire is { } at ? $", hire {InstantPattern.ExtendedIso.Format(at)}" : ", no hire";
-        output.WriteLine($"Advice for seat {advice.Seat}: leaves {InstantPattern.ExtendedIso.Format(advice.Leaves)}{hire}");
-        output.WriteLine($"Totals: invoices dated {LocalDatePattern.Iso.Format(advice.From)}..{LocalDatePattern.Iso.Format(advice.Until)} ({advice.Currency.Code})");
+        var hire = advice.Hire is { } at ? $", hire {Iso(at)}" : ", no hire";
+        output.WriteLine($"Advice for seat {advice.Seat}: leaves {Iso(advice.Leaves)}{hire}");
+        output.WriteLine($"Totals: invoices dated {Iso(advice.From)}..{Iso(advice.Until)} ({advice.Currency.Code})");
         output.WriteLine($"Recommended: {(advice.Recommended is { } best ? best.Kind.ToString() : "none (no plan is feasible)")}");
         output.WriteLine();
         var width = Math.Max(6, advice.Plans.Max(plan => plan.Total?.ToString().Length ?? 1)) + 2;
@@ -100,8 +67,21 @@ internal static class AdviceReport
             foreach (var step in plan.Steps)
             {
                 var charge = step.Outcome.ChargedAmount(advice.Currency);
-                output.WriteLine($"  {InstantPattern.ExtendedIso.Format(step.Command.At)}  {step.Command.GetType().Name,-15} by {step.Command.Actor}: {step.Outcome.Kind}{(charge.IsZero ? string.Empty : $" {charge}")}");
+                output.WriteLine($"  {Iso(step.Command.At)}  {step.Command.GetType().Name,-15} by {step.Command.Actor}: {step.Outcome.Kind}{(charge.IsZero ? string.Empty : $" {charge}")}");
             }
         }
     }
+
+    private sealed record Advice(string Seat, string From, string Until, string? Recommended, ImmutableArray<PlanView> Plans);
+
+    private sealed record PlanView(
+        string Plan,
+        bool Feasible,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Total,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Saving,
+        bool KeepsAssets,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BlockedBy,
+        ImmutableArray<Step> Steps);
+
+    private sealed record Step(string At, string Type, string Actor, string Outcome, string Charge);
 }

@@ -4,9 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using Kixie.SeatPolicy.Cli.Simulation;
+using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
-using NodaTime.Text;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -21,16 +21,7 @@ internal static class HtmlReport
 {
     private const double Left = 170, Right = 1225, Width = 1240, Top = 62, LaneHeight = 44;
 
-    private const string Css = """
-        @page { size: A4 landscape; margin: 10mm; }
-        body { font: 14px/1.4 system-ui, sans-serif; color: #222; max-width: 1260px; margin: 0 auto; padding: 10px; }
-        svg { width: 100%; height: auto; display: block; } svg text { font-family: system-ui, sans-serif; }
-        table { border-collapse: collapse; margin: 8px 0 20px; font-size: 13px; }
-        th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.inv td { font-weight: 600; background: #f4f4f4; }
-        tr.refused td { background: #fdecea; } section { margin-bottom: 28px; }
-        @media print { body { max-width: none; font-size: 11px; } section { break-after: page; } tr { break-inside: avoid; } }
-        """;
+    private static readonly string Css = ReportText.Embedded("report.css");
 
     /// <summary>Writes one page holding every report, in order.</summary>
     /// <param name="reports">The reports.</param>
@@ -55,7 +46,7 @@ internal static class HtmlReport
 
     private static void WriteReport(SimulationReport report, string id, TextWriter o)
     {
-        var account = report.Account;
+        var account = report.Run.Account;
         var currency = account.Currency.Code;
         o.Write($"<section><h2>{E(report.Title ?? "Account " + account.Id)}</h2>\n");
         if (report.Description is { } description)
@@ -63,12 +54,11 @@ internal static class HtmlReport
             o.Write($"<p>{E(description)}</p>\n");
         }
 
-        o.Write($"<p>Account {E(account.Id)}: {E(account.TimeZone.Id)}, {E(account.SeatPrice.ToString())} {E(currency)} per seat, billed {E(account.Billing.ToString())}, "
-            + $"{E(account.Contract is { } c ? "contract " + c : "no contract")}. Charged {E(report.Charged.ToString())} {E(currency)}, refunded {E(report.Refunded.ToString())}; "
-            + $"next bill {Iso(report.NextBill.Date)}: {E(report.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.BillAsOf)}).</p>\n");
+        o.Write($"<p>{E(Terms(account))}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Run.Refunded.ToString())}; "
+            + $"next bill {Iso(report.Run.NextBill.Date)}: {E(report.Run.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.Run.BillAsOf)}).</p>\n");
         WriteTimeline(report, id, o);
         o.Write("<h3>Invoices</h3>\n<table><thead><tr><th>date</th><th>invoice</th><th>seat</th><th class=\"n\">amount</th><th>explanation</th></tr></thead><tbody>\n");
-        foreach (var (invoice, next) in report.Invoices.Select(i => (i, false)).Append((report.NextBill, true)))
+        foreach (var (invoice, next) in report.Run.Invoices.Select(i => (i, false)).Append((report.Run.NextBill, true)))
         {
             o.Write($"<tr class=\"inv\"><td>{Iso(invoice.Date)}</td><td>{(next ? "next bill (preview)" : invoice.Kind.ToString())}</td><td></td><td class=\"n\">{E(invoice.Total.ToString())} {E(currency)}</td><td></td></tr>\n");
             foreach (var line in invoice.Lines)
@@ -78,12 +68,12 @@ internal static class HtmlReport
         }
 
         o.Write("</tbody></table>\n<h3>Commands</h3>\n<table><thead><tr><th>#</th><th>id</th><th>date</th><th>outcome</th><th>seat</th><th class=\"n\">charge</th><th>detail</th></tr></thead><tbody>\n");
-        for (var i = 0; i < report.Results.Length; i++)
+        for (var i = 0; i < report.Run.Results.Length; i++)
         {
-            var r = report.Results[i];
-            var verdict = (r.Outcome.IsAccepted ? "✓ " : "✗ refused: ") + r.Outcome.Kind + (r.Replayed ? " (replay)" : string.Empty);
-            o.Write($"<tr class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"><td>{(i + 1).ToString(CultureInfo.InvariantCulture)}</td><td>{E(r.Id)}</td><td>{Iso(r.Date)}</td>"
-                + $"<td>{E(verdict)}</td><td>{E(r.Seat ?? "-")}</td><td class=\"n\">{E(r.Charge.ToString())}</td><td>{E(r.Outcome.Case.Describe())}</td></tr>\n");
+            var r = report.Run.Results[i];
+            var verdict = (r.Outcome.IsAccepted ? "✓ " : "✗ refused: ") + Outcome(r);
+            o.Write($"<tr class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"><td>{(i + 1).ToString(CultureInfo.InvariantCulture)}</td><td>{E(r.Command.Id.ToString())}</td><td>{Iso(r.Date)}</td>"
+                + $"<td>{E(verdict)}</td><td>{E(r.Seat?.Value ?? "-")}</td><td class=\"n\">{E(r.Charge.ToString())}</td><td>{E(r.Outcome.Case.Describe())}</td></tr>\n");
         }
 
         o.Write("</tbody></table></section>\n");
@@ -91,36 +81,22 @@ internal static class HtmlReport
 
     private static void WriteTimeline(SimulationReport report, string id, TextWriter o)
     {
-        var account = report.Account;
-        var first = report.Results.IsEmpty ? report.BillAsOf : report.Results.Min(r => r.Date);
-        var last = LocalDate.Max(LocalDate.Max(report.BillAsOf, report.NextBill.Date), report.Results.IsEmpty ? first : report.Results.Max(r => r.Date));
+        var account = report.Run.Account;
+        var first = report.Run.Results.IsEmpty ? report.Run.BillAsOf : report.Run.Results.Min(r => r.Date);
+        var last = LocalDate.Max(LocalDate.Max(report.Run.BillAsOf, report.Run.NextBill.Date), report.Run.Results.IsEmpty ? first : report.Run.Results.Max(r => r.Date));
         var start = PlusDays(first, -Math.Max(2, Period.DaysBetween(first, last) / 40));
         var end = PlusDays(last, 1); // the timeline covers [start, end): the last day is drawn whole
         var scale = (Right - Left) / Period.DaysBetween(start, end);
         double X(LocalDate d) => Left + (Period.DaysBetween(start, LocalDate.Min(LocalDate.Max(d, start), end)) * scale);
 
-        // Lanes: the opening seats, then each seat an accepted add created; each lane's changes from the account's history.
-        var lanes = account.InitialSeats.Select(s => new Lane(s.Seat.Value, [(start, s.IsVacant ? null : s.Name)])).ToList();
-        foreach (var change in account.History)
-        {
-            var day = account.LocalDateOf(change.At);
-            if (change is SeatAdded)
+        // Lanes: every seat the account ever had (the library's timelines), then any other seat a command named.
+        var lanes = account.SeatTimelines()
+            .Select(seat => new Lane(seat.Seat.Value, [.. seat.Spells.Select(spell => (spell.From ?? start, spell.Occupant?.Name))])
             {
-                lanes.Add(new Lane(change.Seat.Value, []));
-            }
-
-            var lane = lanes.Last(l => l.Seat == change.Seat.Value);
-            switch (change)
-            {
-                case SeatAdded added: lane.Changes.Add((day, added.Agent.Name)); break;
-                case AgentReplaced replaced: lane.Changes.Add((day, replaced.NewAgent.Name)); break;
-                case AgentUpdated updated: lane.Changes.Add((day, updated.After.Name)); break;
-                case AgentDeactivated: lane.Changes.Add((day, null)); break;
-                case SeatDeleted deleted: lane.Deleted = (day, deleted.OffBillFrom); break;
-            }
-        }
-
-        foreach (var seat in report.Results.Select(r => r.Seat ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
+                Deleted = seat.Deletion is { } deleted ? (account.LocalDateOf(deleted.At), deleted.OffBillFrom) : null,
+            })
+            .ToList();
+        foreach (var seat in report.Run.Results.Select(r => r.Seat?.Value ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
         {
             lanes.Add(new Lane(seat, []) { Never = true });
         }
@@ -206,7 +182,7 @@ internal static class HtmlReport
         }
 
         // Bills: a line per bill date labelled with the invoice's total (the next one dashed); add charges on their day.
-        var bills = report.Invoices.Where(i => i.Kind == InvoiceKind.Bill).Select(i => (Invoice: i, Next: false)).Append((report.NextBill, true)).ToList();
+        var bills = report.Run.Invoices.Where(i => i.Kind == InvoiceKind.Bill).Select(i => (Invoice: i, Next: false)).Append((report.Run.NextBill, true)).ToList();
         for (var b = 0; b < bills.Count; b++)
         {
             var (bill, next) = bills[b];
@@ -216,7 +192,7 @@ internal static class HtmlReport
                 + $"<text x=\"{F(x)}\" y=\"{F(b % 2 == 0 ? 12 : 26)}\" text-anchor=\"{anchor}\" font-size=\"11\">{(next ? "next " : string.Empty)}{E(bill.Total.ToString())}</text></g>\n");
         }
 
-        var adds = report.Invoices.Append(report.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind == InvoiceLineKind.Add && l.AddedOn is not null);
+        var adds = report.Run.Invoices.Append(report.Run.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind == InvoiceLineKind.Add && l.AddedOn is not null);
         foreach (var add in adds)
         {
             var lane = lanes.FindIndex(l => l.Seat == add.Seat.Value);
@@ -226,14 +202,14 @@ internal static class HtmlReport
 
         // Commands: a circle when accepted, a diamond when refused, hollow for a replay; same-day markers side by side.
         var stacked = new Dictionary<(string, LocalDate), int>();
-        foreach (var r in report.Results)
+        foreach (var r in report.Run.Results)
         {
-            var lane = lanes.FindIndex(l => l.Seat == (r.Seat ?? "(no seat)"));
+            var lane = lanes.FindIndex(l => l.Seat == (r.Seat?.Value ?? "(no seat)"));
             var key = (lanes[lane].Seat, r.Date);
             var k = stacked[key] = stacked.GetValueOrDefault(key) + 1;
             var (x, y) = (Math.Min(X(r.Date) + ((k - 1) * 10), Right - 6), Top + (lane * LaneHeight) + 11);
             var (fill, stroke) = r.Outcome.IsAccepted ? ("#2e7d32", "#1b5e20") : ("#c62828", "#7f0000");
-            var tip = $"<title>{E(r.Id)} {Iso(r.Date)}: {E(r.Outcome.Kind.ToString())}{(r.Replayed ? " (replay)" : string.Empty)}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
+            var tip = $"<title>{E(r.Command.Id.ToString())} {Iso(r.Date)}: {E(Outcome(r))}, {(r.Outcome.IsAccepted ? "accepted" : "refused")}; charge {E(r.Charge.ToString())}. {E(r.Outcome.Case.Describe())}</title>";
             var paint = $"fill=\"{(r.Replayed ? "#fff" : fill)}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"{(r.Outcome.IsAccepted ? "accepted" : "refused")}\"";
             o.Write(r.Outcome.IsAccepted
                 ? $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" {paint}>{tip}</circle>\n"
@@ -264,8 +240,6 @@ internal static class HtmlReport
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
     /// <summary>A date moved by days for drawing, held within the years NodaTime supports (a timeline at the end of time stops there).</summary>
     private static LocalDate PlusDays(LocalDate date, int days)
     {
@@ -284,7 +258,7 @@ internal static class HtmlReport
 
         public List<(LocalDate From, string? Who)> Changes { get; } = changes;
 
-        public (LocalDate On, LocalDate OffBill)? Deleted { get; set; }
+        public (LocalDate On, LocalDate OffBill)? Deleted { get; init; }
 
         public bool Never { get; init; }
     }

@@ -1,143 +1,103 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kixie.SeatPolicy.Cli.Simulation;
-using NodaTime.Text;
+using System.Text.Json.Serialization;
+using Kixie.SeatPolicy.Cli.Scenarios;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
 /// <summary>
 /// The <c>--format json</c> output, exactly as <c>docs/scenario-format.md</c> gives it: results, account,
-/// nextBill, invoices, totals. Indented, with "×", "→" and "…" written as characters.
+/// nextBill, invoices, totals. Indented, with "×", "→" and "…" written as characters. The records below
+/// are that shape, property by property, in order.
 /// </summary>
 internal static class JsonReport
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>How the tool writes JSON: camelCase, indented, non-ASCII text as characters.</summary>
+    public static JsonSerializerOptions Relaxed { get; } = new(JsonSerializerDefaults.Web)
     {
-        Indented = true,
+        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Writes one report as a JSON object, followed by a line feed.</summary>
     /// <param name="report">The report.</param>
     /// <param name="output">Where to write (UTF-8).</param>
-    public static void Write(SimulationReport report, Stream output)
-    {
-        using (var writer = new Utf8JsonWriter(output, Options))
-        {
-            WriteReport(writer, report);
-        }
-
-        output.WriteByte((byte)'\n');
-    }
+    public static void Write(SimulationReport report, Stream output) => WriteDocument(View(report.Run), output);
 
     /// <summary>Writes several reports as <c>{"scenarios":[{"title":…,"report":{…}}, …]}</c> (the demo).</summary>
     /// <param name="reports">The reports.</param>
     /// <param name="output">Where to write (UTF-8).</param>
-    public static void WriteMany(IEnumerable<SimulationReport> reports, Stream output)
+    public static void WriteMany(IEnumerable<SimulationReport> reports, Stream output) =>
+        WriteDocument(new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]), output);
+
+    /// <summary>Writes <paramref name="document"/> followed by a line feed.</summary>
+    /// <typeparam name="T">The document's type.</typeparam>
+    /// <param name="document">The document.</param>
+    /// <param name="output">Where to write (UTF-8).</param>
+    /// <param name="options">How; <see cref="Relaxed"/> when null.</param>
+    public static void WriteDocument<T>(T document, Stream output, JsonSerializerOptions? options = null)
     {
-        using (var writer = new Utf8JsonWriter(output, Options))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("scenarios");
-            foreach (var report in reports)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("title", report.Title);
-                writer.WritePropertyName("report");
-                WriteReport(writer, report);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
+        JsonSerializer.Serialize(output, document, options ?? Relaxed);
         output.WriteByte((byte)'\n');
     }
 
-    private static void WriteReport(Utf8JsonWriter writer, SimulationReport report)
-    {
-        writer.WriteStartObject();
-        writer.WriteStartArray("results");
-        foreach (var result in report.Results)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", result.Id);
-            writer.WriteString("outcome", result.Outcome.Kind.ToString());
-            writer.WriteString("seat", result.Seat);
-            writer.WriteString("charge", result.Charge.ToString());
-            writer.WriteBoolean("replayed", result.Replayed);
-            writer.WriteString("detail", result.Outcome.Case.Describe());
-            if (result.Outcome.Case is DeletionBlocked blocked)
-            {
-                writer.WriteString("allowedFrom", LocalDatePattern.Iso.Format(blocked.AllowedFrom));
-            }
+    private static Report View(CommandRun run) => new(
+        [.. run.Results.Select(ResultOf)],
+        new AccountView(run.Account.Version, [.. run.Account.ListSeats().Select(SeatOf)]),
+        new Bill(Iso(run.NextBill.Date), run.NextBill.SeatLineCount, run.NextBill.Total.ToString()),
+        [.. run.Invoices.Select(InvoiceOf)],
+        new Totals(run.Charged.ToString(), run.Refunded.ToString()));
 
-            writer.WriteEndObject();
-        }
+    private static Result ResultOf(CommandResult result) => new(
+        result.Command.Id.ToString(),
+        result.Outcome.Kind.ToString(),
+        result.Seat?.Value,
+        result.Charge.ToString(),
+        result.Replayed,
+        result.Outcome.Case.Describe(),
+        result.Outcome.Case is DeletionBlocked blocked ? Iso(blocked.AllowedFrom) : null);
 
-        writer.WriteEndArray();
+    private static SeatView SeatOf(Seat seat) => new(seat.Id.Value, Status(seat), seat.Occupant?.Email, SeatRole(seat));
 
-        writer.WriteStartObject("account");
-        writer.WriteNumber("version", report.Account.Version);
-        writer.WriteStartArray("seats");
-        foreach (var seat in report.Account.ListSeats())
-        {
-            writer.WriteStartObject();
-            writer.WriteString("seat", seat.Id.Value);
-            writer.WriteString("status", seat.IsOccupied ? "Occupied" : "Vacant");
-            if (seat.Occupant is { } occupant)
-            {
-                writer.WriteString("email", occupant.Email);
-                writer.WriteString("role", occupant.Role.ToString());
-            }
-            else
-            {
-                writer.WriteString("role", seat.LastRole.ToString());
-            }
-            writer.WriteEndObject();
-        }
+    private static InvoiceView InvoiceOf(Invoice invoice) => new(
+        Iso(invoice.Date),
+        invoice.Kind.ToString(),
+        invoice.Total.ToString(),
+        [.. invoice.Lines.Select(line => new Line(line.Kind.ToString(), line.Seat.Value, line.Amount.ToString(), line.Explain()))]);
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+    private sealed record Many(ImmutableArray<Titled> Scenarios);
 
-        writer.WriteStartObject("nextBill");
-        writer.WriteString("date", LocalDatePattern.Iso.Format(report.NextBill.Date));
-        writer.WriteNumber("seats", report.NextBill.SeatLineCount);
-        writer.WriteString("total", report.NextBill.Total.ToString());
-        writer.WriteEndObject();
+    private sealed record Titled(string? Title, Report Report);
 
-        writer.WriteStartArray("invoices");
-        foreach (var invoice in report.Invoices)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("date", LocalDatePattern.Iso.Format(invoice.Date));
-            writer.WriteString("kind", invoice.Kind.ToString());
-            writer.WriteString("total", invoice.Total.ToString());
-            writer.WriteStartArray("lines");
-            foreach (var line in invoice.Lines)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("kind", line.Kind.ToString());
-                writer.WriteString("seat", line.Seat.Value);
-                writer.WriteString("amount", line.Amount.ToString());
-                writer.WriteString("detail", line.Explain());
-                writer.WriteEndObject();
-            }
+    private sealed record Report(ImmutableArray<Result> Results, AccountView Account, Bill NextBill, ImmutableArray<InvoiceView> Invoices, Totals Totals);
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
+    private sealed record Result(
+        string Id,
+        string Outcome,
+        string? Seat,
+        string Charge,
+        bool Replayed,
+        string Detail,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AllowedFrom);
 
-        writer.WriteEndArray();
+    private sealed record AccountView(long Version, ImmutableArray<SeatView> Seats);
 
-        writer.WriteStartObject("totals");
-        writer.WriteString("charged", report.Charged.ToString());
-        writer.WriteString("refunded", report.Refunded.ToString());
-        writer.WriteEndObject();
+    private sealed record SeatView(
+        string Seat,
+        string Status,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email,
+        string Role);
 
-        writer.WriteEndObject();
-    }
+    private sealed record Bill(string Date, int Seats, string Total);
+
+    private sealed record InvoiceView(string Date, string Kind, string Total, ImmutableArray<Line> Lines);
+
+    private sealed record Line(string Kind, string Seat, string Amount, string Detail);
+
+    private sealed record Totals(string Charged, string Refunded);
 }

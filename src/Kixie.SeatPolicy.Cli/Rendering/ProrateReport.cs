@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -41,24 +39,15 @@ internal static class ProrateReport
     /// <param name="output">Where to write (UTF-8).</param>
     public static void WriteJson(ImmutableArray<ProratedCharge> charges, Stream output)
     {
-        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("charges");
-            foreach (var charge in charges)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("convention", charge.Convention.Name);
-                writer.WriteString("charge", charge.Amount.ToString());
-                writer.WriteString("currency", charge.Amount.Currency.Code);
-                writer.WriteString("detail", charge.Explain());
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        output.WriteByte((byte)'\n');
+        var rows = charges.Select(charge => new Row(
+            charge.Convention.Name,
+            charge.Amount.ToString(),
+            charge.Amount.Currency.Code,
+            charge.Explain()));
+        JsonReport.WriteDocument(new Document([.. rows]), output);
     }
+
+    private sealed record Document(ImmutableArray<Row> Charges);
+
+    private sealed record Row(string Convention, string Charge, string Currency, string Detail);
 }

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Kixie.SeatPolicy.Cli.Simulation;
-using NodaTime.Text;
+using Kixie.SeatPolicy.Cli.Scenarios;
+using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
@@ -16,7 +16,18 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// </summary>
 internal static class TableReport
 {
-    private const string ReplayMarker = " (replay)";
+    /// <summary>Writes the rule between two parts of a page when <paramref name="between"/>.</summary>
+    /// <param name="between">Whether a part came before.</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteRuleBetween(bool between, TextWriter output)
+    {
+        if (between)
+        {
+            output.WriteLine();
+            output.WriteLine(new string('─', 72));
+            output.WriteLine();
+        }
+    }
 
     /// <summary>Writes one report.</summary>
     /// <param name="report">The report.</param>
@@ -25,7 +36,7 @@ internal static class TableReport
     public static void Write(SimulationReport report, TextWriter output, bool colour)
     {
         var paint = new Paint(colour);
-        var account = report.Account;
+        var account = report.Run.Account;
         var currency = account.Currency.Code;
 
         if (report.Title is { } title)
@@ -41,17 +52,15 @@ internal static class TableReport
             }
         }
 
-        output.WriteLine(
-            $"Account {account.Id}: {account.TimeZone.Id}, {account.SeatPrice} {currency} per seat, billed {account.Billing}, "
-            + (account.Contract is { } contract ? $"contract {contract}" : "no contract"));
+        output.WriteLine(Terms(account));
         output.WriteLine();
 
-        var rows = report.Results
+        var rows = report.Run.Results
             .Select(result => new[]
             {
-                result.Id.Length == 0 ? "\"\"" : result.Id,
-                result.Outcome.Kind + (result.Replayed ? ReplayMarker : string.Empty),
-                result.Seat ?? "-",
+                result.Command.Id.Value is { Length: > 0 } id ? id : "\"\"",
+                Outcome(result),
+                result.Seat?.Value ?? "-",
                 result.Charge.ToString(),
                 result.Outcome.Case.Describe(),
             })
@@ -62,7 +71,7 @@ internal static class TableReport
         output.WriteLine(paint.Bold(Line(header, widths, rightAligned)));
         for (var i = 0; i < rows.Count; i++)
         {
-            var result = report.Results[i];
+            var result = report.Run.Results[i];
             output.WriteLine(Line(rows[i], widths, rightAligned, column => column == 1 ? paint.Outcome(result.Outcome, result.Replayed) : null));
         }
 
@@ -71,24 +80,24 @@ internal static class TableReport
             output.WriteLine("(no commands)");
         }
 
-        if (report.Results.Any(result => result.Replayed))
+        if (report.Run.Results.Any(result => result.Replayed))
         {
             output.WriteLine();
             output.WriteLine(paint.Dim("(replay) = a command id already accepted with the same content: its original outcome and charge, counted once in the totals."));
         }
 
         output.WriteLine();
-        var amounts = new[] { report.Charged.ToString(), report.Refunded.ToString() };
+        var amounts = new[] { report.Run.Charged.ToString(), report.Run.Refunded.ToString() };
         var amountWidth = amounts.Max(amount => amount.Length);
         output.WriteLine($"Charged   {amounts[0].PadLeft(amountWidth)} {currency}");
         output.WriteLine($"Refunded  {amounts[1].PadLeft(amountWidth)} {currency}");
-        var bill = report.NextBill;
+        var bill = report.Run.NextBill;
         var addLines = bill.Lines.Length - bill.SeatLineCount;
         output.WriteLine(
             paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.SeatLineCount, "seat")} × {account.SeatPrice}"
                 + (addLines > 0 ? $" + {Count(addLines, "add line")}" : string.Empty)
                 + $" = {bill.Total} {currency}")
-            + paint.Dim($" (as of {Iso(report.BillAsOf)})"));
+            + paint.Dim($" (as of {Iso(report.Run.BillAsOf)})"));
         output.WriteLine();
 
         WriteInvoices(report, output, paint);
@@ -98,11 +107,11 @@ internal static class TableReport
             .Select(seat => new[]
             {
                 seat.Id.Value,
-                seat.IsOccupied ? "Occupied" : "Vacant",
+                Status(seat),
                 seat.Occupant?.Name ?? "-",
                 seat.Occupant?.Email ?? "-",
-                (seat.Occupant?.Role ?? seat.LastRole).ToString(),
-                Assets(seat.Assets),
+                SeatRole(seat),
+                seat.Assets.Describe(),
             })
             .ToList();
         if (seatRows.Count == 0)
@@ -122,14 +131,14 @@ internal static class TableReport
     /// <summary>The invoices of the scenario's dates: date, kind and total, then each line with its explanation.</summary>
     private static void WriteInvoices(SimulationReport report, TextWriter output, Paint paint)
     {
-        if (report.Invoices.IsEmpty)
+        if (report.Run.Invoices.IsEmpty)
         {
             return;
         }
 
-        output.WriteLine($"Invoices {Iso(report.Invoices[0].Date)}..{Iso(report.BillAsOf)}:");
+        output.WriteLine($"Invoices {Iso(report.Run.Invoices[0].Date)}..{Iso(report.Run.BillAsOf)}:");
         var rows = new List<string[]>();
-        foreach (var invoice in report.Invoices)
+        foreach (var invoice in report.Run.Invoices)
         {
             rows.Add([Iso(invoice.Date), invoice.Kind.ToString(), string.Empty, invoice.Total.ToString(), string.Empty]);
             foreach (var line in invoice.Lines)
@@ -169,32 +178,6 @@ internal static class TableReport
         }
     }
 
-    private static string Assets(SeatAssets assets)
-    {
-        var parts = new List<string>();
-        if (assets.DirectNumber is { } number)
-        {
-            parts.Add(number);
-        }
-
-        if (assets.CallerId is { } callerId && callerId != assets.DirectNumber)
-        {
-            parts.Add("caller ID " + callerId);
-        }
-
-        if (!assets.RingGroups.IsDefaultOrEmpty)
-        {
-            parts.Add("ring groups " + string.Join('/', assets.RingGroups));
-        }
-
-        if (!assets.Devices.IsDefaultOrEmpty)
-        {
-            parts.Add("devices " + string.Join('/', assets.Devices));
-        }
-
-        return string.Join(", ", parts);
-    }
-
     private static int[] Widths(string[]? header, List<string[]> rows)
     {
         var columns = header?.Length ?? rows.Max(row => row.Length);
@@ -227,11 +210,6 @@ internal static class TableReport
 
         return line.ToString().TrimEnd();
     }
-
-    private static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
-
-    private static string Iso(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>ANSI styling, or none.</summary>
     private readonly struct Paint(bool enabled)

@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Kixie.SeatPolicy.Json;
+using NodaTime;
 
 namespace Kixie.SeatPolicy.Cli.Scenarios;
 
@@ -15,6 +16,13 @@ namespace Kixie.SeatPolicy.Cli.Scenarios;
 /// <param name="Description">An optional description (the file's top-level <c>description</c>), shown by the table format.</param>
 internal sealed record Scenario(Account Account, ImmutableArray<SeatCommand> Commands, string? Title, string? Description)
 {
+    /// <summary>Runs the commands through the rulebook's default policy (<see cref="TurnoverPolicy.Run"/>).</summary>
+    /// <param name="asOf">The local date the next bill is looked up from; null for the policy's default.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ValueRefusedException"><paramref name="asOf"/> has no next bill within time (member <c>asOf</c>).</exception>
+    public SimulationReport Run(LocalDate? asOf = null) =>
+        new(Title, Description, TurnoverPolicy.Default.Run(Account, Commands, asOf));
+
     /// <summary>
     /// How a scenario file is read: the Json package's dialect with commands read leniently (one
     /// unreadable field of a command is that command's <see cref="InvalidCommand"/>), a property given
@@ -92,3 +100,9 @@ internal sealed record ScenarioProblem(string Path, string Message)
     /// <returns>The line.</returns>
     public string Format(string file) => $"{file}: {Path}: {Message}";
 }
+
+/// <summary>A scenario's run with the scenario's title and description: what every report shows.</summary>
+/// <param name="Title">The scenario's title, if any.</param>
+/// <param name="Description">The scenario's description, if any.</param>
+/// <param name="Run">The policy's run of the scenario's commands.</param>
+internal sealed record SimulationReport(string? Title, string? Description, CommandRun Run);

@@ -214,6 +214,46 @@ public sealed partial class Account : IEquatable<Account>
     }
 
     /// <summary>
+    /// Every seat the account ever had, in the order they were created (initial seats, then adds), each
+    /// with its occupants over time and its deletion: <see cref="InitialSeats"/> and <see cref="History"/>
+    /// read seat by seat. O(seats + events).
+    /// </summary>
+    /// <returns>The timelines.</returns>
+    public ImmutableArray<SeatTimeline> SeatTimelines()
+    {
+        var opening = AtOpening();
+        var seats = new List<SeatId>();
+        var spells = new Dictionary<SeatId, List<OccupancySpell>>();
+        var deletions = new Dictionary<SeatId, SeatDeleted>();
+        foreach (var initial in InitialSeats)
+        {
+            seats.Add(initial.Seat);
+            spells[initial.Seat] = [new OccupancySpell(null, opening.FindSeat(initial.Seat)?.Occupant)];
+        }
+
+        foreach (var change in History)
+        {
+            var day = LocalDateOf(change.At);
+            if (change is SeatAdded)
+            {
+                seats.Add(change.Seat);
+                spells[change.Seat] = [];
+            }
+
+            switch (change)
+            {
+                case SeatAdded added: spells[change.Seat].Add(new(day, added.Agent)); break;
+                case AgentReplaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
+                case AgentUpdated updated: spells[change.Seat].Add(new(day, updated.After)); break;
+                case AgentDeactivated: spells[change.Seat].Add(new(day, null)); break;
+                case SeatDeleted deleted: deletions[change.Seat] = deleted; break;
+            }
+        }
+
+        return [.. seats.Select(seat => new SeatTimeline(seat, [.. spells[seat]], deletions.GetValueOrDefault(seat)))];
+    }
+
+    /// <summary>
     /// The account as it was opened: version 0, its <see cref="InitialSeats"/>, no history.
     /// <c>account.AtOpening().Apply(account.History)</c> equals <c>account</c>; storing the terms, the
     /// initial seats and the history is therefore enough to store an account.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -28,6 +29,38 @@ public sealed record SeatAssets
 
     /// <summary>The devices paired with the seat.</summary>
     public ImmutableArray<string> Devices { get; init; } = [];
+
+    /// <summary>
+    /// The assets in words, for people: the direct number, the caller ID when it differs from the direct
+    /// number, the ring groups and the devices, joined by <c>", "</c>; empty when the seat has none. E.g.
+    /// <c>+14155550102, caller ID +14155550100, ring groups sales/after-hours, devices desk-102</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (DirectNumber is { } number)
+        {
+            parts.Add(number);
+        }
+
+        if (CallerId is { } callerId && callerId != DirectNumber)
+        {
+            parts.Add("caller ID " + callerId);
+        }
+
+        if (!RingGroups.IsDefaultOrEmpty)
+        {
+            parts.Add("ring groups " + string.Join('/', RingGroups));
+        }
+
+        if (!Devices.IsDefaultOrEmpty)
+        {
+            parts.Add("devices " + string.Join('/', Devices));
+        }
+
+        return string.Join(", ", parts);
+    }
 
     /// <inheritdoc />
     public bool Equals(SeatAssets? other) =>
