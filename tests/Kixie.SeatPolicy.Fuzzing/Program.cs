@@ -5,7 +5,6 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kixie.SeatPolicy.Cli.Rendering;
 using Kixie.SeatPolicy.Cli.Scenarios;
-using Kixie.SeatPolicy.Cli.Simulation;
 using Kixie.SeatPolicy.Json;
 using SharpFuzz;
 
@@ -88,7 +87,7 @@ internal static class Program
         SimulationReport report;
         try
         {
-            report = Simulator.Run(scenario);
+            report = scenario.Run();
         }
         catch (OverflowException)
         {
@@ -98,7 +97,7 @@ internal static class Program
         JsonReport.Write(report, Stream.Null);
         TableReport.Write(report, TextWriter.Null, colour: false);
         HtmlReport.Write([report], report.Title ?? "seatpolicy simulate", null, TextWriter.Null);
-        Advise(report.Account, scenario);
+        Advise(report.Run.Account, scenario);
     }
 
     /// <summary>
