@@ -19,24 +19,12 @@ internal static class Throughput
     public static async Task MeasureAsync(LocalCluster cluster, IAccountEventStore store, int accounts, int rounds, TextWriter output)
     {
         // A tag per run: a database keeps the accounts of earlier runs.
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var ids = Enumerable.Range(0, accounts).Select(i => string.Create(CultureInfo.InvariantCulture, $"{run}-{i}")).ToArray();
-        var grains = ids.Select((id, i) => cluster.Silo((i % 2) + 1).GetGrain<IAccountGrain>(id)).ToArray();
-
-        // Untimed: open every account and send round 0 (activates the grains, compiles the code paths).
-        await Task.WhenAll(grains.Select((grain, i) => grain.OpenAsync(TurnoverStory.Opening(ids[i]))));
-        await Task.WhenAll(grains.Select((grain, i) => grain.DecideAsync(Command(ids[i], 0))));
-
-        var (wall, cpu) = await TimedAsync(() => Task.WhenAll(grains.Select(async (grain, i) =>
-        {
-            for (var round = 1; round <= rounds; round++)
-            {
-                await grain.DecideAsync(Command(ids[i], round));
-            }
-        })));
+        var run = NewRun();
+        var opened = await OpenAsync(cluster, run, accounts);
+        var (wall, cpu) = await TimedAsync(() => SendAsync(opened, rounds));
         var commands = (long)accounts * rounds;
 
-        var engine = EngineAlone(ids, rounds);
+        var engine = EngineAlone(opened.Ids, rounds);
         var (storeWall, storeCpu) = await StoreAloneAsync(store, run, accounts, rounds);
 
         var cpuPerCommand = cpu.TotalMicroseconds / commands;
@@ -50,6 +38,43 @@ internal static class Throughput
             $"the engine alone (Decide + ApplyTo, same commands, one thread): {enginePerCommand:0.0} µs per command, {100 * enginePerCommand / cpuPerCommand:0.0} % of that CPU"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"the store alone (the same appends, as many at once, no Orleans): {commands / storeWall.TotalSeconds:0} appends/s, {storePerCommand:0.0} µs of this process's CPU per append, {100 * storePerCommand / cpuPerCommand:0.0} % of that CPU"));
+    }
+
+    /// <summary>A new tag for accounts' ids, so that a run's accounts are new even in a database that keeps earlier runs'.</summary>
+    public static string NewRun() => Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>
+    /// The untimed part: opens <paramref name="accounts"/> new accounts named <c>{run}-{i}</c>, the grains
+    /// called from the two silos in turn, and sends each account round 0 (activates the grains, compiles
+    /// the code paths).
+    /// </summary>
+    public static async Task<OpenedAccounts> OpenAsync(LocalCluster cluster, string run, int accounts)
+    {
+        var ids = Enumerable.Range(0, accounts).Select(i => string.Create(CultureInfo.InvariantCulture, $"{run}-{i}")).ToArray();
+        var grains = ids.Select((id, i) => cluster.Silo((i % 2) + 1).GetGrain<IAccountGrain>(id)).ToArray();
+        await Task.WhenAll(grains.Select((grain, i) => grain.OpenAsync(TurnoverStory.Opening(ids[i]))));
+        await Task.WhenAll(grains.Select((grain, i) => grain.DecideAsync(Command(ids[i], 0))));
+        return new OpenedAccounts(ids, grains);
+    }
+
+    /// <summary>
+    /// The timed part: rounds 1 to <paramref name="rounds"/> to every account, each account's commands
+    /// one after another and all accounts at once. Returns the sum of the accounts' versions after it,
+    /// so that a caller has the work's result.
+    /// </summary>
+    public static async Task<long> SendAsync(OpenedAccounts accounts, int rounds)
+    {
+        var versions = await Task.WhenAll(accounts.Grains.Select(async (grain, i) =>
+        {
+            var version = 0L;
+            for (var round = 1; round <= rounds; round++)
+            {
+                version = (await grain.DecideAsync(Command(accounts.Ids[i], round))).Version;
+            }
+
+            return version;
+        }));
+        return versions.Sum();
     }
 
     /// <summary>
@@ -121,7 +146,7 @@ internal static class Throughput
     }
 
     /// <summary>The engine's time for the timed rounds: the best of five passes, so that it is measured warm (the cluster's code is warm too).</summary>
-    private static TimeSpan EngineAlone(string[] ids, int rounds)
+    private static TimeSpan EngineAlone(IReadOnlyList<string> ids, int rounds)
     {
         var afterWarmUp = ids.Select(id => Apply(TurnoverStory.Opening(id), Command(id, 0))).ToArray();
         var best = TimeSpan.MaxValue;
@@ -129,7 +154,7 @@ internal static class Throughput
         {
             var accounts = (Account[])afterWarmUp.Clone();
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < ids.Length; i++)
+            for (var i = 0; i < ids.Count; i++)
             {
                 for (var round = 1; round <= rounds; round++)
                 {
@@ -145,3 +170,6 @@ internal static class Throughput
 
     private static Account Apply(Account account, SeatCommand command) => TurnoverPolicy.Default.Decide(account, command).ApplyTo(account);
 }
+
+/// <summary>Accounts opened by <see cref="Throughput.OpenAsync"/>: their ids and their grains, in the same order.</summary>
+internal sealed record OpenedAccounts(IReadOnlyList<string> Ids, IReadOnlyList<IAccountGrain> Grains);
