@@ -69,6 +69,9 @@ public sealed partial class TurnoverPolicy
             return (from, bill);
         }
 
+        // The next bill's own period would end past the years NodaTime represents. The last date with a
+        // next bill is the day before the period holding the last supported date.
+        var lastWithNextBill = billing.PeriodContaining(billing.SupportedThrough).Start.PlusDays(-1);
         if (asOf is not null)
         {
             throw new ValueRefusedException(
@@ -76,13 +79,10 @@ public sealed partial class TurnoverPolicy
                 nameof(asOf),
                 asOf,
                 $"{Dates.Iso(from)} has no next bill within the years NodaTime supports (-9998 to 9999); "
-                + $"this account's next bill can be looked up from {Dates.Iso(billing.SupportedFrom)} through {Dates.Iso(billing.SupportedThrough)}");
+                + $"this account's next bill can be looked up from {Dates.Iso(billing.SupportedFrom)} through {Dates.Iso(lastWithNextBill)}");
         }
 
-        // The next bill's own period would end past the years NodaTime represents: look from the day
-        // before the period holding the date instead, the last date with a next bill.
-        from = billing.PeriodContaining(from).Start.PlusDays(-1);
-        return (from, account.PreviewNextInvoice(from));
+        return (lastWithNextBill, account.PreviewNextInvoice(lastWithNextBill));
     }
 
     /// <summary>

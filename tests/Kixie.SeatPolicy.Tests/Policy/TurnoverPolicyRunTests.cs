@@ -94,6 +94,16 @@ public sealed class TurnoverPolicyRunTests
         Assert.Equal("asOf", refused.Member);
         Assert.Equal(new LocalDate(9999, 12, 15), refused.Value);
         Assert.StartsWith("9999-12-15 has no next bill", refused.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("can be looked up from -9998-02-01 through 9999-10-31", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_AsOfTheLastDateNamedInTheRefusal_HasANextBillAndTheDayAfterHasNone()
+    {
+        Assert.Equal(new LocalDate(9999, 11, 1), Engine.Run(Acme(), [], new LocalDate(9999, 10, 31)).NextBill.Date);
+
+        var refused = Assert.Throws<ValueRefusedException>(() => Engine.Run(Acme(), [], new LocalDate(9999, 11, 1)));
+        Assert.Equal("asOf", refused.Member);
     }
 
     [Fact]
