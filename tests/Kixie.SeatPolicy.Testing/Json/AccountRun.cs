@@ -4,48 +4,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Kixie.SeatPolicy.Tests.Generators;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Kixie.SeatPolicy.Json.Tests.Generators;
-
-/// <summary>A random account to open: zone, currency, price, calendar, proration, optional contract and 1–5 seats.</summary>
-/// <param name="Zone">A tzdb zone id.</param>
-/// <param name="CurrencyCode">An ISO 4217 code.</param>
-/// <param name="PriceMinorUnits">The seat price in minor units, zero or more.</param>
-/// <param name="Cycle">The billing cycle.</param>
-/// <param name="Anchor">The billing anchor.</param>
-/// <param name="Proration">How adds are prorated.</param>
-/// <param name="Contract">The contract, or null.</param>
-/// <param name="Seats">The initial seats, the first an occupied Admin.</param>
-public sealed record AccountPlan(
-    string Zone,
-    string CurrencyCode,
-    long PriceMinorUnits,
-    BillingCycle Cycle,
-    LocalDate Anchor,
-    ProrationConvention Proration,
-    ContractTerm? Contract,
-    ImmutableArray<InitialSeat> Seats)
-{
-    /// <summary>Opens the account at version 0.</summary>
-    /// <returns>The account.</returns>
-    public Account Open() =>
-        Account.Open(
-            "acct-" + Zone.ToUpperInvariant(),
-            DateTimeZoneProviders.Tzdb[Zone],
-            Money.FromMinorUnits(PriceMinorUnits, Currency.FromCode(CurrencyCode)),
-            new BillingCalendar(Cycle, Anchor),
-            Seats,
-            Contract,
-            Proration);
-
-    /// <inheritdoc />
-    public override string ToString() =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Zone} {PriceMinorUnits} minor {CurrencyCode} {Cycle} from {LocalDatePattern.Iso.Format(Anchor)}, {Proration}, {Contract?.ToString() ?? "no contract"}, seats [{string.Join("; ", Seats.Select(s => s.IsVacant ? $"{s.Seat} vacant" : $"{s.Seat} {s.Email} {s.Role}"))}]");
-}
 
 /// <summary>Which command a step issues.</summary>
 public enum StepKind
@@ -240,7 +202,7 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
 /// </summary>
 public sealed class AccountRun
 {
-    private AccountRun(AccountPlan plan, bool selfServe, Account opened, Account final, ImmutableArray<SeatCommand> commands, ImmutableArray<Decision> decisions)
+    private AccountRun(AccountSpec plan, bool selfServe, Account opened, Account final, ImmutableArray<SeatCommand> commands, ImmutableArray<Decision> decisions)
     {
         Plan = plan;
         SelfServe = selfServe;
@@ -251,7 +213,7 @@ public sealed class AccountRun
     }
 
     /// <summary>The account's plan.</summary>
-    public AccountPlan Plan { get; }
+    public AccountSpec Plan { get; }
 
     /// <summary>Whether the policy let Admins and Managers delete seats themselves.</summary>
     public bool SelfServe { get; }
@@ -274,7 +236,7 @@ public sealed class AccountRun
     /// <param name="start">When the first step happens.</param>
     /// <param name="steps">The steps.</param>
     /// <returns>The run.</returns>
-    public static AccountRun Play(AccountPlan plan, bool selfServe, Instant start, ImmutableArray<StepPlan> steps)
+    public static AccountRun Play(AccountSpec plan, bool selfServe, Instant start, ImmutableArray<StepPlan> steps)
     {
         var policy = selfServe ? new TurnoverPolicy(new PolicyOptions { SelfServeDeletion = true }) : TurnoverPolicy.Default;
         var opened = plan.Open();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using Kixie.SeatPolicy.Tests.Generators;
 using NodaTime;
 
 namespace Kixie.SeatPolicy.Json.Tests.Generators;
@@ -42,7 +43,7 @@ public static class JsonGenerators
     /// <summary>A contract near <paramref name="anchor"/>: renewing whole months, or a ragged end.</summary>
     /// <param name="anchor">A date to start near.</param>
     /// <returns>The generator.</returns>
-    public static Gen<ContractTerm> Contract(LocalDate anchor) =>
+    public static Gen<ContractSpec> Contract(LocalDate anchor) =>
         from startOffset in Gen.Choose(-200, 200)
         from months in Gen.Choose(1, 24)
         from autoRenew in ArbMap.Default.GeneratorFor<bool>()
@@ -50,16 +51,16 @@ public static class JsonGenerators
         from lockIn in Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Constant(ContractTerm.DefaultLockInDays)), (3, Gen.Choose(1, 90)))
         let start = anchor.PlusDays(startOffset)
         let whole = start.PlusMonths(months).PlusDays(-1)
-        select new ContractTerm(start, autoRenew ? whole : whole.PlusDays(ragged), autoRenew ? Math.Max(1, lockIn) : lockIn, autoRenew);
+        select new ContractSpec(start, autoRenew ? whole : whole.PlusDays(ragged), autoRenew ? Math.Max(1, lockIn) : lockIn, autoRenew, autoRenew ? months : 0);
 
     /// <summary>1–5 initial seats: the first an occupied Admin, the rest of any role, some vacant, some with assets.</summary>
-    public static Gen<ImmutableArray<InitialSeat>> Seats { get; } =
+    public static Gen<ImmutableArray<SeatSpec>> Seats { get; } =
         from count in Gen.Choose(1, 5)
         from seats in Gen.CollectToArray(Enumerable.Range(0, count), InitialSeatAt)
         select seats.ToImmutableArray();
 
-    /// <summary>An account plan.</summary>
-    public static Gen<AccountPlan> Plan { get; } =
+    /// <summary>An account to open (the engine tests' <see cref="AccountSpec"/>), over more zones and currencies than theirs.</summary>
+    public static Gen<AccountSpec> Plan { get; } =
         from zone in Gen.Elements(Zones.ToArray())
         from currency in Gen.Elements(Currencies.ToArray())
         from price in Gen.Frequency((1, Gen.Constant(0)), (9, Gen.Choose(1, 500_000)))
@@ -67,9 +68,9 @@ public static class JsonGenerators
         from anchor in Date
         from proration in Convention
         from hasContract in Gen.Frequency((2, Gen.Constant(false)), (3, Gen.Constant(true)))
-        from contract in hasContract ? Contract(anchor).Select(term => (ContractTerm?)term) : Gen.Constant((ContractTerm?)null)
+        from contract in hasContract ? Contract(anchor).Select(term => (ContractSpec?)term) : Gen.Constant((ContractSpec?)null)
         from seats in Seats
-        select new AccountPlan(zone, currency, price, cycle, anchor, proration, contract, seats);
+        select new AccountSpec(zone, currency, price, cycle, anchor, proration, contract, seats);
 
     /// <summary>A step; see <see cref="StepPlan"/>.</summary>
     public static Gen<StepPlan> Step { get; } =
@@ -132,14 +133,14 @@ public static class JsonGenerators
             DateTimeZoneProviders.Tzdb[zone],
             convention);
 
-    private static Gen<InitialSeat> InitialSeatAt(int index) =>
+    private static Gen<SeatSpec> InitialSeatAt(int index) =>
         from vacant in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from role in Gen.Elements(Role.Admin, Role.Manager, Role.Agent, Role.Agent)
         from seatN in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
         from hasAssets in ArbMap.Default.GeneratorFor<bool>()
         from number in Gen.Choose(1_000_000, 9_999_999)
         from name in Gen.Elements(StepPlan.Names.ToArray())
-        let id = new SeatId(seatN ? Invariant($"seat-{index + 2}") : Invariant($"s{index + 1}"))
+        let id = seatN ? Invariant($"seat-{index + 2}") : Invariant($"s{index + 1}")
         let assets = hasAssets
             ? new SeatAssets
             {
@@ -147,12 +148,10 @@ public static class JsonGenerators
                 RingGroups = [.. Enumerable.Range(0, number % 3).Select(g => Invariant($"group-{g}"))],
                 Devices = [Invariant($"desk-{index}")],
             }
-            : null
+            : SeatAssets.None
         select index == 0
-            ? InitialSeat.Occupied(id, name, "admin@acme.test", Role.Admin, assets)
-            : vacant
-                ? InitialSeat.Vacant(id, role, assets)
-                : InitialSeat.Occupied(id, name, Invariant($"initial{index}@acme.test"), role, assets);
+            ? new SeatSpec(id, Vacant: false, name, "admin@acme.test", Role.Admin, assets)
+            : new SeatSpec(id, vacant, name, Invariant($"initial{index}@acme.test"), role, assets);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
@@ -178,5 +177,5 @@ public static class JsonArbitraries
 
     /// <summary>Contracts.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<ContractTerm> Contract() => JsonGenerators.Date.SelectMany(JsonGenerators.Contract).ToArbitrary();
+    public static Arbitrary<ContractTerm> Contract() => JsonGenerators.Date.SelectMany(JsonGenerators.Contract).Select(spec => spec.ToContractTerm()).ToArbitrary();
 }
