@@ -151,6 +151,14 @@ public sealed class BillingCalendar : IEquatable<BillingCalendar>
     }
 
     /// <summary>
+    /// Whether the bill dated at the end of <paramref name="period"/> has a whole period of its own within the
+    /// years NodaTime supports (its period's end is a bill date NodaTime can represent), so that a bill on it
+    /// can exist and carry charges.
+    /// </summary>
+    internal bool BillsAtTheEndOf(BillingPeriod period) =>
+        period.End <= SupportedThrough || TryBillDate(period.Index + 2, out _);
+
+    /// <summary>
     /// Bill date <paramref name="index"/>, or false when it falls outside the years NodaTime supports
     /// (-9998 to 9999, at most 240,000 months from any anchor), so that a walk over bill dates ends at
     /// the end of time instead of throwing.

@@ -50,7 +50,7 @@ internal static class InvoiceStream
             return null;
         }
 
-        if (current.End > calendar.SupportedThrough && !calendar.TryBillDate(current.Index + 2, out _))
+        if (!calendar.BillsAtTheEndOf(current))
         {
             return null; // the period the next bill is for ends past the years NodaTime supports
         }

@@ -84,7 +84,7 @@ public sealed partial class TurnoverPolicy
         }
 
         var period = account.Billing.PeriodContaining(account.LocalDateOf(at));
-        return account.Billing.TryBillDate(period.Index + 2, out _)
+        return account.Billing.BillsAtTheEndOf(period)
             ? null
             : new InvalidCommand(
                 "at",
