@@ -8,7 +8,7 @@ using System.Linq;
 using System.Text;
 using Kixie.SeatPolicy.Cli.Demo;
 using Kixie.SeatPolicy.Cli.Rendering;
-using Kixie.SeatPolicy.Cli.Scenarios;
+using Kixie.SeatPolicy.Json;
 using NodaTime;
 using NodaTime.Text;
 
@@ -57,21 +57,13 @@ internal static class Program
 
     private static readonly Option<LocalDate?> AsOf = new("--as-of")
     {
-        HelpName = "YYYY-MM-DD",
+        HelpName = "YYYY-MM-DD", CustomParser = static result => ParseDate(result),
         Description = "the local date (account time zone) the next bill is looked up from; default: the local date of the last command",
-        CustomParser = static result => ParseDate(result),
     };
 
-    private static readonly Option<string?> Output = new("--output")
-    {
-        HelpName = "FILE",
-        Description = "write to FILE (whole, or not at all) instead of standard output",
-    };
+    private static readonly Option<string?> Output = new("--output") { HelpName = "FILE", Description = "write to FILE (whole, or not at all) instead of standard output" };
 
-    private static readonly Argument<string> File = new("SCENARIO")
-    {
-        Description = "a scenario file (docs/scenario-format.md); - reads standard input",
-    };
+    private static readonly Argument<string> File = new("SCENARIO") { Description = "a scenario file (docs/scenario-format.md); - reads standard input" };
 
     private static readonly Option<string> SeatOption = new("--seat") { Required = true, HelpName = "SEAT", Description = "the leaving agent's seat" };
 
@@ -79,19 +71,14 @@ internal static class Program
 
     private static readonly Option<string> ActorOption = new("--actor") { Required = true, HelpName = "EMAIL", Description = "the Admin or Manager acting" };
 
-    private static readonly Option<LocalDate> Until = new("--until")
-    {
-        Required = true,
-        HelpName = "YYYY-MM-DD",
-        Description = "the horizon: the last local date of the totals",
-        CustomParser = static result => ParseDate(result),
-    };
+    private static readonly Option<LocalDate> Until = new("--until") { Required = true, HelpName = "YYYY-MM-DD", Description = "the horizon: the last local date of the totals", CustomParser = static result => ParseDate(result) };
 
     private static readonly Option<Instant?> Hire = new("--hire") { HelpName = "INSTANT", Description = "when the new person starts (with --name and --email)", CustomParser = static result => ParseInstant(result) };
 
     private static readonly Option<string?> HireName = new("--name") { HelpName = "NAME", Description = "the new person's name (with --hire)" };
 
     private static readonly Option<string?> HireEmail = new("--email") { HelpName = "EMAIL", Description = "the new person's email (with --hire)" };
+
     private static readonly Option<string> Price = new("--price") { Description = "the seat price for one period, e.g. 31.00", Required = true };
 
     private static readonly Option<string> CurrencyCode = new("--currency") { Description = "an ISO 4217 code, e.g. USD", Required = true };
@@ -106,22 +93,11 @@ internal static class Program
             : Refuse<BillingCycle>(result, $"--cycle: unknown billing cycle '{result.Tokens[0].Value}' (Monthly, Quarterly or Annual)"),
     };
 
-    private static readonly Option<LocalDate> Anchor = new("--anchor")
-    {
-        Description = "the bill date every other is derived from",
-        HelpName = "YYYY-MM-DD",
-        Required = true,
-        CustomParser = static result => ParseDate(result, "--anchor: "),
-    };
+    private static readonly Option<LocalDate> Anchor = new("--anchor") { Required = true, HelpName = "YYYY-MM-DD", Description = "the bill date every other is derived from", CustomParser = static result => ParseDate(result, "--anchor: ") };
 
     private static readonly Option<string> Zone = new("--zone") { Description = "the account's tzdb time zone", DefaultValueFactory = static _ => "UTC" };
 
-    private static readonly Option<Instant> At = new("--at")
-    {
-        Description = "the add's instant, ISO 8601 with Z or an offset",
-        Required = true,
-        CustomParser = static result => ParseInstant(result, "--at: "),
-    };
+    private static readonly Option<Instant> At = new("--at") { Required = true, Description = "the add's instant, ISO 8601 with Z or an offset", CustomParser = static result => ParseInstant(result, "--at: ") };
 
     private static int Main(string[] args)
     {
@@ -205,24 +181,7 @@ internal static class Program
             return Usage($"--at: {refused.Reason}");
         }
 
-        return Print(format, stream => ProrateReport.WriteJson(charges, stream), writer => ProrateReport.WriteTable(charges, writer));
-    }
-
-    /// <summary>Writes to standard output: <paramref name="json"/> for <c>--format json</c>, else <paramref name="table"/>.</summary>
-    private static int Print(OutputFormat format, Action<Stream> json, Action<TextWriter> table)
-    {
-        using var stdout = Console.OpenStandardOutput();
-        if (format == OutputFormat.Json)
-        {
-            json(stdout);
-        }
-        else
-        {
-            using var writer = new StreamWriter(stdout, Utf8);
-            table(writer);
-        }
-
-        return Ran;
+        return Emit(format, output: null, stream => ProrateReport.WriteJson(charges, stream), (writer, _) => ProrateReport.WriteTable(charges, writer));
     }
 
     private static int Usage(string message)
@@ -271,15 +230,8 @@ internal static class Program
         TurnoverAdvice advice;
         try
         {
-            advice = TurnoverAdvisor.Advise(
-                scenario.Run().Run.Account,
-                new SeatId(parsed.GetValue(SeatOption)!),
-                parsed.GetValue(Leaves),
-                new Actor(parsed.GetValue(ActorOption)!),
-                parsed.GetValue(Until),
-                hire,
-                name,
-                email);
+            var account = TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands).Account;
+            advice = TurnoverAdvisor.Advise(account, new SeatId(parsed.GetValue(SeatOption)!), parsed.GetValue(Leaves), new Actor(parsed.GetValue(ActorOption)!), parsed.GetValue(Until), hire, name, email);
         }
         catch (OverflowException)
         {
@@ -291,29 +243,7 @@ internal static class Program
             return Usage($"{option}: {refused.Reason}");
         }
 
-        return Print(format, stream => AdviceReport.WriteJson(advice, stream), writer => AdviceReport.WriteTable(advice, writer));
-    }
-
-    private static Scenario? ReadScenario(string file)
-    {
-        byte[] content;
-        try
-        {
-            content = file == "-" ? ReadStandardInput() : System.IO.File.ReadAllBytes(file);
-        }
-        catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            Console.Error.WriteLine(new ScenarioProblem("$", $"cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}").Format(file));
-            return null;
-        }
-
-        if (!Scenario.TryRead(content, out var scenario, out var problem))
-        {
-            Console.Error.WriteLine(problem.Format(file));
-            return null;
-        }
-
-        return scenario;
+        return Emit(format, output: null, stream => AdviceReport.WriteJson(advice, stream), (writer, _) => AdviceReport.WriteTable(advice, writer));
     }
 
     private static int Simulate(string file, OutputFormat format, LocalDate? asOf, string? output)
@@ -323,10 +253,9 @@ internal static class Program
             return Unusable;
         }
 
-        SimulationReport report;
         try
         {
-            report = scenario.Run(asOf);
+            return Emit([SimulationReport.Of(scenario, asOf)], format, many: false, output);
         }
         catch (ValueRefusedException refused) when (refused.Member == "asOf")
         {
@@ -336,51 +265,95 @@ internal static class Program
         {
             return SeatPriceTooLarge(file, scenario);
         }
+    }
 
-        return Emit([report], format, many: false, output);
+    /// <summary>The scenario in <paramref name="file"/> (<c>-</c>: standard input), or null when it is unusable, said on standard error.</summary>
+    private static Scenario? ReadScenario(string file)
+    {
+        try
+        {
+            using var input = file == "-" ? Console.OpenStandardInput() : System.IO.File.OpenRead(file);
+            using var content = new MemoryStream();
+            input.CopyTo(content);
+            return Scenario.Read(content.ToArray());
+        }
+        catch (SeatPolicyJsonException unusable)
+        {
+            Console.Error.WriteLine($"{file}: {unusable.FullPath}: {unusable.Problem}");
+        }
+        catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            Console.Error.WriteLine($"{file}: $: cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}");
+        }
+
+        return null;
     }
 
     /// <summary>Amounts are checked 64-bit minor units; only an absurd seat price gets an overflow: the file is unusable.</summary>
     private static int SeatPriceTooLarge(string file, Scenario scenario)
     {
         var price = scenario.Account.SeatPrice;
-        Console.Error.WriteLine(
-            new ScenarioProblem("$.account.seatPrice", $"{price} {price.Currency} is too large: the charges or bills it leads to overflow").Format(file));
+        Console.Error.WriteLine($"{file}: $.account.seatPrice: {price} {price.Currency} is too large: the charges or bills it leads to overflow");
         return Unusable;
     }
 
-    private static byte[] ReadStandardInput()
-    {
-        using var input = Console.OpenStandardInput();
-        using var copy = new MemoryStream();
-        input.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static int RunDemo(OutputFormat format, string? output) =>
+        Emit([.. DemoScenarios.All.Select(demo => SimulationReport.Of(DemoScenarios.Read(demo)))], format, many: true, output);
 
-    private static int RunDemo(OutputFormat format, string? output)
-    {
-        var reports = DemoScenarios.All
-            .Select(demo => DemoScenarios.Read(demo).Run())
-            .ToList();
-        var status = Emit(reports, format, many: true, output);
-        if (format == OutputFormat.Table && output is null)
+    /// <summary>Renders the reports of one scenario, or of the demo's (<paramref name="many"/>), in <paramref name="format"/>.</summary>
+    private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output) => Emit(
+        format,
+        output,
+        stream => JsonReport.Write(reports, many, stream),
+        (writer, colour) =>
         {
-            DemoScenarios.WriteAdviceChapter(Console.Out);
+            if (format == OutputFormat.Html)
+            {
+                HtmlReport.Write(reports, many ? "seatpolicy demo: managing agent turnover" : reports[0].Title ?? "seatpolicy simulate", many ? DemoScenarios.Introduction : null, writer);
+                return;
+            }
+
+            if (many)
+            {
+                writer.WriteLine(DemoScenarios.Introduction);
+                writer.WriteLine();
+            }
+
+            for (var i = 0; i < reports.Count; i++)
+            {
+                TableReport.WriteRuleBetween(i > 0, writer);
+                TableReport.Write(reports[i], writer, colour);
+            }
+
+            if (many)
+            {
+                DemoScenarios.WriteAdviceChapter(writer);
+            }
+        });
+
+    /// <summary>
+    /// Writes with <paramref name="json"/> for <c>--format json</c>, else with <paramref name="text"/> (told whether
+    /// to colour), to standard output or to <paramref name="output"/> through a temporary file in its folder, moved
+    /// into place when whole.
+    /// </summary>
+    private static int Emit(OutputFormat format, string? output, Action<Stream> json, Action<TextWriter, bool> text)
+    {
+        void Write(Stream stream, bool colour)
+        {
+            if (format == OutputFormat.Json)
+            {
+                json(stream);
+                return;
+            }
+
+            using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
+            text(writer, colour);
         }
 
-        return status;
-    }
-
-    /// <summary>Renders to standard output, or to <paramref name="output"/> through a temporary file in its folder, moved into place when whole.</summary>
-    private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output)
-    {
         if (output is null)
         {
-            var colour = !Console.IsOutputRedirected
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-                && Environment.GetEnvironmentVariable("TERM") != "dumb";
             using var stdout = Console.OpenStandardOutput();
-            Render(reports, format, many, stdout, colour);
+            Write(stdout, !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb");
             return Ran;
         }
 
@@ -397,7 +370,7 @@ internal static class Program
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                Render(reports, format, many, stream, colour: false);
+                Write(stream, colour: false);
             }
 
             System.IO.File.Move(temporary, target, overwrite: true);
@@ -408,42 +381,6 @@ internal static class Program
             System.IO.File.Delete(temporary);
             Console.Error.WriteLine($"seatpolicy: cannot write {output}: {cannot.Message.ReplaceLineEndings(" ")}");
             return Unusable;
-        }
-    }
-
-    private static void Render(List<SimulationReport> reports, OutputFormat format, bool many, Stream stream, bool colour)
-    {
-        if (format == OutputFormat.Json)
-        {
-            if (many)
-            {
-                JsonReport.WriteMany(reports, stream);
-            }
-            else
-            {
-                JsonReport.Write(reports[0], stream);
-            }
-
-            return;
-        }
-
-        using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
-        if (format == OutputFormat.Html)
-        {
-            HtmlReport.Write(reports, many ? "seatpolicy demo: managing agent turnover" : reports[0].Title ?? "seatpolicy simulate", many ? DemoScenarios.Introduction : null, writer);
-            return;
-        }
-
-        if (many)
-        {
-            writer.WriteLine(DemoScenarios.Introduction);
-            writer.WriteLine();
-        }
-
-        for (var i = 0; i < reports.Count; i++)
-        {
-            TableReport.WriteRuleBetween(i > 0, writer);
-            TableReport.Write(reports[i], writer, colour);
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed class UnusableFileTests
     [InlineData("command-at-without-offset", "$.commands[0].at", "'2026-03-17T18:00:00' is not an instant")]
     [InlineData("command-at-impossible", "$.commands[0].at", "'2026-02-30T18:00:00Z' is not an instant")]
     // Ambiguous JSON: a property given twice, at every depth (issue 17).
-    [InlineData("duplicate-property-top-level", "$.commands", "Duplicate property 'commands'")]
+    [InlineData("duplicate-property-top-level", "$", "the property 'commands' appears twice")]
     [InlineData("duplicate-property-account", "$.account", "the property 'id' appears twice")]
     [InlineData("duplicate-property-billing", "$.account.billing", "the property 'anchor' appears twice")]
     [InlineData("duplicate-property-seat", "$.account.seats[0]", "the property 'seat' appears twice")]

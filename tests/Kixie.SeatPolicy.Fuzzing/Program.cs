@@ -4,7 +4,6 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kixie.SeatPolicy.Cli.Rendering;
-using Kixie.SeatPolicy.Cli.Scenarios;
 using Kixie.SeatPolicy.Json;
 using SharpFuzz;
 
@@ -74,27 +73,25 @@ internal static class Program
     }
 
     /// <summary>
-    /// The tool's path: an unusable file is <see cref="Scenario.TryRead"/>'s false, and a seat price whose
-    /// charges overflow is the one exception <c>simulate</c> turns into an unusable file. Nothing else may throw.
+    /// The tool's path: an unusable file is <see cref="Scenario.Read"/>'s <see cref="SeatPolicyJsonException"/>,
+    /// and a seat price whose charges overflow is the one exception <c>simulate</c> turns into an unusable file.
+    /// Nothing else may throw.
     /// </summary>
     private static void Simulate(byte[] input)
     {
-        if (!Scenario.TryRead(input, out var scenario, out _))
-        {
-            return;
-        }
-
+        Scenario scenario;
         SimulationReport report;
         try
         {
-            report = scenario.Run();
+            scenario = Scenario.Read(input);
+            report = SimulationReport.Of(scenario);
         }
-        catch (OverflowException)
+        catch (Exception unusable) when (unusable is SeatPolicyJsonException or OverflowException)
         {
             return;
         }
 
-        JsonReport.Write(report, Stream.Null);
+        JsonReport.Write([report], many: false, Stream.Null);
         TableReport.Write(report, TextWriter.Null, colour: false);
         HtmlReport.Write([report], report.Title ?? "seatpolicy simulate", null, TextWriter.Null);
         Advise(report.Run.Account, scenario);

@@ -1,9 +1,8 @@
-using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Text;
 using Kixie.SeatPolicy.Cli.Rendering;
-using Kixie.SeatPolicy.Cli.Scenarios;
+using Kixie.SeatPolicy.Json;
 using NodaTime;
 
 namespace Kixie.SeatPolicy.Cli.Demo;
@@ -57,9 +56,5 @@ internal static class DemoScenarios
     /// <summary>Reads one of the embedded scenarios.</summary>
     /// <param name="name">A name from <see cref="All"/>.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="InvalidOperationException">The resource is missing or unusable (a build error).</exception>
-    public static Scenario Read(string name) =>
-        Scenario.TryRead(Encoding.UTF8.GetBytes(ReportText.Embedded("Demo." + name)), out var scenario, out var problem)
-            ? scenario
-            : throw new InvalidOperationException($"The demo scenario is unusable: {problem.Format(name)}");
+    public static Scenario Read(string name) => Scenario.Read(Encoding.UTF8.GetBytes(ReportText.Embedded("Demo." + name)));
 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using Kixie.SeatPolicy.Cli.Scenarios;
 using NodaTime;
 using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 

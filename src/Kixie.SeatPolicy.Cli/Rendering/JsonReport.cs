@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kixie.SeatPolicy.Cli.Scenarios;
 using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
@@ -24,16 +23,24 @@ internal static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes one report as a JSON object, followed by a line feed.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="output">Where to write (UTF-8).</param>
-    public static void Write(SimulationReport report, Stream output) => WriteDocument(View(report.Run), output);
-
-    /// <summary>Writes several reports as <c>{"scenarios":[{"title":…,"report":{…}}, …]}</c> (the demo).</summary>
+    /// <summary>
+    /// Writes one report as a JSON object, or several (the demo's, <paramref name="many"/>) as
+    /// <c>{"scenarios":[{"title":…,"report":{…}}, …]}</c>, followed by a line feed.
+    /// </summary>
     /// <param name="reports">The reports.</param>
+    /// <param name="many">Whether to write every report with its title, or the first alone.</param>
     /// <param name="output">Where to write (UTF-8).</param>
-    public static void WriteMany(IEnumerable<SimulationReport> reports, Stream output) =>
-        WriteDocument(new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]), output);
+    public static void Write(IReadOnlyList<SimulationReport> reports, bool many, Stream output)
+    {
+        if (many)
+        {
+            WriteDocument(new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]), output);
+        }
+        else
+        {
+            WriteDocument(View(reports[0].Run), output);
+        }
+    }
 
     /// <summary>Writes <paramref name="document"/> followed by a line feed.</summary>
     /// <typeparam name="T">The document's type.</typeparam>
