@@ -17,44 +17,29 @@ internal static class DemoScenarios
     /// <summary>What the demo is about, printed before the table format.</summary>
     public static string Introduction { get; } = ReportText.Embedded("introduction.txt");
 
-    /// <summary>The advice chapter's introduction (rulebook §11), printed after the two stories.</summary>
-    public static string AdviceChapter { get; } = ReportText.Embedded("advice-chapter.txt");
-
-    /// <summary>When the agent leaves in the advice chapter: 2026-03-10 09:00 in Los Angeles (18:00 in Berlin).</summary>
-    public static Instant Leaves { get; } = Instant.FromUtc(2026, 3, 10, 17, 0);
-
-    /// <summary>When Maria starts, five weeks later.</summary>
-    public static Instant MariaStarts { get; } = Instant.FromUtc(2026, 4, 14, 16, 0);
-
-    /// <summary>The advice chapter's horizon.</summary>
-    public static LocalDate Horizon { get; } = new(2026, 12, 31);
-
-    /// <summary>The advice chapter's cases: the scenario whose opening account is advised on, the leaving agent's seat, the acting Admin.</summary>
-    public static ImmutableArray<(string Scenario, string Seat, string Actor)> AdviceCases { get; } =
-        [("contract-account.json", "s2", "ada@acme.test"), ("non-contract-account.json", "s2", "hana@globex.test")];
-
     /// <summary>The embedded scenario files, in the order the demo runs them.</summary>
     public static ImmutableArray<string> All { get; } = ["contract-account.json", "non-contract-account.json"];
 
-    /// <summary>Writes the advice chapter (table format): its introduction, then each case's advice.</summary>
-    /// <param name="output">Where to write.</param>
+    /// <summary>
+    /// Writes the advice chapter (rulebook §11, table format): its introduction, then the advice on each
+    /// scenario's opening account when seat s2's agent leaves on 2026-03-10 at 09:00 in Los Angeles (18:00 in
+    /// Berlin), asked by the scenario's Admin, Maria starting five weeks later, totals until 2026-12-31.
+    /// </summary>
     public static void WriteAdviceChapter(TextWriter output)
     {
         TableReport.WriteRuleBetween(true, output);
-        output.WriteLine(AdviceChapter);
-        foreach (var (name, seat, actor) in AdviceCases)
+        output.WriteLine(ReportText.Embedded("advice-chapter.txt"));
+        foreach (var (name, admin) in new[] { ("contract-account.json", "ada@acme.test"), ("non-contract-account.json", "hana@globex.test") })
         {
             var opening = Read(name);
             var advice = TurnoverAdvisor.Advise(
-                opening.Account, new SeatId(seat), Leaves, new Actor(actor), Horizon, MariaStarts, "Maria Santos", "maria.santos@example.test");
+                opening.Account, new SeatId("s2"), Instant.FromUtc(2026, 3, 10, 17, 0), new Actor(admin), new LocalDate(2026, 12, 31), Instant.FromUtc(2026, 4, 14, 16, 0), "Maria Santos", "maria.santos@example.test");
             output.WriteLine();
             output.WriteLine(opening.Title);
             AdviceReport.WriteTable(advice, output);
         }
     }
 
-    /// <summary>Reads one of the embedded scenarios.</summary>
-    /// <param name="name">A name from <see cref="All"/>.</param>
-    /// <returns>The scenario.</returns>
+    /// <summary>Reads one of the embedded scenarios, by a name from <see cref="All"/>.</summary>
     public static Scenario Read(string name) => Scenario.Read(Encoding.UTF8.GetBytes(ReportText.Embedded("Demo." + name)));
 }

@@ -19,8 +19,6 @@ internal static class AdviceReport
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Writes the advice as the format spec's JSON.</summary>
-    /// <param name="advice">The advice.</param>
-    /// <param name="output">Where to write.</param>
     public static void WriteJson(TurnoverAdvice advice, Stream output)
     {
         var plans = advice.Plans.Select(plan => new PlanView(
@@ -44,8 +42,6 @@ internal static class AdviceReport
         step.Outcome.ChargedAmount(currency).ToString());
 
     /// <summary>Writes the advice as a table.</summary>
-    /// <param name="advice">The advice.</param>
-    /// <param name="output">Where to write.</param>
     public static void WriteTable(TurnoverAdvice advice, TextWriter output)
     {
         var hire = advice.Hire is { } at ? $", hire {Iso(at)}" : ", no hire";

@@ -22,11 +22,7 @@ internal static class HtmlReport
 
     private static readonly string Css = ReportText.Embedded("report.css");
 
-    /// <summary>Writes one page holding every report, in order.</summary>
-    /// <param name="reports">The reports.</param>
-    /// <param name="heading">The page's heading.</param>
-    /// <param name="introduction">Text before the reports, or null.</param>
-    /// <param name="output">Where to write.</param>
+    /// <summary>Writes one page headed <paramref name="heading"/>: the <paramref name="introduction"/> (or none), then every report in order.</summary>
     public static void Write(IReadOnlyList<SimulationReport> reports, string heading, string? introduction, TextWriter output)
     {
         output.Write($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{E(heading)}</title><style>\n{Css}\n</style></head>\n<body><h1>{E(heading)}</h1>\n");
@@ -251,12 +247,8 @@ internal static class HtmlReport
         ((LocalDate.MaxIsoValue.Year - date.Year) * 12) + (12 - date.Month) < months ? LocalDate.MaxIsoValue : date.PlusMonths(months);
 
     /// <summary>One seat's lane: its changes of occupant (null: vacant) from their local dates, and its deletion.</summary>
-    private sealed class Lane(string seat, List<(LocalDate From, string? Who)> changes)
+    private sealed record Lane(string Seat, List<(LocalDate From, string? Who)> Changes)
     {
-        public string Seat { get; } = seat;
-
-        public List<(LocalDate From, string? Who)> Changes { get; } = changes;
-
         public (LocalDate On, LocalDate OffBill)? Deleted { get; init; }
 
         public bool Never { get; init; }

@@ -27,26 +27,11 @@ internal static class JsonReport
     /// Writes one report as a JSON object, or several (the demo's, <paramref name="many"/>) as
     /// <c>{"scenarios":[{"title":…,"report":{…}}, …]}</c>, followed by a line feed.
     /// </summary>
-    /// <param name="reports">The reports.</param>
-    /// <param name="many">Whether to write every report with its title, or the first alone.</param>
-    /// <param name="output">Where to write (UTF-8).</param>
-    public static void Write(IReadOnlyList<SimulationReport> reports, bool many, Stream output)
-    {
-        if (many)
-        {
-            WriteDocument(new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]), output);
-        }
-        else
-        {
-            WriteDocument(View(reports[0].Run), output);
-        }
-    }
+    public static void Write(IReadOnlyList<SimulationReport> reports, bool many, Stream output) => WriteDocument<object>(
+        many ? new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]) : View(reports[0].Run),
+        output);
 
-    /// <summary>Writes <paramref name="document"/> followed by a line feed.</summary>
-    /// <typeparam name="T">The document's type.</typeparam>
-    /// <param name="document">The document.</param>
-    /// <param name="output">Where to write (UTF-8).</param>
-    /// <param name="options">How; <see cref="Relaxed"/> when null.</param>
+    /// <summary>Writes <paramref name="document"/> with <paramref name="options"/> (<see cref="Relaxed"/> when null), followed by a line feed.</summary>
     public static void WriteDocument<T>(T document, Stream output, JsonSerializerOptions? options = null)
     {
         JsonSerializer.Serialize(output, document, options ?? Relaxed);

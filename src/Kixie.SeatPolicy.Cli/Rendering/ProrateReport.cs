@@ -20,9 +20,7 @@ internal static class ProrateReport
         ProrationConvention.Lago,
     ];
 
-    /// <summary>Writes the charges as aligned rows: convention, charge, arithmetic.</summary>
-    /// <param name="charges">One charge per convention of <see cref="Conventions"/>.</param>
-    /// <param name="output">Where to write.</param>
+    /// <summary>Writes the charges (one per convention of <see cref="Conventions"/>) as aligned rows: convention, charge, arithmetic.</summary>
     public static void WriteTable(ImmutableArray<ProratedCharge> charges, TextWriter output)
     {
         var nameWidth = charges.Max(charge => charge.Convention.Name.Length);
@@ -34,9 +32,7 @@ internal static class ProrateReport
         }
     }
 
-    /// <summary>Writes <c>{"charges":[{"convention","charge","currency","detail"}, …]}</c>.</summary>
-    /// <param name="charges">One charge per convention of <see cref="Conventions"/>.</param>
-    /// <param name="output">Where to write (UTF-8).</param>
+    /// <summary>Writes the charges as <c>{"charges":[{"convention","charge","currency","detail"}, …]}</c>.</summary>
     public static void WriteJson(ImmutableArray<ProratedCharge> charges, Stream output)
     {
         var rows = charges.Select(charge => new Row(

@@ -9,10 +9,7 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// <param name="Run">The policy's run of the scenario's commands.</param>
 internal sealed record SimulationReport(string? Title, string? Description, CommandRun Run)
 {
-    /// <summary>Runs the scenario's commands through the rulebook's default policy (<see cref="TurnoverPolicy.Run"/>).</summary>
-    /// <param name="scenario">The scenario.</param>
-    /// <param name="asOf">The local date the next bill is looked up from; null for the policy's default.</param>
-    /// <returns>The report.</returns>
+    /// <summary>Runs the scenario's commands through the rulebook's default policy (<see cref="TurnoverPolicy.Run"/>), the next bill as of <paramref name="asOf"/> (null: the policy's default).</summary>
     /// <exception cref="ValueRefusedException"><paramref name="asOf"/> has no next bill within time (member <c>asOf</c>).</exception>
     public static SimulationReport Of(Scenario scenario, LocalDate? asOf = null) =>
         new(scenario.Title, scenario.Description, TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands, asOf));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using static Kixie.SeatPolicy.Cli.Rendering.ReportText;
 
 namespace Kixie.SeatPolicy.Cli.Rendering;
@@ -15,9 +16,7 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// </summary>
 internal static class TableReport
 {
-    /// <summary>Writes the rule between two parts of a page when <paramref name="between"/>.</summary>
-    /// <param name="between">Whether a part came before.</param>
-    /// <param name="output">Where to write.</param>
+    /// <summary>Writes the rule between two parts of a page when <paramref name="between"/> (a part came before).</summary>
     public static void WriteRuleBetween(bool between, TextWriter output)
     {
         if (between)
@@ -28,10 +27,7 @@ internal static class TableReport
         }
     }
 
-    /// <summary>Writes one report.</summary>
-    /// <param name="report">The report.</param>
-    /// <param name="output">Where to write.</param>
-    /// <param name="colour">Whether to use ANSI colours.</param>
+    /// <summary>Writes one report, in ANSI colours when <paramref name="colour"/>.</summary>
     public static void Write(SimulationReport report, TextWriter output, bool colour)
     {
         var paint = new Paint(colour);
@@ -157,25 +153,9 @@ internal static class TableReport
         output.WriteLine();
     }
 
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-
-            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
-        }
-
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
-        }
-    }
+    /// <summary>The text's words in lines of at most <paramref name="width"/> characters (a longer word alone on its line).</summary>
+    private static IEnumerable<string> Wrap(string text, int width) =>
+        Regex.Matches(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)), $@"\S.{{0,{width - 1}}}(?= |$)|\S+").Select(line => line.Value);
 
     private static int[] Widths(string[]? header, List<string[]> rows)
     {
