@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -66,6 +67,28 @@ public sealed class CommandLineTests
         Assert.Contains("Added (replay)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("30.00 × 11/31 = 10.645… → 10.65", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Next bill", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    public async Task Demo_Output_WritesTheFileStandardOutputWouldShow(string format)
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"seatpolicy-demo-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var printed = await SeatPolicyTool.RunAsync("demo", "--format", format);
+            var written = await SeatPolicyTool.RunAsync("demo", "--format", format, "--output", target);
+
+            Assert.Equal(0, written.ExitCode);
+            Assert.Equal(string.Empty, written.Stdout);
+            Assert.Equal(printed.Stdout, File.ReadAllText(target));
+            Assert.Contains(format == "table" ? "Advice for seat s2" : "\"scenarios\"", printed.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(target);
+        }
     }
 
     [Fact]
