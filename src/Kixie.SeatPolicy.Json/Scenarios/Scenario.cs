@@ -57,11 +57,7 @@ public sealed class Scenario
         {
             document = JsonSerializer.Deserialize<Document>(utf8, SeatPolicyJson.LenientOptions);
         }
-        catch (SeatPolicyJsonException)
-        {
-            throw;
-        }
-        catch (JsonException unreadable)
+        catch (JsonException unreadable) when (unreadable is not SeatPolicyJsonException)
         {
             // System.Text.Json's own: not JSON, cut short, or a value of the wrong kind where it reads the document's shape.
             throw new SeatPolicyJsonException(unreadable.Path ?? "$", unreadable.Message.ReplaceLineEndings(" "), unreadable);
