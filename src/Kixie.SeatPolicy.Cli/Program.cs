@@ -253,9 +253,10 @@ internal static class Program
             return Unusable;
         }
 
+        SimulationReport report;
         try
         {
-            return Emit([SimulationReport.Of(scenario, asOf)], format, many: false, output);
+            report = SimulationReport.Of(scenario, asOf);
         }
         catch (ValueRefusedException refused) when (refused.Member == "asOf")
         {
@@ -265,28 +266,34 @@ internal static class Program
         {
             return SeatPriceTooLarge(file, scenario);
         }
+
+        return Emit([report], format, many: false, output);
     }
 
     /// <summary>The scenario in <paramref name="file"/> (<c>-</c>: standard input), or null when it is unusable, said on standard error.</summary>
     private static Scenario? ReadScenario(string file)
     {
+        using var content = new MemoryStream();
         try
         {
             using var input = file == "-" ? Console.OpenStandardInput() : System.IO.File.OpenRead(file);
-            using var content = new MemoryStream();
             input.CopyTo(content);
-            return Scenario.Read(content.ToArray());
-        }
-        catch (SeatPolicyJsonException unusable)
-        {
-            Console.Error.WriteLine($"{file}: {unusable.FullPath}: {unusable.Problem}");
         }
         catch (Exception cannot) when (cannot is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             Console.Error.WriteLine($"{file}: $: cannot read the file: {cannot.Message.ReplaceLineEndings(" ")}");
+            return null;
         }
 
-        return null;
+        try
+        {
+            return Scenario.Read(content.ToArray());
+        }
+        catch (SeatPolicyJsonException unusable)
+        {
+            Console.Error.WriteLine($"{file}: {unusable.FullPath}: {unusable.Problem}".ReplaceLineEndings(" "));
+            return null;
+        }
     }
 
     /// <summary>Amounts are checked 64-bit minor units; only an absurd seat price gets an overflow: the file is unusable.</summary>

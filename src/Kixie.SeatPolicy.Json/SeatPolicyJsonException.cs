@@ -16,7 +16,9 @@ namespace Kixie.SeatPolicy.Json;
 /// <para>When the engine refused a value (an initial seat, a contract term, an amount), the
 /// <see cref="Exception.InnerException"/> is its <see cref="ValueRefusedException"/>.</para>
 /// <para>Text that is not JSON at all fails in System.Text.Json's reader with its own
-/// <see cref="JsonException"/>, not with this type.</para>
+/// <see cref="JsonException"/>, not with this type, except in <see cref="Scenario.Read"/>, which
+/// refuses every unusable document with this type and keeps System.Text.Json's exception as the
+/// <see cref="Exception.InnerException"/>.</para>
 /// </remarks>
 public sealed class SeatPolicyJsonException : JsonException
 {

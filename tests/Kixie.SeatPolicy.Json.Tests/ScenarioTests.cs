@@ -81,6 +81,14 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void Read_ATopLevelNameThatIsNotText_IsRefusedAsJsonNotThrownAsABug()
+    {
+        var refused = Assert.Throws<SeatPolicyJsonException>(() => Scenario.Read(Encoding.UTF8.GetBytes($$"""{"\ud800":1,"account":{{Account}},"commands":[]}""")));
+
+        Assert.IsAssignableFrom<JsonException>(refused.InnerException);
+    }
+
+    [Fact]
     public void Read_CommandsOfTheWrongKind_IsRefusedAtTheirPath()
     {
         var refused = Assert.Throws<SeatPolicyJsonException>(() => Scenario.Read(Encoding.UTF8.GetBytes($$"""{"account":{{Account}},"commands":5}""")));

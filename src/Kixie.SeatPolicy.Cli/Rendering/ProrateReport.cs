@@ -33,17 +33,7 @@ internal static class ProrateReport
     }
 
     /// <summary>Writes the charges as <c>{"charges":[{"convention","charge","currency","detail"}, …]}</c>.</summary>
-    public static void WriteJson(ImmutableArray<ProratedCharge> charges, Stream output)
-    {
-        var rows = charges.Select(charge => new Row(
-            charge.Convention.Name,
-            charge.Amount.ToString(),
-            charge.Amount.Currency.Code,
-            charge.Explain()));
-        JsonReport.WriteDocument(new Document([.. rows]), output);
-    }
-
-    private sealed record Document(ImmutableArray<Row> Charges);
-
-    private sealed record Row(string Convention, string Charge, string Currency, string Detail);
+    public static void WriteJson(ImmutableArray<ProratedCharge> charges, Stream output) => JsonReport.WriteDocument(
+        new { Charges = charges.Select(charge => new { Convention = charge.Convention.Name, Charge = charge.Amount.ToString(), Currency = charge.Amount.Currency.Code, Detail = charge.Explain() }) },
+        output);
 }

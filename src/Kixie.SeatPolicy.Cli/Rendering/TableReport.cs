@@ -115,11 +115,10 @@ internal static class TableReport
             return;
         }
 
-        var seatWidths = Widths(null, seatRows);
-        var left = new bool[seatWidths.Length];
+        var (seatWidths, leftAligned) = (Widths(null, seatRows), new bool[seatRows[0].Length]);
         foreach (var row in seatRows)
         {
-            output.WriteLine("  " + Line(row, seatWidths, left));
+            output.WriteLine("  " + Line(row, seatWidths, leftAligned));
         }
     }
 
@@ -155,7 +154,7 @@ internal static class TableReport
 
     /// <summary>The text's words in lines of at most <paramref name="width"/> characters (a longer word alone on its line).</summary>
     private static IEnumerable<string> Wrap(string text, int width) =>
-        Regex.Matches(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)), $@"\S.{{0,{width - 1}}}(?= |$)|\S+").Select(line => line.Value);
+        Regex.Matches(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)), $"[^ ](?s:.){{0,{width - 1}}}(?= |\\z)|[^ ]+").Select(line => line.Value);
 
     private static int[] Widths(string[]? header, List<string[]> rows)
     {

@@ -8,10 +8,14 @@ namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
 /// A scenario: an account and the commands to run on it in order, with an optional title and
-/// description. It is what a <c>seatpolicy</c> scenario file holds (<c>docs/scenario-format.md</c>),
-/// in the package's one dialect: the account as this package reads an <see cref="Account"/>, each
-/// command as it reads a <see cref="SeatCommand"/> leniently (<see cref="SeatPolicyJson.LenientOptions"/>).
+/// description. It is what a scenario file of the <c>seatpolicy</c> tool holds, in the package's one
+/// dialect: the account as this package reads an <see cref="Account"/>, each command as it reads a
+/// <see cref="SeatCommand"/> leniently (<see cref="SeatPolicyJson.LenientOptions"/>).
 /// </summary>
+/// <remarks>
+/// <see cref="Read"/> reads the document's top level with System.Text.Json's reflection-based resolver,
+/// like <see cref="SeatPolicyJson.Options"/>, so it is not meant for trimmed or native AOT applications.
+/// </remarks>
 public sealed class Scenario
 {
     private Scenario(Account account, ImmutableArray<SeatCommand> commands, string? title, string? description) =>
@@ -105,8 +109,9 @@ public sealed class Scenario
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception notJson) when (notJson is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a name that is not text (a lone surrogate): the deserializer refuses it with its path.
         }
 
         return null;
