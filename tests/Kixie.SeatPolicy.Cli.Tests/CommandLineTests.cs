@@ -69,6 +69,25 @@ public sealed class CommandLineTests
         Assert.Contains("Next bill", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Simulate_AFileWithAByteOrderMark_RunsAsTheSameFileWithout()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"seatpolicy-bom-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllBytes(target, [.. "\uFEFF"u8, .. File.ReadAllBytes(Path.Combine(SeatPolicyTool.RepositoryRoot, SeatPolicyTool.Scenario("spec-example.json")))]);
+            var withMark = await SeatPolicyTool.RunAsync("simulate", target, "--format", "json");
+            var without = await SeatPolicyTool.RunAsync("simulate", SeatPolicyTool.Scenario("spec-example.json"), "--format", "json");
+
+            Assert.Equal(0, withMark.ExitCode);
+            Assert.Equal(without.Stdout, withMark.Stdout);
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
     [Theory]
     [InlineData("table")]
     [InlineData("json")]
