@@ -84,6 +84,22 @@ public sealed class AccountApplyTests
     }
 
     [Fact]
+    public void Apply_AnEventDatedWhereTheCalendarCannotBill_IsRefusedAtItsInstantOneAtATimeAndInABatch()
+    {
+        // The policy never decides such an event (the command is InvalidCommand naming "at"); only a hand-built or stored one reaches Apply.
+        var opening = EngineFixtures.Acme();
+        var (_, after) = EngineFixtures.Run(opening, new DeactivateAgent(EngineFixtures.Cmd("c1"), EngineFixtures.Noon(2026, 3, 17), EngineFixtures.Ada, EngineFixtures.S2));
+        var decided = Assert.Single(after.History);
+        var late = Instant.FromUtc(9999, 12, 31, 12, 0);
+        var outOfTime = decided with { Command = ((DeactivateAgent)decided.Command) with { At = late } };
+
+        var single = Assert.Throws<ValueRefusedException>(() => opening.Apply(outOfTime));
+        var batch = Assert.Throws<ValueRefusedException>(() => opening.Apply([outOfTime]));
+
+        Assert.All(new[] { single, batch }, refused => Assert.Equal(("at", (object)late), (refused.Member, refused.Value)));
+    }
+
+    [Fact]
     public void Apply_OneEventOrABatch_KeepsTheLeaversEmailInTheIndexAndNeitherBelievesIt()
     {
         var start = EngineFixtures.Acme();

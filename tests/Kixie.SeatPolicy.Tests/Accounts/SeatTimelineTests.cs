@@ -41,4 +41,15 @@ public sealed class SeatTimelineTests
         Assert.Equal(S4, timelines[3].Deletion?.Seat);
         Assert.Null(timelines[1].Deletion);
     }
+
+    [Fact]
+    public void SeatTimelines_AfterAnUpdate_StartASpellWithTheUpdatedAgentOnItsLocalDate()
+    {
+        var (decisions, account) = RunAll(Acme(), new UpdateAgent(Cmd("c1"), Noon(2026, 3, 17), Ada, S3, Name: "Mia Chen-Park"));
+        Assert.True(decisions[0].Outcome.IsAccepted, decisions[0].Outcome.ToString());
+
+        Assert.Equal(
+            new (LocalDate?, string?)[] { (null, "Mia Chen"), (new LocalDate(2026, 3, 17), "Mia Chen-Park") },
+            account.SeatTimelines()[2].Spells.Select(spell => (spell.From, spell.Occupant?.Name)));
+    }
 }

@@ -67,6 +67,19 @@ public sealed class ValueEqualityTests
     }
 
     [Fact]
+    public void Account_SameSeatsEmailsAndCommandIdsButOneNameDifferent_IsUnequal()
+    {
+        // Every key (seat ids, emails, command ids) and every counter alike: only the values under one key differ.
+        var account = Open();
+        var renamed = Apply(account, new UpdateAgent(new CommandId("c1"), Instant.FromUtc(2026, 3, 5, 12, 0), new Actor("ada@acme.test"), new SeatId("s2"), Name: "Jo Park-Lee"));
+        var renamedOtherwise = Apply(account, new UpdateAgent(new CommandId("c1"), Instant.FromUtc(2026, 3, 5, 12, 0), new Actor("ada@acme.test"), new SeatId("s2"), Name: "Jo Parker"));
+
+        Assert.Equal(renamed.Version, renamedOtherwise.Version);
+        Assert.NotEqual(renamed, renamedOtherwise);
+        Assert.NotEqual(renamedOtherwise, renamed);
+    }
+
+    [Fact]
     public void Seat_AnyMemberDifferent_IsUnequal()
     {
         var seat = Open().FindSeat(new SeatId("s2"))!;
