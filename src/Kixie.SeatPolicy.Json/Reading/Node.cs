@@ -35,6 +35,9 @@ internal readonly struct Node
     /// <summary>A failure at this value caused by an exception of the engine (a guard on its constructors).</summary>
     public SeatPolicyJsonException Fail(string problem, Exception inner) => new(Path, problem, inner);
 
+    /// <summary>The refusal of an object at <paramref name="path"/> that gives the property <paramref name="name"/> twice.</summary>
+    public static SeatPolicyJsonException RepeatedProperty(string path, string name) => new(path, $"the property '{name}' appears twice");
+
     /// <summary>A failure for a value of the wrong JSON kind.</summary>
     public SeatPolicyJsonException Expected(string what) => Fail($"expected {what} but found {Describe(_element.ValueKind)}");
 
@@ -51,7 +54,7 @@ internal readonly struct Node
         {
             if (!properties.TryAdd(property.Name, property.Value))
             {
-                throw Fail($"the property '{property.Name}' appears twice");
+                throw RepeatedProperty(Path, property.Name);
             }
         }
 

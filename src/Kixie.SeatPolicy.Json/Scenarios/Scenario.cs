@@ -53,7 +53,7 @@ public sealed class Scenario
         utf8 = utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         if (RepeatedTopLevelProperty(utf8) is { } repeated)
         {
-            throw new SeatPolicyJsonException("$", $"the property '{repeated}' appears twice");
+            throw Node.RepeatedProperty("$", repeated);
         }
 
         Document? document;
