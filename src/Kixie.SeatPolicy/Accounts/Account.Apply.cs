@@ -55,18 +55,16 @@ public sealed partial class Account
     /// per change); a batch edits builders that copy a node once and then change it in place, so a
     /// long replay builds no intermediate states. A batch on an account with no history yet (a replay
     /// from the opening) collects its events and builds the accepted-command map once at the end,
-    /// sorted by hash, instead of walking a growing trie per event. A batch checks addresses against a
-    /// builder of the live ones only (a leaver's entry is dropped there), lists the seats it indexes in
-    /// order, and writes them into the index once at the end, the last seat per address winning, as one
-    /// event after another would leave it. The source account is never touched. A struct,
+    /// sorted by hash, instead of walking a growing trie per event. A batch also collects the emails it
+    /// indexes in a dictionary (the last seat per address, as one event after another would leave it)
+    /// and writes them into the index once at the end. The source account is never touched. A struct,
     /// so that applying one event allocates nothing for it.
     /// </summary>
     private struct Transition
     {
         private readonly Account _source;
         private readonly SeatMap.Builder? _seatEdits;
-        private readonly EmailIndex.Builder? _liveEmails;
-        private readonly List<Seat>? _emailsIndexedLater;
+        private readonly Dictionary<string, Seat>? _emailsIndexedLater;
         private readonly CommandIndex.Builder? _acceptedEdits;
         private readonly List<SeatEvent>? _acceptedLater;
         private SeatMap _seats;
@@ -94,8 +92,7 @@ public sealed partial class Account
             if (batch)
             {
                 _seatEdits = _seats.ToBuilder();
-                _liveEmails = _seatByEmail.ToBuilder();
-                _emailsIndexedLater = [];
+                _emailsIndexedLater = new Dictionary<string, Seat>(_seatByEmail.KeyComparer);
                 if (_accepted.Count == 0)
                 {
                     _acceptedLater = new List<SeatEvent>(expectedEvents);
@@ -189,7 +186,7 @@ public sealed partial class Account
             if (later.Count < _seatByEmail.Count)
             {
                 var edits = _seatByEmail.ToBuilder();
-                foreach (var seat in later)
+                foreach (var seat in later.Values)
                 {
                     edits.SetItem(seat);
                 }
@@ -198,9 +195,18 @@ public sealed partial class Account
             }
 
             var entries = new List<Seat>(_seatByEmail.Count + later.Count);
-            entries.AddRange(_seatByEmail);
-            entries.AddRange(later);
-            return EmailIndex.CreateLastWins(CollectionsMarshal.AsSpan(entries), _seatByEmail.KeyComparer);
+            foreach (var seat in _seatByEmail)
+            {
+                if (!later.ContainsKey(OccupantEmailKey.KeyOf(seat)))
+                {
+                    entries.Add(seat);
+                }
+            }
+
+            entries.AddRange(later.Values);
+            return EmailIndex.TryCreateDistinct(CollectionsMarshal.AsSpan(entries), _seatByEmail.KeyComparer, out var index, out _)
+                ? index
+                : throw new InvalidOperationException("The email index's entries were not distinct."); // unreachable: the dictionary holds one seat per address
         }
 
         private static ArgumentException AlreadyApplied(CommandId id, string parameterName) =>
@@ -245,7 +251,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, keepsEmail);
+                Leave(previous);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -262,7 +268,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, keepsEmail: false);
+                Leave(previous);
             }
 
             if (_seatEdits is not null)
@@ -290,8 +296,7 @@ public sealed partial class Account
 
                 if (_emailsIndexedLater is not null)
                 {
-                    _liveEmails!.SetItem(seat);
-                    _emailsIndexedLater.Add(seat);
+                    _emailsIndexedLater[agent.Email] = seat;
                 }
                 else
                 {
@@ -307,26 +312,20 @@ public sealed partial class Account
         /// <summary>
         /// A person leaves a seat. Their email entry stays in the index, in a single event as in a batch,
         /// and is no longer believed (<see cref="FindOccupiedSeat"/>): removing it would cost every
-        /// departure a second path copy. A batch drops it from its own builder of live addresses, which
-        /// keeps that builder as small as the account. An occupant's email always leads to their own
-        /// seat, so the entry dropped is theirs.
+        /// departure a second path copy.
         /// </summary>
-        private void Leave(Agent agent, bool keepsEmail)
+        private void Leave(Agent agent)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
-            if (_liveEmails is not null && !keepsEmail)
-            {
-                _liveEmails.Remove(agent.Email);
-            }
         }
 
         /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
         private SeatId? FindOccupiedSeat(string email)
         {
-            var found = _liveEmails is not null
-                ? _liveEmails.TryGetValue(email, out var indexed)
-                : _seatByEmail.TryGetValue(email, out indexed);
+            Seat? indexed = null;
+            var found = _emailsIndexedLater?.TryGetValue(email, out indexed) == true
+                || _seatByEmail.TryGetValue(email, out indexed);
             return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
         }
 

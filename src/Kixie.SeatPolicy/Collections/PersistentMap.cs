@@ -182,7 +182,15 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
             return true;
         }
 
-        var sorted = SortByHash(values, comparer);
+        // Sorting by the unsigned hash makes the values of every slot of every level contiguous, since
+        // a level reads the hash's bits most significant first.
+        var sorted = new ulong[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            sorted[i] = ((ulong)unchecked((uint)HashOf(comparer, RequireValue(values[i]))) << 32) | (uint)i;
+        }
+
+        SortByHash(sorted);
         for (var end = 1; end <= sorted.Length; end++)
         {
             // Equal keys have equal hashes, so they meet in a run of one hash.
@@ -206,89 +214,10 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
             }
         }
 
-        map = Build(values, sorted, sorted.Length, comparer);
-        return true;
-    }
-
-    /// <summary>
-    /// A map of the given values built in one pass like <see cref="TryCreateDistinct"/>, where a later
-    /// value replaces an earlier one with an equal key (as <see cref="CreateRange"/> and one
-    /// <see cref="SetItem"/> after another leave it).
-    /// </summary>
-    /// <param name="values">The values, in the order they were set.</param>
-    /// <param name="comparer">The key comparer; <see langword="null"/> for <see cref="EqualityComparer{T}.Default"/>.</param>
-    /// <returns>The map.</returns>
-    /// <exception cref="ArgumentNullException">A value or its key is null.</exception>
-    public static PersistentMap<TKey, TValue, TKeyOf> CreateLastWins(ReadOnlySpan<TValue> values, IEqualityComparer<TKey>? comparer)
-    {
-        comparer ??= EqualityComparer<TKey>.Default;
-        if (values.IsEmpty)
-        {
-            return Empty(comparer);
-        }
-
-        // Within a run of one hash the values stay in their given order (both sorts keep it), so a value
-        // is kept unless a later one in its run has an equal key; the kept ones move to the front.
-        var sorted = SortByHash(values, comparer);
-        var kept = 0;
-        for (var end = 1; end <= sorted.Length; end++)
-        {
-            var start = end - 1;
-            while (end < sorted.Length && HashAt(sorted, end) == HashAt(sorted, start))
-            {
-                end++;
-            }
-
-            for (var j = start; j < end; j++)
-            {
-                if (!IsReplacedLater(values, sorted, j, end, comparer))
-                {
-                    sorted[kept++] = sorted[j];
-                }
-            }
-        }
-
-        return Build(values, sorted, kept, comparer);
-    }
-
-    /// <summary>Whether a value after the <paramref name="j"/>-th, before <paramref name="end"/> in hash order, has its key.</summary>
-    private static bool IsReplacedLater(ReadOnlySpan<TValue> values, ulong[] sorted, int j, int end, IEqualityComparer<TKey> comparer)
-    {
-        var key = TKeyOf.KeyOf(ValueAt(values, sorted, j));
-        for (var k = j + 1; k < end; k++)
-        {
-            if (comparer.Equals(TKeyOf.KeyOf(ValueAt(values, sorted, k)), key))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The values' positions as <c>hash &lt;&lt; 32 | position</c>, sorted by the unsigned spread hash
-    /// (positions ascending within a hash). Sorting by hash makes the values of every slot of every
-    /// level contiguous, since a level reads the hash's bits most significant first.
-    /// </summary>
-    private static ulong[] SortByHash(ReadOnlySpan<TValue> values, IEqualityComparer<TKey> comparer)
-    {
-        var sorted = new ulong[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            sorted[i] = ((ulong)unchecked((uint)HashOf(comparer, RequireValue(values[i]))) << 32) | (uint)i;
-        }
-
-        SortByHash(sorted);
-        return sorted;
-    }
-
-    /// <summary>The map of the first <paramref name="count"/> values in hash order, every node made once in the canonical shape.</summary>
-    private static PersistentMap<TKey, TValue, TKeyOf> Build(ReadOnlySpan<TValue> values, ulong[] sorted, int count, IEqualityComparer<TKey> comparer)
-    {
         var root = NewNode(null);
-        FillNode(root, values, sorted, 0, count, 0);
-        return new PersistentMap<TKey, TValue, TKeyOf>(root, count, comparer);
+        FillNode(root, values, sorted, 0, sorted.Length, 0);
+        map = new PersistentMap<TKey, TValue, TKeyOf>(root, sorted.Length, comparer);
+        return true;
     }
 
     /// <summary>The spread hash of the <paramref name="i"/>-th value in hash order.</summary>
@@ -348,10 +277,7 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
                 next++;
             }
 
-            // Written through a reference to the element: a plain store into an object?[] checks the
-            // stored value's type, which reads its header (a cache miss per value for a large map).
-            ref var slot = ref node[index];
-            slot = Slot(values, sorted, start, next, shift);
+            node[index] = Slot(values, sorted, start, next, shift);
             start = next;
         }
     }

@@ -84,26 +84,6 @@ public sealed class PersistentMapPropertyTests
                 }
             });
 
-    [SeatPolicyProperty]
-    public Property Building_in_one_pass_with_the_last_value_winning_gives_the_map_one_set_after_another_gives() =>
-        Prop.ForAll(
-            PersistentMapGenerators.KeyBatches(IntComparers).ToArbitrary(),
-            scenario =>
-            {
-                // Each occurrence is its own value, so the map shows which occurrence won.
-                var all = scenario.Keys.Select((key, i) => new Entry<int>(key, i)).ToArray();
-
-                var map = PersistentMap<int, Entry<int>, EntryKey<int>>.CreateLastWins(all, scenario.Comparer);
-
-                var expected = PersistentMap<int, Entry<int>, EntryKey<int>>.CreateRange(all, scenario.Comparer);
-                Assert.Same(scenario.Comparer, map.KeyComparer);
-                Assert.Equal(expected.Count, map.Count);
-                Assert.Equal(expected.VerifyStructure(), map.VerifyStructure());
-                Assert.All(all, entry => Assert.True(
-                    map.TryGetValue(entry.Key, out var value) && ReferenceEquals(value, all.Last(other => scenario.Comparer.Equals(other.Key, entry.Key))),
-                    $"{entry.Key} ({scenario.Name})"));
-            });
-
     private static void RunMap<TKey>(Scenario<TKey> scenario)
         where TKey : notnull
     {

@@ -483,28 +483,6 @@ public sealed class PersistentMapTests
         }
     }
 
-    [Theory]
-    [InlineData(IntMap.ComparisonSortLimit)]
-    [InlineData(IntMap.ComparisonSortLimit + 1)]
-    [InlineData(30_000)]
-    public void CreateLastWins_OnEitherSideOfTheSortSwitch_KeepsTheLastValueOfEachKey(int count)
-    {
-        foreach (var comparer in new IEqualityComparer<int>[] { EqualityComparer<int>.Default, SpreadHashComparer.DeepPairs, SpreadHashComparer.Deep })
-        {
-            // Every key three times, the occurrences spread apart: the last of each must win.
-            var keys = count / 3;
-            var values = Enumerable.Range(0, count).Select(i => new Entry<int>(((i % keys) * 7919) - 5_000, i)).ToArray();
-
-            var map = IntMap.CreateLastWins(values, comparer);
-
-            Assert.Equal(keys, map.Count);
-            Assert.Equal(IntMap.CreateRange(values, comparer).VerifyStructure(), map.VerifyStructure());
-            Assert.All(values[^keys..], value => Assert.True(map.TryGetValue(value.Key, out var found) && ReferenceEquals(found, value), $"{value.Key} ({comparer})"));
-        }
-
-        Assert.Equal(0, IntMap.CreateLastWins([], null).Count);
-    }
-
     [Fact]
     public void Enumeration_StructAndInterface_AgreeAndReset()
     {
