@@ -55,16 +55,14 @@ public sealed partial class Account
     /// per change); a batch edits builders that copy a node once and then change it in place, so a
     /// long replay builds no intermediate states. A batch on an account with no history yet (a replay
     /// from the opening) collects its events and builds the accepted-command map once at the end,
-    /// sorted by hash, instead of walking a growing trie per event. A batch also collects the emails it
-    /// indexes in a dictionary (the last seat per address, as one event after another would leave it)
-    /// and writes them into the index once at the end. The source account is never touched. A struct,
-    /// so that applying one event allocates nothing for it.
+    /// sorted by hash, instead of walking a growing trie per event. The source account is never
+    /// touched. A struct, so that applying one event allocates nothing for it.
     /// </summary>
     private struct Transition
     {
         private readonly Account _source;
         private readonly SeatMap.Builder? _seatEdits;
-        private readonly Dictionary<string, Seat>? _emailsIndexedLater;
+        private readonly EmailIndex.Builder? _emailEdits;
         private readonly CommandIndex.Builder? _acceptedEdits;
         private readonly List<SeatEvent>? _acceptedLater;
         private SeatMap _seats;
@@ -92,7 +90,7 @@ public sealed partial class Account
             if (batch)
             {
                 _seatEdits = _seats.ToBuilder();
-                _emailsIndexedLater = new Dictionary<string, Seat>(_seatByEmail.KeyComparer);
+                _emailEdits = _seatByEmail.ToBuilder();
                 if (_accepted.Count == 0)
                 {
                     _acceptedLater = new List<SeatEvent>(expectedEvents);
@@ -152,7 +150,7 @@ public sealed partial class Account
         public Account ToAccount(string parameterName) => new(
             _source._terms,
             _seatEdits?.ToImmutable() ?? _seats,
-            EmailIndexAfter(),
+            _emailEdits?.ToImmutable() ?? _seatByEmail,
             _deletedSeats,
             AcceptedCommands(parameterName),
             _occupiedSeats,
@@ -170,43 +168,6 @@ public sealed partial class Account
             return CommandIndex.TryCreateDistinct(CollectionsMarshal.AsSpan(_acceptedLater), comparer: null, out var accepted, out var twice)
                 ? accepted
                 : throw AlreadyApplied(twice, parameterName);
-        }
-
-        /// <summary>
-        /// The email index with a batch's addresses written in: built in one pass when the batch indexed
-        /// at least as many addresses as the account had (a replay), else written into the existing index.
-        /// </summary>
-        private readonly EmailIndex EmailIndexAfter()
-        {
-            if (_emailsIndexedLater is not { Count: > 0 } later)
-            {
-                return _seatByEmail;
-            }
-
-            if (later.Count < _seatByEmail.Count)
-            {
-                var edits = _seatByEmail.ToBuilder();
-                foreach (var seat in later.Values)
-                {
-                    edits.SetItem(seat);
-                }
-
-                return edits.ToImmutable();
-            }
-
-            var entries = new List<Seat>(_seatByEmail.Count + later.Count);
-            foreach (var seat in _seatByEmail)
-            {
-                if (!later.ContainsKey(OccupantEmailKey.KeyOf(seat)))
-                {
-                    entries.Add(seat);
-                }
-            }
-
-            entries.AddRange(later.Values);
-            return EmailIndex.TryCreateDistinct(CollectionsMarshal.AsSpan(entries), _seatByEmail.KeyComparer, out var index, out _)
-                ? index
-                : throw new InvalidOperationException("The email index's entries were not distinct."); // unreachable: the dictionary holds one seat per address
         }
 
         private static ArgumentException AlreadyApplied(CommandId id, string parameterName) =>
@@ -251,7 +212,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, keepsEmail);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -268,7 +229,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, keepsEmail: false);
             }
 
             if (_seatEdits is not null)
@@ -294,9 +255,9 @@ public sealed partial class Account
                         $"Email '{agent.Email}' already belongs to the occupant of seat '{holder}'.", parameterName);
                 }
 
-                if (_emailsIndexedLater is not null)
+                if (_emailEdits is not null)
                 {
-                    _emailsIndexedLater[agent.Email] = seat;
+                    _emailEdits.SetItem(seat);
                 }
                 else
                 {
@@ -310,23 +271,35 @@ public sealed partial class Account
         }
 
         /// <summary>
-        /// A person leaves a seat. Their email entry stays in the index, in a single event as in a batch,
-        /// and is no longer believed (<see cref="FindOccupiedSeat"/>): removing it would cost every
-        /// departure a second path copy.
+        /// A person leaves a seat, and their email leaves the index (unless the seat's next occupant keeps
+        /// the address), so that the index holds current occupants only, in a single event as in a batch.
         /// </summary>
-        private void Leave(Agent agent)
+        private void Leave(Agent agent, bool keepsEmail)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
+            if (keepsEmail)
+            {
+                return;
+            }
+
+            if (_emailEdits is not null)
+            {
+                _emailEdits.Remove(agent.Email);
+            }
+            else
+            {
+                _seatByEmail = _seatByEmail.Remove(agent.Email);
+            }
         }
 
         /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
-        private SeatId? FindOccupiedSeat(string email)
+        private readonly SeatId? FindOccupiedSeat(string email)
         {
-            Seat? indexed = null;
-            var found = _emailsIndexedLater?.TryGetValue(email, out indexed) == true
-                || _seatByEmail.TryGetValue(email, out indexed);
-            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
+            var found = _emailEdits is not null
+                ? _emailEdits.TryGetValue(email, out var indexed)
+                : _seatByEmail.TryGetValue(email, out indexed);
+            return found ? indexed!.Id : null;
         }
 
         private bool TryGetSeat(SeatId id, out Seat seat) =>

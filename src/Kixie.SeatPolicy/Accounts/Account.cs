@@ -27,10 +27,9 @@ public sealed partial class Account : IEquatable<Account>
     private readonly AccountTerms _terms;
     private readonly SeatMap _seats;
 
-    // Email → the seat it was last placed in (the seat as it was then: an edit that keeps the address
-    // keeps the entry). An entry is live only while that seat's occupant has the email; entries of
-    // people who moved on stay and are not believed (see FindSeatOf), whether the events were applied
-    // one at a time or as a batch, so both leave the same index.
+    // Email → the seat its current occupant sits in (the seat as it was when the address arrived: an
+    // edit that keeps the address keeps the entry). Current occupants only: a person who leaves a seat
+    // takes their entry along, whether the events are applied one at a time or as a batch.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     // Command id → the event it produced: one entry per applied event, so it is the history too
@@ -132,8 +131,6 @@ public sealed partial class Account : IEquatable<Account>
         email is not null
         && _seatByEmail.TryGetValue(email, out var indexed)
         && _seats.TryGetValue(indexed.Id, out var seat)
-        && seat.Occupant is { } occupant
-        && occupant.HasEmail(email)
             ? seat
             : null;
 
