@@ -145,6 +145,7 @@ public sealed partial class Account
             }
 
             _version = change.Version;
+            DropLeftEmailsIfMany();
         }
 
         public Account ToAccount(string parameterName) => new(
@@ -212,7 +213,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, keepsEmail);
+                Leave(previous);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -229,7 +230,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous, keepsEmail: false);
+                Leave(previous);
             }
 
             if (_seatEdits is not null)
@@ -271,25 +272,43 @@ public sealed partial class Account
         }
 
         /// <summary>
-        /// A person leaves a seat, and their email leaves the index (unless the seat's next occupant keeps
-        /// the address), so that the index holds current occupants only, in a single event as in a batch.
+        /// A person leaves a seat. Their email entry stays in the index and is no longer believed
+        /// (<see cref="FindOccupiedSeat"/>) until <see cref="DropLeftEmailsIfMany"/> drops it.
         /// </summary>
-        private void Leave(Agent agent, bool keepsEmail)
+        private void Leave(Agent agent)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
-            if (keepsEmail)
+        }
+
+        /// <summary>
+        /// Drops every entry of people who left once they outnumber the current occupants (and
+        /// <see cref="LeftEmailsKept"/>). The rule reads only the index and the occupied count after
+        /// each event, so one event at a time and a batch drop the same entries at the same event and
+        /// leave the same index; the index stays within about twice the occupants.
+        /// </summary>
+        private void DropLeftEmailsIfMany()
+        {
+            var entries = _emailEdits?.Count ?? _seatByEmail.Count;
+            var left = entries - _occupiedSeats; // every occupant has exactly one entry, leading to their seat
+            if (left <= Math.Max(_occupiedSeats, LeftEmailsKept))
             {
                 return;
             }
 
-            if (_emailEdits is not null)
+            var edits = _emailEdits ?? _seatByEmail.ToBuilder();
+            foreach (var indexed in edits.ToImmutable())
             {
-                _emailEdits.Remove(agent.Email);
+                var email = OccupantEmailKey.KeyOf(indexed);
+                if (FindOccupiedSeat(email) is null)
+                {
+                    edits.Remove(email);
+                }
             }
-            else
+
+            if (_emailEdits is null)
             {
-                _seatByEmail = _seatByEmail.Remove(agent.Email);
+                _seatByEmail = edits.ToImmutable();
             }
         }
 
@@ -299,10 +318,10 @@ public sealed partial class Account
             var found = _emailEdits is not null
                 ? _emailEdits.TryGetValue(email, out var indexed)
                 : _seatByEmail.TryGetValue(email, out indexed);
-            return found ? indexed!.Id : null;
+            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
         }
 
-        private bool TryGetSeat(SeatId id, out Seat seat) =>
+        private readonly bool TryGetSeat(SeatId id, out Seat seat) =>
             _seatEdits is not null ? _seatEdits.TryGetValue(id, out seat!) : _seats.TryGetValue(id, out seat!);
 
         private void SetSeat(Seat seat)
@@ -316,6 +335,9 @@ public sealed partial class Account
                 _seats = _seats.SetItem(seat);
             }
         }
+
+        /// <summary>How many entries of people who left a small account's index keeps before dropping them.</summary>
+        private const int LeftEmailsKept = 8;
 
         private static int AdminWeight(Agent agent) => agent.Role == Role.Admin ? 1 : 0;
 

@@ -27,9 +27,11 @@ public sealed partial class Account : IEquatable<Account>
     private readonly AccountTerms _terms;
     private readonly SeatMap _seats;
 
-    // Email → the seat its current occupant sits in (the seat as it was when the address arrived: an
-    // edit that keeps the address keeps the entry). Current occupants only: a person who leaves a seat
-    // takes their entry along, whether the events are applied one at a time or as a batch.
+    // Email → the seat it was last placed in (the seat as it was then: an edit that keeps the address
+    // keeps the entry). An entry is live only while that seat's occupant has the email (see FindSeatOf).
+    // A departure leaves its entry behind (removing it would cost every departure a second path copy);
+    // once the entries of people who left outnumber the occupants, the next event drops them all. The
+    // rule reads only the index and the counts, so one event at a time and a batch leave the same index.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
     // Command id → the event it produced: one entry per applied event, so it is the history too
@@ -131,6 +133,8 @@ public sealed partial class Account : IEquatable<Account>
         email is not null
         && _seatByEmail.TryGetValue(email, out var indexed)
         && _seats.TryGetValue(indexed.Id, out var seat)
+        && seat.Occupant is { } occupant
+        && occupant.HasEmail(email)
             ? seat
             : null;
 
