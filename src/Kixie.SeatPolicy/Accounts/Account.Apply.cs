@@ -296,14 +296,21 @@ public sealed partial class Account
                 return;
             }
 
-            var edits = _emailEdits ?? _seatByEmail.ToBuilder();
-            foreach (var indexed in edits.ToImmutable())
+            var leavers = new List<string>(left);
+            var entriesNow = _emailEdits?.GetEnumerator() ?? _seatByEmail.GetEnumerator(); // a builder's own, so it stays in place
+            while (entriesNow.MoveNext())
             {
-                var email = OccupantEmailKey.KeyOf(indexed);
-                if (FindOccupiedSeat(email) is null)
+                var email = OccupantEmailKey.KeyOf(entriesNow.Current);
+                if (!TryGetSeat(entriesNow.Current.Id, out var seat) || seat.Occupant?.HasEmail(email) != true)
                 {
-                    edits.Remove(email);
+                    leavers.Add(email);
                 }
+            }
+
+            var edits = _emailEdits ?? _seatByEmail.ToBuilder();
+            foreach (var email in leavers)
+            {
+                edits.Remove(email);
             }
 
             if (_emailEdits is null)

@@ -963,6 +963,14 @@ internal readonly struct PersistentMap<TKey, TValue, TKeyOf> : IEnumerable<TValu
         /// <summary>The comparer that decides which keys are equal.</summary>
         public IEqualityComparer<TKey> KeyComparer => _comparer;
 
+        /// <summary>
+        /// An enumerator over the builder's values, in no particular order. Unlike enumerating
+        /// <see cref="ToImmutable"/>, it hands nothing out, so later changes still write in place; the
+        /// builder must not change while it is enumerated.
+        /// </summary>
+        /// <returns>The enumerator.</returns>
+        public Enumerator GetEnumerator() => new(_root);
+
         /// <summary>Looks a key up.</summary>
         /// <param name="key">The key.</param>
         /// <param name="value">The value with that key when found; otherwise null.</param>

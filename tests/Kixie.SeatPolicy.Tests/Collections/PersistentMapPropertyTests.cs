@@ -269,6 +269,15 @@ public sealed class PersistentMapPropertyTests
             Assert.Same(expectedEntry, actual);
             Assert.Equal(expected, builder.ContainsKey(probe));
         }
+
+        var enumerated = new List<Entry<TKey>>();
+        foreach (var entry in builder)
+        {
+            enumerated.Add(entry);
+        }
+
+        Assert.Equal(model.Count, enumerated.Count);
+        Assert.All(enumerated, entry => Assert.True(model.TryGetValue(entry.Key, out var expected) && ReferenceEquals(expected, entry), "The builder enumerates exactly the model's values."));
     }
 
     /// <summary>Every recorded version still has its count and enumerates the same value objects in the same order.</summary>
