@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
@@ -63,6 +64,7 @@ public sealed partial class Account
         private readonly Account _source;
         private readonly SeatMap.Builder? _seatEdits;
         private readonly EmailIndex.Builder? _emailEdits;
+        private readonly HashSet<string>? _leftSinceDrop;
         private readonly CommandIndex.Builder? _acceptedEdits;
         private readonly List<SeatEvent>? _acceptedLater;
         private SeatMap _seats;
@@ -74,6 +76,7 @@ public sealed partial class Account
         private int _occupiedAdmins;
         private long _seatsEverCreated;
         private long _agentsEverCreated;
+        private bool _leftAllKnown;
 
         public Transition(Account source, bool batch, int expectedEvents = 0)
         {
@@ -91,6 +94,8 @@ public sealed partial class Account
             {
                 _seatEdits = _seats.ToBuilder();
                 _emailEdits = _seatByEmail.ToBuilder();
+                _leftSinceDrop = new HashSet<string>(_seatByEmail.KeyComparer);
+                _leftAllKnown = _seatByEmail.Count == _occupiedSeats; // no entry of someone who left yet
                 if (_accepted.Count == 0)
                 {
                     _acceptedLater = new List<SeatEvent>(expectedEvents);
@@ -213,7 +218,7 @@ public sealed partial class Account
             var keepsEmail = occupant is not null && seat.Occupant?.HasEmail(occupant.Email) == true;
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, keepsEmail);
             }
 
             var after = occupant is null ? seat.Vacate() : seat.Occupy(occupant);
@@ -230,7 +235,7 @@ public sealed partial class Account
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)
             {
-                Leave(previous);
+                Leave(previous, keepsEmail: false);
             }
 
             if (_seatEdits is not null)
@@ -258,7 +263,11 @@ public sealed partial class Account
 
                 if (_emailEdits is not null)
                 {
-                    _emailEdits.SetItem(seat);
+                    _emailEdits.SetItem(seat); // over the entry they left behind, if any: it is theirs again
+                    if (_leftSinceDrop!.Count > 0)
+                    {
+                        _leftSinceDrop.Remove(agent.Email);
+                    }
                 }
                 else
                 {
@@ -273,12 +282,17 @@ public sealed partial class Account
 
         /// <summary>
         /// A person leaves a seat. Their email entry stays in the index and is no longer believed
-        /// (<see cref="FindOccupiedSeat"/>) until <see cref="DropLeftEmailsIfMany"/> drops it.
+        /// (<see cref="FindOccupiedSeat"/>) until <see cref="DropLeftEmailsIfMany"/> drops it; a batch
+        /// notes it, so that it drops the entries it knows of without walking the index.
         /// </summary>
-        private void Leave(Agent agent)
+        private void Leave(Agent agent, bool keepsEmail)
         {
             _occupiedSeats--;
             _occupiedAdmins -= AdminWeight(agent);
+            if (!keepsEmail)
+            {
+                _leftSinceDrop?.Add(agent.Email);
+            }
         }
 
         /// <summary>
@@ -293,6 +307,18 @@ public sealed partial class Account
             var left = entries - _occupiedSeats; // every occupant has exactly one entry, leading to their seat
             if (left <= Math.Max(_occupiedSeats, LeftEmailsKept))
             {
+                return;
+            }
+
+            if (_leftAllKnown)
+            {
+                Debug.Assert(_leftSinceDrop!.Count == left, "A batch knows every entry left behind since it began.");
+                foreach (var email in _leftSinceDrop!)
+                {
+                    _emailEdits!.Remove(email);
+                }
+
+                _leftSinceDrop.Clear();
                 return;
             }
 
@@ -316,6 +342,11 @@ public sealed partial class Account
             if (_emailEdits is null)
             {
                 _seatByEmail = edits.ToImmutable();
+            }
+            else
+            {
+                _leftSinceDrop!.Clear();
+                _leftAllKnown = true;
             }
         }
 

@@ -141,6 +141,8 @@ public sealed class AccountApplyTests
         Assert.Equal(ninth, ninthOneAtATime);
         Assert.Equal(after, ninth);
         Assert.Equal(ninth, eighth.Apply(history[8]));
+        Assert.Equal(ninth, eighth.Apply(history.Skip(8))); // a batch that starts with entries left behind before it
+        Assert.Equal(ninth, history.Take(5).Aggregate(start, (account, change) => account.Apply(change)).Apply(history.Skip(5)));
         Assert.Equal(EngineFixtures.S2, ninth.FindSeatOf("temp9@acme.test")?.Id);
         Assert.Null(ninth.FindSeatOf("temp8@acme.test"));
     }
