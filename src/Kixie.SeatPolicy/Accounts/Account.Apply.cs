@@ -255,7 +255,7 @@ public sealed partial class Account
         {
             if (indexEmail)
             {
-                if (FindOccupiedSeat(agent.Email) is { } holder)
+                if (FindOccupiedSeat(agent.Email, out var leftBehind) is { } holder)
                 {
                     throw new ArgumentException(
                         $"Email '{agent.Email}' already belongs to the occupant of seat '{holder}'.", parameterName);
@@ -263,10 +263,10 @@ public sealed partial class Account
 
                 if (_emailEdits is not null)
                 {
-                    _emailEdits.SetItem(seat); // over the entry they left behind, if any: it is theirs again
-                    if (_leftSinceDrop!.Count > 0)
+                    _emailEdits.SetItem(seat);
+                    if (leftBehind)
                     {
-                        _leftSinceDrop.Remove(agent.Email);
+                        _leftSinceDrop!.Remove(agent.Email); // the entry they left behind is theirs again
                     }
                 }
                 else
@@ -350,13 +350,18 @@ public sealed partial class Account
             }
         }
 
-        /// <summary>The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it.</summary>
-        private readonly SeatId? FindOccupiedSeat(string email)
+        /// <summary>
+        /// The seat a current occupant with this email sits in, as <see cref="FindSeatOf"/> reads it; or null,
+        /// and whether the index holds an entry someone with this email left behind.
+        /// </summary>
+        private readonly SeatId? FindOccupiedSeat(string email, out bool leftBehind)
         {
             var found = _emailEdits is not null
                 ? _emailEdits.TryGetValue(email, out var indexed)
                 : _seatByEmail.TryGetValue(email, out indexed);
-            return found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : null;
+            var occupied = found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : (SeatId?)null;
+            leftBehind = found && occupied is null;
+            return occupied;
         }
 
         private readonly bool TryGetSeat(SeatId id, out Seat seat) =>
