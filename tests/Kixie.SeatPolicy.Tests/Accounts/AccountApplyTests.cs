@@ -148,6 +148,40 @@ public sealed class AccountApplyTests
     }
 
     [Fact]
+    public void Apply_LeaversWhoComeBackAroundTheDrops_KeepTheirEntryWhereverTheBatchStarts()
+    {
+        // Jimmy leaves S2 and comes back before the first drop; r3 is dropped there and comes back (a new
+        // seat) before the second. Whatever a batch starts from (nothing left behind, or entries left by
+        // single events before it), it must drop the same entries and keep theirs.
+        var start = EngineFixtures.Acme();
+        var commands = new List<SeatCommand>
+        {
+            Replace(1, EngineFixtures.S2, "temp1"),
+            Replace(2, EngineFixtures.S2, "jimmy"),
+        };
+        commands.AddRange(Enumerable.Range(1, 8).Select(i => Replace(2 + i, EngineFixtures.S3, $"r{i}"))); // the eighth tips the first drop
+        commands.Add(new AddAgent(EngineFixtures.Cmd("back"), EngineFixtures.Noon(2026, 3, 11), EngineFixtures.Ada, "R Three", "r3@acme.test", Role.Agent));
+        commands.AddRange(Enumerable.Range(9, 9).Select(i => Replace(3 + i, EngineFixtures.S3, $"r{i}"))); // the last tips the second drop
+        var (_, after) = EngineFixtures.RunAll(start, [.. commands]);
+        var history = after.History;
+        Assert.Equal(commands.Count, history.Count);
+
+        for (var cut = 0; cut < history.Count; cut++)
+        {
+            var prefix = history.Take(cut).Aggregate(start, (account, change) => account.Apply(change));
+            var batch = prefix.Apply(history.Skip(cut));
+            Assert.Equal(after, batch);
+            Assert.Equal(EngineFixtures.S2, batch.FindSeatOf("jimmy@acme.test")?.Id);
+            Assert.NotNull(batch.FindSeatOf("r3@acme.test"));
+        }
+
+        Assert.Equal(Emails("ada@acme.test", "jimmy@acme.test", "r17@acme.test", "r3@acme.test"), EmailIndexKeys(after));
+
+        static SeatCommand Replace(int day, SeatId seat, string who) =>
+            new ReplaceAgent(EngineFixtures.Cmd($"c{day}-{who}"), EngineFixtures.Noon(2026, 3, day), EngineFixtures.Ada, seat, who, $"{who}@acme.test");
+    }
+
+    [Fact]
     public void Apply_EmailKeptInAnotherCase_KeepsOneEntryAndFindsTheSeatEitherWay()
     {
         var start = EngineFixtures.Acme();
