@@ -182,6 +182,28 @@ public sealed class AccountApplyTests
     }
 
     [Fact]
+    public void Apply_OccupiedSeatsDeletedPastTheDrop_LeaveTheSameIndexOneAtATimeOrInABatch()
+    {
+        // Nine agents added, then their seats deleted by support: the ninth deletion tips the drop.
+        var start = EngineFixtures.Acme();
+        var commands = Enumerable.Range(1, 9)
+            .Select(i => (SeatCommand)new AddAgent(EngineFixtures.Cmd($"a{i}"), EngineFixtures.Noon(2026, 3, i), EngineFixtures.Ada, $"New {i}", $"n{i}@acme.test", Role.Agent, new SeatId($"n{i}")))
+            .Concat(Enumerable.Range(1, 9).Select(i => (SeatCommand)new DeleteAgent(EngineFixtures.Cmd($"d{i}"), EngineFixtures.Noon(2026, 3, 10 + i), Actor.Support, new SeatId($"n{i}"))))
+            .ToArray();
+        var (_, after) = EngineFixtures.RunAll(start, commands);
+        var history = after.History;
+        Assert.Equal(commands.Length, history.Count);
+
+        for (var cut = 0; cut < history.Count; cut++)
+        {
+            var prefix = history.Take(cut).Aggregate(start, (account, change) => account.Apply(change));
+            Assert.Equal(after, prefix.Apply(history.Skip(cut)));
+        }
+
+        Assert.Equal(Emails("ada@acme.test", "jimmy@acme.test", "mia@acme.test"), EmailIndexKeys(after));
+    }
+
+    [Fact]
     public void Apply_EmailKeptInAnotherCase_KeepsOneEntryAndFindsTheSeatEitherWay()
     {
         var start = EngineFixtures.Acme();
