@@ -375,4 +375,54 @@ public sealed class InvoiceTests
 
         Assert.Equal(("addCharges", "addCharges", (object?)(AddChargeBilling)2), (thrown.ParamName, thrown.Member, thrown.Value));
     }
+
+    [Fact]
+    public void Create_FromAnInvoicesOwnLines_IsEqualToItAndTotalsTheLines()
+    {
+        var (_, after) = Run(Acme(), Add("c1", Noon(2026, 3, 17), S5));
+        var invoices = after.Invoices(D(2026, 3, 17), D(2026, 4, 1)).ToList();
+
+        foreach (var invoice in invoices)
+        {
+            var rebuilt = Invoice.Create(invoice.Date, invoice.Kind, invoice.Currency, invoice.Lines);
+            Assert.Equal(invoice, rebuilt);
+            Assert.True(invoice.Equals((object)rebuilt));
+            Assert.Equal(invoice.Lines.Aggregate(Money.Zero(Currency.Usd), (total, line) => total + line.Amount), rebuilt.Total);
+        }
+
+        Assert.Equal(Money.Zero(Currency.Usd), Invoice.Create(D(2026, 4, 1), InvoiceKind.Bill, Currency.Usd, []).Total);
+    }
+
+    [Fact]
+    public void Create_WithAnotherDateKindOrLine_IsUnequal()
+    {
+        var bill = Acme().Invoices(D(2026, 4, 1), D(2026, 4, 1)).Single();
+        var lines = bill.Lines;
+
+        Assert.NotEqual(bill, Invoice.Create(D(2026, 4, 2), bill.Kind, bill.Currency, lines));
+        Assert.NotEqual(bill, Invoice.Create(bill.Date, InvoiceKind.Add, bill.Currency, lines));
+        Assert.NotEqual(bill, Invoice.Create(bill.Date, bill.Kind, bill.Currency, lines.RemoveAt(3)));
+        Assert.NotEqual(bill, Invoice.Create(bill.Date, bill.Kind, bill.Currency, lines.Reverse()));
+        Assert.False(bill.Equals(null));
+    }
+
+    [Fact]
+    public void Create_AnUndefinedKind_IsRefusedNamingTheKind()
+    {
+        var refused = Assert.Throws<ValueRefusedException>(() => Invoice.Create(D(2026, 4, 1), (InvoiceKind)7, Currency.Usd, []));
+
+        Assert.Equal(("kind", "kind", (object?)(InvoiceKind)7), (refused.ParamName, refused.Member, refused.Value));
+    }
+
+    [Fact]
+    public void Create_ALineInAnotherCurrency_IsRefusedNamingTheLine()
+    {
+        var bill = Acme().Invoices(D(2026, 4, 1), D(2026, 4, 1)).Single();
+        var euros = InvoiceLine.SeatLine(S5, Money.Parse("30.00", Currency.Eur), bill.Lines[0].Period);
+
+        var refused = Assert.Throws<ValueRefusedException>(() => Invoice.Create(bill.Date, bill.Kind, Currency.Usd, bill.Lines.Insert(1, euros)));
+
+        Assert.Equal(("lines", "lines[1]", (object?)euros.Amount), (refused.ParamName, refused.Member, refused.Value));
+        Assert.Throws<ArgumentNullException>("lines", () => Invoice.Create(bill.Date, bill.Kind, Currency.Usd, null!));
+    }
 }
