@@ -425,4 +425,19 @@ public sealed class InvoiceTests
         Assert.Equal(("lines", "lines[1]", (object?)euros.Amount), (refused.ParamName, refused.Member, refused.Value));
         Assert.Throws<ArgumentNullException>("lines", () => Invoice.Create(bill.Date, bill.Kind, Currency.Usd, null!));
     }
+
+    [Fact]
+    public void SeatLine_RebuiltFromItsFacts_EqualsTheBillsLineAndANegativePriceIsRefused()
+    {
+        var line = Acme().Invoices(D(2026, 4, 1), D(2026, 4, 1)).Single().Lines[0];
+
+        var rebuilt = InvoiceLine.SeatLine(line.Seat, line.Amount, line.Period);
+        var other = InvoiceLine.SeatLine(S5, line.Amount, line.Period);
+        var refused = Assert.Throws<ValueRefusedException>(() => InvoiceLine.SeatLine(line.Seat, Usd("-0.01"), line.Period));
+
+        Assert.True(rebuilt == line && !(rebuilt != line));
+        Assert.True(other != line && !(other == line));
+        Assert.Equal(("price", "price", (object?)Usd("-0.01")), (refused.ParamName, refused.Member, refused.Value));
+        Assert.Equal(Money.Zero(Currency.Usd), InvoiceLine.SeatLine(line.Seat, Money.Zero(Currency.Usd), line.Period).Amount); // zero is allowed
+    }
 }
