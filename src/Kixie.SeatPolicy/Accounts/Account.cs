@@ -185,7 +185,9 @@ public sealed partial class Account : IEquatable<Account>
     /// </summary>
     /// <param name="at">Any instant.</param>
     /// <returns>True when the instant's local date is in <see cref="BillingCalendar.SupportedFrom"/>..<see cref="BillingCalendar.SupportedThrough"/>.</returns>
-    public bool CanBillAt(Instant at) => TryLocalDateOf(at, out var date) && Billing.Supports(date);
+    public bool CanBillAt(Instant at) =>
+        (at >= _terms.SurelyBillableFrom && at < _terms.SurelyBillableUntil)
+        || (TryLocalDateOf(at, out var date) && Billing.Supports(date));
 
     /// <summary>Why an instant is refused by <see cref="CanBillAt"/>: one sentence naming the supported dates.</summary>
     internal string OutsideBillingRange(Instant at) =>
@@ -306,6 +308,19 @@ public sealed partial class Account : IEquatable<Account>
         ContractTerm? Contract,
         ImmutableArray<InitialSeat> InitialSeats)
     {
+        // Instants whose local date is supported in every zone, so CanBillAt needs no zone conversion there:
+        // from the day after SupportedFrom to SupportedThrough, both at midnight UTC (an offset is at most
+        // 18 hours, so it cannot move such an instant's date past either end). Empty for a calendar whose
+        // dates are not ISO (Supports then refuses every zone's date) or a range of two days or less.
+        public Instant SurelyBillableFrom { get; } = HasSureRange(Billing) ? Midnight(Billing.SupportedFrom.PlusDays(1)) : Instant.MaxValue;
+
+        public Instant SurelyBillableUntil { get; } = HasSureRange(Billing) ? Midnight(Billing.SupportedThrough) : Instant.MinValue;
+
+        private static bool HasSureRange(BillingCalendar billing) =>
+            billing.Anchor.Calendar == CalendarSystem.Iso && Period.DaysBetween(billing.SupportedFrom, billing.SupportedThrough) >= 2;
+
+        private static Instant Midnight(LocalDate date) => date.AtMidnight().InUtc().ToInstant();
+
         public bool Equals(AccountTerms? other) =>
             other is not null
             && Id == other.Id
