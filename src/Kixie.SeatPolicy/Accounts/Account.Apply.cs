@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
@@ -76,7 +75,6 @@ public sealed partial class Account
         private int _occupiedAdmins;
         private long _seatsEverCreated;
         private long _agentsEverCreated;
-        private bool _leftAllKnown;
 
         public Transition(Account source, bool batch, int expectedEvents = 0)
         {
@@ -95,7 +93,6 @@ public sealed partial class Account
                 _seatEdits = _seats.ToBuilder();
                 _emailEdits = _seatByEmail.ToBuilder();
                 _leftSinceDrop = new HashSet<string>(_seatByEmail.KeyComparer);
-                _leftAllKnown = _seatByEmail.Count == _occupiedSeats; // no entry of someone who left yet
                 if (_accepted.Count == 0)
                 {
                     _acceptedLater = new List<SeatEvent>(expectedEvents);
@@ -310,15 +307,17 @@ public sealed partial class Account
                 return;
             }
 
-            if (_leftAllKnown)
+            // A batch's set holds only entries left behind (a returning leaver is taken off it), so when it
+            // holds as many as there are, it holds them all: the entries left before the batch began, or
+            // before its first drop, are dropped by a walk of the index.
+            if (_leftSinceDrop is { } noted && noted.Count == left)
             {
-                Debug.Assert(_leftSinceDrop!.Count == left, "A batch knows every entry left behind since it began.");
-                foreach (var email in _leftSinceDrop!)
+                foreach (var email in noted)
                 {
                     _emailEdits!.Remove(email);
                 }
 
-                _leftSinceDrop.Clear();
+                noted.Clear();
                 return;
             }
 
@@ -326,10 +325,9 @@ public sealed partial class Account
             var entriesNow = _emailEdits?.GetEnumerator() ?? _seatByEmail.GetEnumerator(); // a builder's own, so it stays in place
             while (entriesNow.MoveNext())
             {
-                var email = OccupantEmailKey.KeyOf(entriesNow.Current);
-                if (!TryGetSeat(entriesNow.Current.Id, out var seat) || seat.Occupant?.HasEmail(email) != true)
+                if (!IsHeld(entriesNow.Current))
                 {
-                    leavers.Add(email);
+                    leavers.Add(OccupantEmailKey.KeyOf(entriesNow.Current));
                 }
             }
 
@@ -343,11 +341,8 @@ public sealed partial class Account
             {
                 _seatByEmail = edits.ToImmutable();
             }
-            else
-            {
-                _leftSinceDrop!.Clear();
-                _leftAllKnown = true;
-            }
+
+            _leftSinceDrop?.Clear();
         }
 
         /// <summary>
@@ -359,10 +354,13 @@ public sealed partial class Account
             var found = _emailEdits is not null
                 ? _emailEdits.TryGetValue(email, out var indexed)
                 : _seatByEmail.TryGetValue(email, out indexed);
-            var occupied = found && TryGetSeat(indexed!.Id, out var seat) && seat.Occupant?.HasEmail(email) == true ? seat.Id : (SeatId?)null;
-            leftBehind = found && occupied is null;
-            return occupied;
+            leftBehind = found && !IsHeld(indexed!);
+            return found && !leftBehind ? indexed!.Id : null;
         }
+
+        /// <summary>Whether an index entry is live: its seat's current occupant still has the entry's email.</summary>
+        private readonly bool IsHeld(Seat indexed) =>
+            TryGetSeat(indexed.Id, out var seat) && seat.Occupant?.HasEmail(OccupantEmailKey.KeyOf(indexed)) == true;
 
         private readonly bool TryGetSeat(SeatId id, out Seat seat) =>
             _seatEdits is not null ? _seatEdits.TryGetValue(id, out seat!) : _seats.TryGetValue(id, out seat!);

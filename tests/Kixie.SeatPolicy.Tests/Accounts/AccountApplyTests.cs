@@ -166,10 +166,8 @@ public sealed class AccountApplyTests
         var history = after.History;
         Assert.Equal(commands.Count, history.Count);
 
-        for (var cut = 0; cut < history.Count; cut++)
+        foreach (var batch in SingleEventsThenABatchAtEverySplit(start, history))
         {
-            var prefix = history.Take(cut).Aggregate(start, (account, change) => account.Apply(change));
-            var batch = prefix.Apply(history.Skip(cut));
             Assert.Equal(after, batch);
             Assert.Equal(EngineFixtures.S2, batch.FindSeatOf("jimmy@acme.test")?.Id);
             Assert.NotNull(batch.FindSeatOf("r3@acme.test"));
@@ -194,11 +192,7 @@ public sealed class AccountApplyTests
         var history = after.History;
         Assert.Equal(commands.Length, history.Count);
 
-        for (var cut = 0; cut < history.Count; cut++)
-        {
-            var prefix = history.Take(cut).Aggregate(start, (account, change) => account.Apply(change));
-            Assert.Equal(after, prefix.Apply(history.Skip(cut)));
-        }
+        Assert.All(SingleEventsThenABatchAtEverySplit(start, history), batch => Assert.Equal(after, batch));
 
         Assert.Equal(Emails("ada@acme.test", "jimmy@acme.test", "mia@acme.test"), EmailIndexKeys(after));
     }
@@ -277,6 +271,16 @@ public sealed class AccountApplyTests
     }
 
     private static string[] Emails(params string[] emails) => emails;
+
+    /// <summary>The account after a history split at every event: the events before the cut one at a time, the rest as one batch.</summary>
+    private static IEnumerable<Account> SingleEventsThenABatchAtEverySplit(Account start, IReadOnlyList<SeatEvent> history)
+    {
+        for (var cut = 0; cut < history.Count; cut++)
+        {
+            var prefix = history.Take(cut).Aggregate(start, (account, change) => account.Apply(change));
+            yield return prefix.Apply(history.Skip(cut));
+        }
+    }
 
     private static bool IndexesEveryOccupantAndFewWhoLeft(Account account)
     {
