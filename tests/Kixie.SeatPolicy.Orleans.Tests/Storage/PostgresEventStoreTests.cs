@@ -1,5 +1,7 @@
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
+using Kixie.SeatPolicy.Testing.Stored;
 using Npgsql;
 using Xunit;
 
@@ -44,6 +46,34 @@ public sealed class PostgresEventStoreTests(TemporaryPostgres server) : EventSto
         var types = await ScalarAsync<string>(database, $"SELECT string_agg(version || ':' || type, ' ' ORDER BY version) FROM {PostgresAccountEventStore.TableName} WHERE account_id = 'acme'");
 
         Assert.Equal("0:AccountOpened 1:SeatAdded 2:AgentReplaced", types);
+    }
+
+    [Fact]
+    public async Task StoredRows_WrittenBeforeTheNamesWereExplicit_ReadAsTheAccountsOfToday()
+    {
+        // Rows as the store wrote them on 2026-12-07 (tests/data/stored/postgres-rows.jsonl): they must be read forever after.
+        var database = await server.CreateDatabaseAsync();
+        await using var store = new PostgresAccountEventStore(database);
+        Assert.Null(await store.ReadAsync("nobody")); // creates the table
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            foreach (var line in StoredFiles.Lines("postgres-rows"))
+            {
+                var row = JsonDocument.Parse(line).RootElement;
+                await using var insert = new NpgsqlCommand($"INSERT INTO {PostgresAccountEventStore.TableName} (account_id, version, type, payload) VALUES ($1, $2, $3, $4::json)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = row.GetProperty("account_id").GetString() });
+                insert.Parameters.Add(new NpgsqlParameter { Value = row.GetProperty("version").GetInt64() });
+                insert.Parameters.Add(new NpgsqlParameter { Value = row.GetProperty("type").GetString() });
+                insert.Parameters.Add(new NpgsqlParameter { Value = row.GetProperty("payload").GetString() });
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        foreach (var history in StoredHistories.All)
+        {
+            Assert.Equal(history.Final(), await store.ReadAsync(history.Id));
+        }
     }
 
     [Fact]
