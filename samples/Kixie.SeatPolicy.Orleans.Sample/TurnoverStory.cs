@@ -62,7 +62,7 @@ internal static class TurnoverStory
             $"acme is at version {account!.Version}: {account.History.Count} events in the store, the only truth the grains rebuild it from"));
     }
 
-    private static Task Print(TextWriter output, string what, CommandResult result) =>
+    private static Task Print(TextWriter output, string what, StoredDecision result) =>
         output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{what}: {result.Outcome} (version {result.Version}{(result.IsReplay ? "; a replay: nothing changed, nothing charged again" : string.Empty)})"));
 }

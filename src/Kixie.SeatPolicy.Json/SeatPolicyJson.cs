@@ -142,20 +142,20 @@ public static class SeatPolicyJson
 
         // Commands.
         yield return Shape(readCommand, CommandJson.Write);
-        yield return Command<AddAgent>();
-        yield return Command<ReplaceAgent>();
-        yield return Command<DeactivateAgent>();
-        yield return Command<UpdateAgent>();
-        yield return Command<DeleteAgent>();
-        yield return Command<MalformedCommand>();
+        yield return Command<AddAgent>(DialectNames.AddAgent);
+        yield return Command<ReplaceAgent>(DialectNames.ReplaceAgent);
+        yield return Command<DeactivateAgent>(DialectNames.DeactivateAgent);
+        yield return Command<UpdateAgent>(DialectNames.UpdateAgent);
+        yield return Command<DeleteAgent>(DialectNames.DeleteAgent);
+        yield return Command<MalformedCommand>(DialectNames.MalformedCommand);
 
         // Events.
         yield return Shape<SeatEvent>(EventJson.Read, EventJson.Write);
-        yield return Event<SeatAdded>();
-        yield return Event<AgentReplaced>();
-        yield return Event<AgentDeactivated>();
-        yield return Event<AgentUpdated>();
-        yield return Event<SeatDeleted>();
+        yield return Event<SeatAdded>(DialectNames.SeatAdded);
+        yield return Event<AgentReplaced>(DialectNames.AgentReplaced);
+        yield return Event<AgentDeactivated>(DialectNames.AgentDeactivated);
+        yield return Event<AgentUpdated>(DialectNames.AgentUpdated);
+        yield return Event<SeatDeleted>(DialectNames.SeatDeleted);
 
         // Outcomes and decisions.
         yield return Shape<OutcomeCase>(OutcomeJson.ReadCase, OutcomeJson.WriteCase);
@@ -201,13 +201,13 @@ public static class SeatPolicyJson
         where T : struct, Enum =>
         new(static node => node.Enum<T>(), static (writer, value) => writer.WriteEnumValue(value));
 
-    private static SubtypeConverter<SeatCommand, T> Command<T>()
+    private static SubtypeConverter<SeatCommand, T> Command<T>(string name)
         where T : SeatCommand =>
-        new(CommandJson.Read, CommandJson.Write, CommandJson.Discriminator, typeof(T).Name);
+        new(CommandJson.Read, CommandJson.Write, CommandJson.Discriminator, name);
 
-    private static SubtypeConverter<SeatEvent, T> Event<T>()
+    private static SubtypeConverter<SeatEvent, T> Event<T>(string name)
         where T : SeatEvent =>
-        new(EventJson.Read, EventJson.Write, EventJson.Discriminator, typeof(T).Name);
+        new(EventJson.Read, EventJson.Write, EventJson.Discriminator, name);
 
     private static SubtypeConverter<OutcomeCase, T> Case<T>(OutcomeKind kind)
         where T : OutcomeCase =>

@@ -24,13 +24,12 @@ internal static class CommandJson
     private static readonly string[] MalformedNames = ["type", "id", "at", "actor", "field", "reason", "seat", "expectedVersion"];
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
-    public static readonly string[] Types =
-        [nameof(AddAgent), nameof(ReplaceAgent), nameof(DeactivateAgent), nameof(UpdateAgent), nameof(DeleteAgent), nameof(MalformedCommand)];
+    public static readonly string[] Types = DialectNames.Commands;
 
     public static void Write(Utf8JsonWriter writer, SeatCommand value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Discriminator, value.GetType().Name);
+        writer.WriteString(Discriminator, DialectNames.Of(value));
         writer.WritePropertyName("id");
         IdsJson.WriteCommandId(writer, value.Id);
         writer.WriteInstant("at", value.At);
@@ -138,8 +137,8 @@ internal static class CommandJson
     {
         switch (type)
         {
-            case nameof(AddAgent):
-                command.OnlyKnown(nameof(AddAgent), AddNames);
+            case DialectNames.AddAgent:
+                command.OnlyKnown(DialectNames.AddAgent, AddNames);
                 return new AddAgent(
                     id,
                     at,
@@ -150,20 +149,20 @@ internal static class CommandJson
                     command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : null,
                     AgentJson.ReadFlatAssets(command),
                     ExpectedVersion(command));
-            case nameof(ReplaceAgent):
-                command.OnlyKnown(nameof(ReplaceAgent), ReplaceNames);
+            case DialectNames.ReplaceAgent:
+                command.OnlyKnown(DialectNames.ReplaceAgent, ReplaceNames);
                 return new ReplaceAgent(id, at, actor, Seat(command), Name(command), Email(command), RoleOf(command), ExpectedVersion(command));
-            case nameof(UpdateAgent):
-                command.OnlyKnown(nameof(UpdateAgent), UpdateNames);
+            case DialectNames.UpdateAgent:
+                command.OnlyKnown(DialectNames.UpdateAgent, UpdateNames);
                 return new UpdateAgent(id, at, actor, Seat(command), Name(command), Email(command), RoleOf(command), ExpectedVersion(command));
-            case nameof(DeactivateAgent):
-                command.OnlyKnown(nameof(DeactivateAgent), SeatOnlyNames);
+            case DialectNames.DeactivateAgent:
+                command.OnlyKnown(DialectNames.DeactivateAgent, SeatOnlyNames);
                 return new DeactivateAgent(id, at, actor, Seat(command), ExpectedVersion(command));
-            case nameof(DeleteAgent):
-                command.OnlyKnown(nameof(DeleteAgent), SeatOnlyNames);
+            case DialectNames.DeleteAgent:
+                command.OnlyKnown(DialectNames.DeleteAgent, SeatOnlyNames);
                 return new DeleteAgent(id, at, actor, Seat(command), ExpectedVersion(command));
             default:
-                command.OnlyKnown(nameof(MalformedCommand), MalformedNames);
+                command.OnlyKnown(DialectNames.MalformedCommand, MalformedNames);
                 return new MalformedCommand(
                     id,
                     at,

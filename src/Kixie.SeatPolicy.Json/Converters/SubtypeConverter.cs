@@ -52,7 +52,9 @@ internal sealed class SubtypeConverter<TBase, T> : JsonConverter<T>
 
     private static string Name(TBase value) => value switch
     {
-        OutcomeCase outcome => outcome.Kind.ToString(),
-        _ => value?.GetType().Name ?? "null",
+        OutcomeCase outcome => DialectNames.Of(outcome),
+        SeatCommand command => DialectNames.Of(command),
+        SeatEvent change => DialectNames.Of(change),
+        _ => "null",
     };
 }

@@ -19,13 +19,12 @@ internal static class EventJson
     private static readonly string[] DeletedNames = ["type", "version", "seat", "command", "formerAgent", "released", "offBillFrom"];
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
-    public static readonly string[] Types =
-        [nameof(SeatAdded), nameof(AgentReplaced), nameof(AgentDeactivated), nameof(AgentUpdated), nameof(SeatDeleted)];
+    public static readonly string[] Types = DialectNames.Events;
 
     public static void Write(Utf8JsonWriter writer, SeatEvent value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Discriminator, value.GetType().Name);
+        writer.WriteString(Discriminator, DialectNames.Of(value));
         writer.WriteNumber("version", value.Version);
         writer.WriteSeatId("seat", value.Seat);
         writer.WriteObject("command", value.Command, CommandJson.Write);
@@ -68,7 +67,7 @@ internal static class EventJson
         var type = typeNode.String();
         switch (type)
         {
-            case nameof(SeatAdded):
+            case DialectNames.SeatAdded:
             {
                 change.OnlyKnown(type, AddedNames);
                 var (command, version, seat) = Common(change);
@@ -81,7 +80,7 @@ internal static class EventJson
                     CalendarJson.ReadIncurred(change.Required("charge")));
             }
 
-            case nameof(AgentReplaced):
+            case DialectNames.AgentReplaced:
             {
                 change.OnlyKnown(type, ReplacedNames);
                 var (command, version, seat) = Common(change);
@@ -94,7 +93,7 @@ internal static class EventJson
                     AgentJson.ReadAssets(change.Required("inherited")));
             }
 
-            case nameof(AgentDeactivated):
+            case DialectNames.AgentDeactivated:
             {
                 change.OnlyKnown(type, DeactivatedNames);
                 var (command, version, seat) = Common(change);
@@ -106,7 +105,7 @@ internal static class EventJson
                     AgentJson.ReadAssets(change.Required("kept")));
             }
 
-            case nameof(AgentUpdated):
+            case DialectNames.AgentUpdated:
             {
                 change.OnlyKnown(type, UpdatedNames);
                 var (command, version, seat) = Common(change);
@@ -118,7 +117,7 @@ internal static class EventJson
                     AgentJson.ReadAgent(change.Required("after")));
             }
 
-            case nameof(SeatDeleted):
+            case DialectNames.SeatDeleted:
             {
                 change.OnlyKnown(type, DeletedNames);
                 var (command, version, seat) = Common(change);

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -37,12 +36,12 @@ internal static class OutcomeJson
         [OutcomeKind.VersionConflict] = ["expected", "actual"],
     };
 
-    private static readonly string[] KindNames = Enum.GetNames<OutcomeKind>();
+    private static readonly string[] KindNames = [.. DialectNames.Outcomes.Keys];
 
     public static void WriteCase(Utf8JsonWriter writer, OutcomeCase value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Discriminator, value.Kind.ToString());
+        writer.WriteString(Discriminator, DialectNames.Of(value));
         switch (value)
         {
             case Added added:
@@ -136,7 +135,7 @@ internal static class OutcomeJson
         var outcome = node.Object();
         var kindNode = outcome.Required(Discriminator);
         var name = kindNode.String();
-        if (!Enum.TryParse<OutcomeKind>(name, ignoreCase: false, out var kind) || !KindNames.Contains(name, StringComparer.Ordinal))
+        if (!DialectNames.Outcomes.TryGetValue(name, out var kind))
         {
             throw kindNode.Fail($"unknown outcome '{name}' (expected {string.Join(", ", KindNames)})");
         }

@@ -7,6 +7,7 @@ namespace Kixie.SeatPolicy.Orleans;
 /// A command, an invoice or a bill was asked of an account that was never opened
 /// (<see cref="IAccountGrain.OpenAsync"/>). Nothing was decided and nothing was written.
 /// </summary>
+[Alias("kixie.seat-policy.AccountNotOpenedException")]
 [GenerateSerializer]
 public sealed class AccountNotOpenedException : Exception
 {

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Kixie.SeatPolicy.Orleans;
 
 /// <summary>What became of <see cref="IAccountGrain.OpenAsync"/>. The default is <see cref="Opened"/>.</summary>
+[Alias("kixie.seat-policy.AccountOpening")]
 public enum AccountOpening
 {
     /// <summary>The account was opened: its terms and initial seats are stored as version 0.</summary>

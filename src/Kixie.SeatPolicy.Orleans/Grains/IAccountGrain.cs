@@ -17,6 +17,7 @@ namespace Kixie.SeatPolicy.Orleans;
 /// account never opened, <see cref="EventStoreUnavailableException"/> when the store cannot be
 /// reached (nothing applied; retry with the same command id). Business refusals are outcomes.
 /// </remarks>
+[Alias("kixie.seat-policy.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
     /// <summary>Opens the account: its terms and initial seats become version 0 in the store.</summary>
@@ -24,6 +25,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns><see cref="AccountOpening.Opened"/>, or <see cref="AccountOpening.AlreadyOpen"/> (nothing written) when the account exists.</returns>
     /// <exception cref="System.ArgumentException">The opening's id is not this grain's key, or it has a history.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    [Alias("Open")]
     Task<AccountOpening> OpenAsync(Account opening);
 
     /// <summary>Decides a command, stores its events and applies them, as one step.</summary>
@@ -31,11 +33,13 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns>The outcome, the events written (none for a refusal or a replay) and the version after it.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached; the command was not applied.</exception>
-    Task<CommandResult> DecideAsync(SeatCommand command);
+    [Alias("Decide")]
+    Task<StoredDecision> DecideAsync(SeatCommand command);
 
     /// <summary>The account as it is now, history and all.</summary>
     /// <returns>The account; <see langword="null"/> when it was never opened.</returns>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    [Alias("Read")]
     Task<Account?> ReadAsync();
 
     /// <summary>The account's invoices dated from <paramref name="from"/> through <paramref name="through"/> (<see cref="Account.Invoices"/>).</summary>
@@ -44,6 +48,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns>The invoices in date order.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    [Alias("Invoices")]
     Task<ImmutableArray<Invoice>> InvoicesAsync(LocalDate from, LocalDate through);
 
     /// <summary>The next bill's invoice as of a local date, line by line (<see cref="Account.PreviewNextInvoice"/>).</summary>
@@ -51,6 +56,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns>The invoice of the first bill date after <paramref name="asOf"/>.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    [Alias("PreviewNextInvoice")]
     Task<Invoice> PreviewNextInvoiceAsync(LocalDate asOf);
 
     /// <summary>The next bill as of a local date: its date, seats, seat price and total (<see cref="Account.PreviewNextBill"/>).</summary>
@@ -58,5 +64,6 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns>The next bill.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    [Alias("PreviewNextBill")]
     Task<NextBill> PreviewNextBillAsync(LocalDate asOf);
 }

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using Kixie.SeatPolicy.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
+using Orleans.Serialization.Configuration;
 
 namespace Kixie.SeatPolicy.Orleans;
 
@@ -20,9 +22,41 @@ internal static class EngineValues
         || type == typeof(LocalDate)
         || type == typeof(Instant);
 
-    /// <summary>Adds the codec and the copier to an Orleans serializer.</summary>
+    /// <summary>
+    /// The wire names of the engine's types that cross a grain boundary as themselves (a grain method's
+    /// argument or result, or an element of one), so that Orleans names them by these words and never by
+    /// their CLR names: a renamed C# type keeps its name here, and silos of two versions still talk.
+    /// The values inside them travel as JSON, named by the dialect's own discriminators.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> Aliases { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["kixie.seat-policy.Account"] = typeof(Account),
+        ["kixie.seat-policy.AddAgent"] = typeof(AddAgent),
+        ["kixie.seat-policy.ReplaceAgent"] = typeof(ReplaceAgent),
+        ["kixie.seat-policy.DeactivateAgent"] = typeof(DeactivateAgent),
+        ["kixie.seat-policy.UpdateAgent"] = typeof(UpdateAgent),
+        ["kixie.seat-policy.DeleteAgent"] = typeof(DeleteAgent),
+        ["kixie.seat-policy.MalformedCommand"] = typeof(MalformedCommand),
+        ["kixie.seat-policy.SeatAdded"] = typeof(SeatAdded),
+        ["kixie.seat-policy.AgentReplaced"] = typeof(AgentReplaced),
+        ["kixie.seat-policy.AgentDeactivated"] = typeof(AgentDeactivated),
+        ["kixie.seat-policy.AgentUpdated"] = typeof(AgentUpdated),
+        ["kixie.seat-policy.SeatDeleted"] = typeof(SeatDeleted),
+        ["kixie.seat-policy.TurnoverOutcome"] = typeof(TurnoverOutcome),
+        ["kixie.seat-policy.Invoice"] = typeof(Invoice),
+        ["kixie.seat-policy.NextBill"] = typeof(NextBill),
+    };
+
+    /// <summary>Adds the codec, the copier and the engine types' wire names to an Orleans serializer.</summary>
     public static void Add(ISerializerBuilder builder)
     {
+        builder.Services.Configure<TypeManifestOptions>(static options =>
+        {
+            foreach (var (alias, type) in Aliases)
+            {
+                options.WellKnownTypeAliases[alias] = type;
+            }
+        });
         builder.AddJsonSerializer(
             isSerializable: Carries,
             isCopyable: static _ => false,

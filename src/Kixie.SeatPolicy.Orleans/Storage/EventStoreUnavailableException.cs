@@ -8,6 +8,7 @@ namespace Kixie.SeatPolicy.Orleans;
 /// The command that met it was not applied by the grain: retry it with the same command id, and it
 /// is charged at most once whether or not its events reached the store.
 /// </summary>
+[Alias("kixie.seat-policy.EventStoreUnavailableException")]
 [GenerateSerializer]
 public sealed class EventStoreUnavailableException : Exception
 {

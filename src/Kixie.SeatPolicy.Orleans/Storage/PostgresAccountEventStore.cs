@@ -132,10 +132,14 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(accountId);
         EventStoreArguments.RequireFollowing(expectedVersion, events);
+        // Each row's type is the event's stored name in the dialect (its "type"), never a CLR name.
         var payloads = new string[events.Count];
+        var types = new string[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            payloads[i] = JsonSerializer.Serialize(events[i], SeatPolicyJson.Options);
+            var payload = JsonSerializer.SerializeToElement(events[i], SeatPolicyJson.Options);
+            payloads[i] = payload.GetRawText();
+            types[i] = payload.GetProperty("type").GetString()!;
         }
 
         // One statement: all rows or none. It inserts only when the account's highest version is the
@@ -156,7 +160,7 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
             for (var i = 0; i < events.Count; i++)
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = events[i].Version });
-                command.Parameters.Add(new NpgsqlParameter { Value = events[i].GetType().Name });
+                command.Parameters.Add(new NpgsqlParameter { Value = types[i] });
                 command.Parameters.Add(new NpgsqlParameter { Value = payloads[i] });
             }
 

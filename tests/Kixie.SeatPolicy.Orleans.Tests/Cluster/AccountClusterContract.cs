@@ -52,7 +52,7 @@ public abstract class AccountClusterContract : IAsyncLifetime
     {
         var opening = await OpenAsync("acme");
         var silos = Cluster.Cluster.GetActiveSilos().ToArray();
-        var answered = new ConcurrentBag<(SeatCommand Command, CommandResult Result)>();
+        var answered = new ConcurrentBag<(SeatCommand Command, StoredDecision Result)>();
 
         // 16 callers at once, a third through the client and the rest from inside either silo.
         await Task.WhenAll(Enumerable.Range(0, 16).Select(caller => Task.Run(async () =>
@@ -124,7 +124,7 @@ public abstract class AccountClusterContract : IAsyncLifetime
         var opening = await OpenAsync("acme");
         var commands = Turnover.Commands("failover", 40);
         var grain = Cluster.Account("acme");
-        var results = new List<CommandResult>();
+        var results = new List<StoredDecision>();
         Task? losing = null;
         var lost = Cluster.HostOf("acme");
 

@@ -14,7 +14,7 @@ namespace Kixie.SeatPolicy.Orleans.Tests.Docs;
 /// </summary>
 internal static class HostingDocSnippets
 {
-    public static async Task<(CommandResult Result, ImmutableArray<Invoice> March)> QuickStart(
+    public static async Task<(StoredDecision Result, ImmutableArray<Invoice> March)> QuickStart(
         HostApplicationBuilder builder, IGrainFactory grains, DateTimeZone zone, Money price, BillingCalendar billing, InitialSeat[] seats, SeatCommand command)
     {
         // snippet:begin
@@ -25,7 +25,7 @@ internal static class HostingDocSnippets
 
         var acme = grains.GetGrain<IAccountGrain>("acme");            // one grain per account id
         await acme.OpenAsync(Account.Open("acme", zone, price, billing, seats));
-        CommandResult result = await acme.DecideAsync(command);       // decided, stored, then applied
+        StoredDecision result = await acme.DecideAsync(command);       // decided, stored, then applied
         ImmutableArray<Invoice> march = await acme.InvoicesAsync(new(2026, 3, 1), new(2026, 3, 31));
         // snippet:end
         return (result, march);

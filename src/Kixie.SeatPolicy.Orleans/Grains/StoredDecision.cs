@@ -11,9 +11,10 @@ namespace Kixie.SeatPolicy.Orleans;
 /// <param name="Events">The events stored and applied: one for an accepted command, none for a refusal or a replay.</param>
 /// <param name="IsReplay">Whether the command id had been accepted before with the same content, so nothing changed and nothing was charged again.</param>
 /// <param name="Version">The account's version after the command.</param>
+[Alias("kixie.seat-policy.StoredDecision")]
 [GenerateSerializer]
 [Immutable]
-public sealed record CommandResult(
+public sealed record StoredDecision(
     [property: Id(0)] TurnoverOutcome Outcome,
     [property: Id(1)] ImmutableArray<SeatEvent> Events,
     [property: Id(2)] bool IsReplay,
