@@ -214,6 +214,11 @@ internal static class Program
             : Refuse<LocalDate>(result, $"{prefix}'{text}' is not a date (yyyy-MM-dd)");
     }
 
+    /// <summary>Runs the scenario's commands through the rulebook's default policy (<see cref="CommandRuns.Run"/>), the next bill as of <paramref name="asOf"/> (null: the policy's default).</summary>
+    /// <exception cref="ValueRefusedException"><paramref name="asOf"/> has no next bill within time (member <c>asOf</c>).</exception>
+    private static SimulationReport Simulate(Scenario scenario, LocalDate? asOf = null) =>
+        new(scenario.Title, scenario.Description, TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands, asOf));
+
     private static int Advise(string file, ParseResult parsed, OutputFormat format)
     {
         var (hire, name, email) = (parsed.GetValue(Hire), parsed.GetValue(HireName), parsed.GetValue(HireEmail));
@@ -256,7 +261,7 @@ internal static class Program
         SimulationReport report;
         try
         {
-            report = SimulationReport.Of(scenario, asOf);
+            report = Simulate(scenario, asOf);
         }
         catch (ValueRefusedException refused) when (refused.Member == "asOf")
         {
@@ -305,7 +310,7 @@ internal static class Program
     }
 
     private static int RunDemo(OutputFormat format, string? output) =>
-        Emit([.. DemoScenarios.All.Select(demo => SimulationReport.Of(DemoScenarios.Read(demo)))], format, many: true, output);
+        Emit([.. DemoScenarios.All.Select(demo => Simulate(DemoScenarios.Read(demo)))], format, many: true, output);
 
     /// <summary>Renders the reports of one scenario, or of the demo's (<paramref name="many"/>), in <paramref name="format"/>.</summary>
     private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output) => Emit(

@@ -84,7 +84,7 @@ internal static class Program
         try
         {
             scenario = Scenario.Read(input);
-            report = SimulationReport.Of(scenario);
+            report = new SimulationReport(scenario.Title, scenario.Description, TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands));
         }
         catch (Exception unusable) when (unusable is SeatPolicyJsonException or OverflowException)
         {

@@ -42,7 +42,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Read")]
     Task<Account?> ReadAsync();
 
-    /// <summary>The account's invoices dated from <paramref name="from"/> through <paramref name="through"/> (<see cref="Account.Invoices"/>).</summary>
+    /// <summary>The account's invoices dated from <paramref name="from"/> through <paramref name="through"/> (<see cref="AccountInvoices.Invoices"/>).</summary>
     /// <param name="from">The first local date, inclusive.</param>
     /// <param name="through">The last local date, inclusive.</param>
     /// <returns>The invoices in date order.</returns>
@@ -51,7 +51,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Invoices")]
     Task<ImmutableArray<Invoice>> InvoicesAsync(LocalDate from, LocalDate through);
 
-    /// <summary>The next bill's invoice as of a local date, line by line (<see cref="Account.PreviewNextInvoice"/>).</summary>
+    /// <summary>The next bill's invoice as of a local date, line by line (<see cref="AccountInvoices.PreviewNextInvoice"/>).</summary>
     /// <param name="asOf">The local date the next bill date is looked up from.</param>
     /// <returns>The invoice of the first bill date after <paramref name="asOf"/>.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>
@@ -59,7 +59,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("PreviewNextInvoice")]
     Task<Invoice> PreviewNextInvoiceAsync(LocalDate asOf);
 
-    /// <summary>The next bill as of a local date: its date, seats, seat price and total (<see cref="Account.PreviewNextBill"/>).</summary>
+    /// <summary>The next bill as of a local date: its date, seats, seat price and total (<see cref="AccountInvoices.PreviewNextBill"/>).</summary>
     /// <param name="asOf">The local date the next bill date is looked up from.</param>
     /// <returns>The next bill.</returns>
     /// <exception cref="AccountNotOpenedException">The account was never opened.</exception>

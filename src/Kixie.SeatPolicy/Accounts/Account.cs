@@ -194,67 +194,17 @@ public sealed partial class Account : IEquatable<Account>
         $"{at} is outside the dates this account can bill in {TimeZone.Id}: {Billing.SupportedRange} (whole billing periods within the years NodaTime supports, -9998 to 9999)";
 
     /// <summary>
-    /// The people who left a seat (replaced, deactivated, or in a deleted seat), oldest first, with when,
-    /// by whom and by which command. Computed from <see cref="History"/>.
+    /// The same account (terms, initial seats and history) with add charges billed the other way. Its
+    /// invoices describe every period under the new term, past ones too; see docs/recipes.md ("move an
+    /// account to OnNextBill") for switching on a bill date without billing an add twice.
     /// </summary>
-    /// <returns>The former occupants.</returns>
-    public IEnumerable<FormerOccupant> FormerOccupants()
-    {
-        foreach (var change in History)
-        {
-            var former = change switch
-            {
-                AgentReplaced replaced => replaced.PreviousAgent is { } previous ? (previous, OutcomeKind.Replaced) : default,
-                AgentDeactivated deactivated => (deactivated.FormerAgent, OutcomeKind.Deactivated),
-                SeatDeleted deleted => deleted.FormerAgent is { } agent ? (agent, OutcomeKind.Deleted) : default,
-                _ => default((Agent? Agent, OutcomeKind How)),
-            };
-            if (former.Item1 is { } person)
-            {
-                yield return new FormerOccupant(person, change.Seat, former.Item2, change.At, change.By, change.Command.Id);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every seat the account ever had, in the order they were created (initial seats, then adds), each
-    /// with its occupants over time and its deletion: <see cref="InitialSeats"/> and <see cref="History"/>
-    /// read seat by seat. O(seats + events).
-    /// </summary>
-    /// <returns>The timelines.</returns>
-    public ImmutableArray<SeatTimeline> SeatTimelines()
-    {
-        var opening = AtOpening();
-        var seats = new List<SeatId>();
-        var spells = new Dictionary<SeatId, List<OccupancySpell>>();
-        var deletions = new Dictionary<SeatId, SeatDeleted>();
-        foreach (var initial in InitialSeats)
-        {
-            seats.Add(initial.Seat);
-            spells[initial.Seat] = [new OccupancySpell(null, opening.FindSeat(initial.Seat)?.Occupant)];
-        }
-
-        foreach (var change in History)
-        {
-            var day = LocalDateOf(change.At);
-            if (change is SeatAdded)
-            {
-                seats.Add(change.Seat);
-                spells[change.Seat] = [];
-            }
-
-            switch (change)
-            {
-                case SeatAdded added: spells[change.Seat].Add(new(day, added.Agent)); break;
-                case AgentReplaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
-                case AgentUpdated updated: spells[change.Seat].Add(new(day, updated.After)); break;
-                case AgentDeactivated: spells[change.Seat].Add(new(day, null)); break;
-                case SeatDeleted deleted: deletions[change.Seat] = deleted; break;
-            }
-        }
-
-        return [.. seats.Select(seat => new SeatTimeline(seat, [.. spells[seat]], deletions.GetValueOrDefault(seat)))];
-    }
+    /// <param name="addCharges">When add charges are invoiced.</param>
+    /// <returns>The account with that term, at the same version; this one when it already has it.</returns>
+    /// <exception cref="ValueRefusedException"><paramref name="addCharges"/> is not a defined term.</exception>
+    public Account WithAddCharges(AddChargeBilling addCharges) =>
+        addCharges == AddCharges
+            ? this
+            : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration, addCharges).Apply(History);
 
     /// <summary>
     /// The account as it was opened: version 0, its <see cref="InitialSeats"/>, no history.
@@ -335,12 +285,3 @@ public sealed partial class Account : IEquatable<Account>
         public override int GetHashCode() => HashCode.Combine(Id, SeatPrice, Billing);
     }
 }
-
-/// <summary>A person who left a seat, kept in the account's history.</summary>
-/// <param name="Agent">The person as they were when they left.</param>
-/// <param name="Seat">The seat they left.</param>
-/// <param name="How">How they left: <see cref="OutcomeKind.Replaced"/>, <see cref="OutcomeKind.Deactivated"/> or <see cref="OutcomeKind.Deleted"/>.</param>
-/// <param name="At">When.</param>
-/// <param name="By">Who did it.</param>
-/// <param name="Command">The command that did it.</param>
-public sealed record FormerOccupant(Agent Agent, SeatId Seat, OutcomeKind How, Instant At, Actor By, CommandId Command);

@@ -10,8 +10,8 @@ namespace Kixie.SeatPolicy;
 
 /// <summary>
 /// Turnover advice (rulebook §11): the cheapest compliant way through a departure, with its
-/// arithmetic. Each plan's commands run through <see cref="TurnoverPolicy.Default"/> in order on the
-/// account, and each total is <see cref="Account.Invoices"/> of the account the plan leads to: the
+/// arithmetic. Each plan's commands run through the policy it is given (<see cref="TurnoverPolicy.Default"/> unless told) in order on the
+/// account, and each total is <see cref="AccountInvoices.Invoices"/> of the account the plan leads to: the
 /// advisor holds no copy of a rule.
 /// </summary>
 /// <remarks>
@@ -42,6 +42,7 @@ public static class TurnoverAdvisor
     /// <param name="hireAt">The instant <c>H</c> the new person starts, not before <paramref name="leaves"/>; null when no hire is planned.</param>
     /// <param name="hireName">The new person's name; required with <paramref name="hireAt"/>, absent without it.</param>
     /// <param name="hireEmail">The new person's email; required with <paramref name="hireAt"/>, absent without it. Its form is the policy's to judge (<see cref="InvalidCommand"/>).</param>
+    /// <param name="policy">The policy every plan's commands run through (its options: self-serve deletion, support's contact); null for <see cref="TurnoverPolicy.Default"/>.</param>
     /// <returns>The plans in rank order and the recommendation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
     /// <exception cref="ValueRefusedException"><paramref name="leaves"/> has no local date in the account's zone (<see cref="Account.TryLocalDateOf"/>); <paramref name="until"/> is before the departure's local date; <paramref name="hireAt"/> is before <paramref name="leaves"/>; a hire without a name or email, or a name or email without a hire (the exception's <see cref="ArgumentException.ParamName"/> names the parameter).</exception>
@@ -53,7 +54,8 @@ public static class TurnoverAdvisor
         LocalDate until,
         Instant? hireAt = null,
         string? hireName = null,
-        string? hireEmail = null)
+        string? hireEmail = null,
+        TurnoverPolicy? policy = null)
     {
         Guard.Against.Null(account);
         if (!account.TryLocalDateOf(leaves, out var from))
@@ -88,7 +90,7 @@ public static class TurnoverAdvisor
             throw new ValueRefusedException(nameof(hireAt), "hire", null, "a name or email was given without a hire instant");
         }
 
-        var request = new Request(account, seat, leaves, actor, from, until, hireAt, hireName, hireEmail);
+        var request = new Request(account, seat, leaves, actor, from, until, hireAt, hireName, hireEmail, policy ?? TurnoverPolicy.Default);
         AdvicePlan[] tried = hireAt is null
             ? [HoldVacant(request), Delete(request)]
             : [HoldAndReplace(request), DeleteAndAdd(request)];
@@ -153,7 +155,8 @@ public static class TurnoverAdvisor
         LocalDate Until,
         Instant? HireAt,
         string? HireName,
-        string? HireEmail);
+        string? HireEmail,
+        TurnoverPolicy Policy);
 
     /// <summary>One plan being tried: the account it has led to so far, its steps, and what stopped it.</summary>
     private sealed class Run(Request request)
@@ -177,13 +180,13 @@ public static class TurnoverAdvisor
         }
 
         /// <summary>Runs a command through the policy and records it; false (and the plan stops) when refused.</summary>
-        public bool Try(SeatCommand command) => Record(command, TurnoverPolicy.Default.Decide(_current, command));
+        public bool Try(SeatCommand command) => Record(command, request.Policy.Decide(_current, command));
 
         /// <summary>Support deletes the seat at <c>T</c>: <c>L</c> when allowed then, else the start of the first allowed day.</summary>
         public bool TryDelete(Instant? before)
         {
             var atLeave = new DeleteAgent(NextId(), request.Leaves, Actor.Support, request.Seat);
-            var probe = TurnoverPolicy.Default.Decide(_current, atLeave);
+            var probe = request.Policy.Decide(_current, atLeave);
             if (probe.Outcome.Case is not DeletionBlocked blocked)
             {
                 if (before is { } hire && request.Leaves >= hire)

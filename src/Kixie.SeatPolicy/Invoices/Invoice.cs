@@ -16,15 +16,15 @@ namespace Kixie.SeatPolicy;
 /// <para>A bill's lines are its seat lines, in the order the seats were created (initial seats as given,
 /// then adds in history order), then, with <see cref="AddChargeBilling.OnNextBill"/>, its add lines in
 /// history order. An add invoice has exactly one add line.</para>
-/// <para>Made only by the library, from an account's history (<see cref="Account.Invoices"/>,
-/// <see cref="Account.PreviewNextInvoice"/>). Immutable and thread-safe; equality is by value (every
+/// <para>Made only by the library, from an account's history (<see cref="AccountInvoices.Invoices"/>,
+/// <see cref="AccountInvoices.PreviewNextInvoice"/>). Immutable and thread-safe; equality is by value (every
 /// member and every line, in order).</para>
 /// </remarks>
 public sealed class Invoice : IEquatable<Invoice>
 {
     /// <summary>
     /// An invoice rebuilt from its lines, as a store or a message holds it (the Json package reads
-    /// invoices this way); its total is the sum of the lines. <see cref="Account.Invoices"/> is what makes invoices.
+    /// invoices this way); its total is the sum of the lines. <see cref="AccountInvoices.Invoices"/> is what makes invoices.
     /// </summary>
     /// <param name="date">The invoice's local date.</param>
     /// <param name="kind">A bill or an add invoice.</param>

@@ -9,7 +9,7 @@ namespace Kixie.SeatPolicy;
 /// why: the period for a seat line, the full <see cref="ProratedCharge"/> (its arithmetic) for an add line.
 /// </summary>
 /// <remarks>
-/// <para>Made by the library from an account's history (<see cref="Account.Invoices"/>). An immutable
+/// <para>Made by the library from an account's history (<see cref="AccountInvoices.Invoices"/>). An immutable
 /// value of two references (the seat lines of one bill share their price and period), so a bill of
 /// 100,000 seats is one array and nothing per line. Equality is by value (every member).</para>
 /// <para>The default value is a seat line for no seat (<c>default(SeatId)</c>), zero in the "no

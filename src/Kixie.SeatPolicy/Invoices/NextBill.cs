@@ -7,7 +7,7 @@ namespace Kixie.SeatPolicy;
 
 /// <summary>
 /// The next bill in brief: its date, how many seats are on it, the seat price and the total. A summary
-/// of the bill invoice <see cref="Account.PreviewNextInvoice"/> returns (the same function as the bill),
+/// of the bill invoice <see cref="AccountInvoices.PreviewNextInvoice"/> returns (the same function as the bill),
 /// for callers that need no lines.
 /// </summary>
 /// <param name="Date">The first bill date after the date asked about.</param>

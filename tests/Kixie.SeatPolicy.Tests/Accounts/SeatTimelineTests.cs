@@ -5,7 +5,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 
 namespace Kixie.SeatPolicy.Tests.Accounts;
 
-/// <summary><see cref="Account.SeatTimelines"/>: every seat ever created, who held it when, and its deletion.</summary>
+/// <summary><see cref="AccountHistory.SeatTimelines"/>: every seat ever created, who held it when, and its deletion.</summary>
 public sealed class SeatTimelineTests
 {
     [Fact]

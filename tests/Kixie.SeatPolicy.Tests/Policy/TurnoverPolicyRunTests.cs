@@ -9,7 +9,7 @@ using static Kixie.SeatPolicy.Tests.Generators.EngineFixtures;
 
 namespace Kixie.SeatPolicy.Tests.Policy;
 
-/// <summary><see cref="TurnoverPolicy.Run"/>: commands in order, one result each, replays counted once.</summary>
+/// <summary><see cref="CommandRuns.Run"/>: commands in order, one result each, replays counted once.</summary>
 public sealed class TurnoverPolicyRunTests
 {
     private static AddAgent AddOmar(string id = "c1") =>

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Kixie.SeatPolicy;
 
 /// <summary>
-/// A run of commands through a <see cref="TurnoverPolicy"/> (<see cref="TurnoverPolicy.Run"/>): what
+/// A run of commands through a <see cref="TurnoverPolicy"/> (<see cref="CommandRuns.Run"/>): what
 /// became of each, the account before and after, the invoices of the run's dates, the next bill and
 /// the totals. Immutable; every fact is the policy's or the account's.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class CommandRun
     public ImmutableArray<Invoice> Invoices { get; }
 
     /// <summary>
-    /// The add charges the run incurred (<see cref="Account.AddChargesAfter"/> of the opening version):
+    /// The add charges the run incurred (<see cref="AccountInvoices.AddChargesAfter"/> of the opening version):
     /// a replayed command id adds nothing, so each accepted add is counted once.
     /// </summary>
     public Money Charged { get; }

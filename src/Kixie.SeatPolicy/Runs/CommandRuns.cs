@@ -5,7 +5,12 @@ using NodaTime;
 
 namespace Kixie.SeatPolicy;
 
-public sealed partial class TurnoverPolicy
+/// <summary>
+/// Runs of commands through a policy (what <c>seatpolicy simulate</c> shows): each command decided and
+/// applied in order, and what the run leaves, bills and charges. A view over the policy's decisions and
+/// the account's history; neither reads it back.
+/// </summary>
+public static class CommandRuns
 {
     /// <summary>
     /// Decides <paramref name="commands"/> in order, applying each decision's events before the next,
@@ -20,16 +25,18 @@ public sealed partial class TurnoverPolicy
     /// the last period NodaTime can represent, from the day before that period, the last date with a
     /// next bill. The invoices are those dated from the first command's local date through that date.
     /// </remarks>
+    /// <param name="policy">The policy that decides each command.</param>
     /// <param name="account">The account before the first command.</param>
     /// <param name="commands">The commands, oldest first.</param>
     /// <param name="asOf">The local date the next bill is looked up from; null for the default above.</param>
     /// <returns>The run.</returns>
-    /// <exception cref="System.ArgumentNullException"><paramref name="account"/> or <paramref name="commands"/> is null.</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="policy"/>, <paramref name="account"/> or <paramref name="commands"/> is null.</exception>
     /// <exception cref="ValueRefusedException"><paramref name="asOf"/> is given and has no next bill within the years
     /// NodaTime supports; <see cref="ValueRefusedException.Member"/> is <c>asOf</c>.</exception>
     /// <exception cref="System.OverflowException">A charge, bill or total does not fit in 64-bit minor units.</exception>
-    public CommandRun Run(Account account, IEnumerable<SeatCommand> commands, LocalDate? asOf = null)
+    public static CommandRun Run(this TurnoverPolicy policy, Account account, IEnumerable<SeatCommand> commands, LocalDate? asOf = null)
     {
+        Guard.Against.Null(policy);
         Guard.Against.Null(account);
         Guard.Against.Null(commands);
         var opening = account;
@@ -37,7 +44,7 @@ public sealed partial class TurnoverPolicy
         var results = ImmutableArray.CreateBuilder<CommandResult>();
         foreach (var command in commands)
         {
-            var decision = Decide(account, command);
+            var decision = policy.Decide(account, command);
             account = decision.ApplyTo(account);
             var outcome = decision.Outcome;
             if (!decision.IsReplay && outcome.Case is Deleted deleted)
@@ -58,7 +65,7 @@ public sealed partial class TurnoverPolicy
         return new CommandRun(opening, results.ToImmutable(), account, billAsOf, nextBill, invoices, charged, refunded);
     }
 
-    /// <summary>The date the next bill is looked up from, and that bill (see <see cref="Run"/>).</summary>
+    /// <summary>The date the next bill is looked up from, and that bill (see <see cref="Run(TurnoverPolicy, Account, IEnumerable{SeatCommand}, LocalDate?)"/>).</summary>
     private static (LocalDate AsOf, Invoice Bill) NextBillOf(Account account, ImmutableArray<CommandResult>.Builder results, LocalDate? asOf)
     {
         var billing = account.Billing;

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Kixie.SeatPolicy;
 
 /// <summary>
-/// One seat's life, from the account's initial seats and history (<see cref="Account.SeatTimelines"/>):
+/// One seat's life, from the account's initial seats and history (<see cref="AccountHistory.SeatTimelines"/>):
 /// who held it from which local date, and its deletion if it was deleted.
 /// </summary>
 /// <param name="Seat">The seat.</param>

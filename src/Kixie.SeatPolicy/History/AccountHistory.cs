@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Kixie.SeatPolicy;
+
+/// <summary>
+/// What an account's history tells about people and seats over time: who left which seat, and each
+/// seat's occupants from its creation to its deletion. Views of the account, computed from its initial
+/// seats and history; the account never reads them back.
+/// </summary>
+public static class AccountHistory
+{
+    /// <summary>
+    /// The people who left a seat (replaced, deactivated, or in a deleted seat), oldest first, with when,
+    /// by whom and by which command. Computed from <see cref="Account.History"/>.
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The former occupants.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    public static IEnumerable<FormerOccupant> FormerOccupants(this Account account)
+    {
+        Guard.Against.Null(account);
+        return FormerOccupantsOf(account);
+    }
+
+    /// <summary>
+    /// Every seat the account ever had, in the order they were created (initial seats, then adds), each
+    /// with its occupants over time and its deletion: <see cref="Account.InitialSeats"/> and <see cref="Account.History"/>
+    /// read seat by seat. O(seats + events).
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The timelines.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    public static ImmutableArray<SeatTimeline> SeatTimelines(this Account account)
+    {
+        Guard.Against.Null(account);
+        return TimelinesOf(account);
+    }
+
+    private static IEnumerable<FormerOccupant> FormerOccupantsOf(Account account)
+    {
+        foreach (var change in account.History)
+        {
+            var former = change switch
+            {
+                AgentReplaced replaced => replaced.PreviousAgent is { } previous ? (previous, OutcomeKind.Replaced) : default,
+                AgentDeactivated deactivated => (deactivated.FormerAgent, OutcomeKind.Deactivated),
+                SeatDeleted deleted => deleted.FormerAgent is { } agent ? (agent, OutcomeKind.Deleted) : default,
+                _ => default((Agent? Agent, OutcomeKind How)),
+            };
+            if (former.Item1 is { } person)
+            {
+                yield return new FormerOccupant(person, change.Seat, former.Item2, change.At, change.By, change.Command.Id);
+            }
+        }
+    }
+
+    private static ImmutableArray<SeatTimeline> TimelinesOf(Account account)
+    {
+        var opening = account.AtOpening();
+        var seats = new List<SeatId>();
+        var spells = new Dictionary<SeatId, List<OccupancySpell>>();
+        var deletions = new Dictionary<SeatId, SeatDeleted>();
+        foreach (var initial in account.InitialSeats)
+        {
+            seats.Add(initial.Seat);
+            spells[initial.Seat] = [new OccupancySpell(null, opening.FindSeat(initial.Seat)?.Occupant)];
+        }
+
+        foreach (var change in account.History)
+        {
+            var day = account.LocalDateOf(change.At);
+            if (change is SeatAdded)
+            {
+                seats.Add(change.Seat);
+                spells[change.Seat] = [];
+            }
+
+            switch (change)
+            {
+                case SeatAdded added: spells[change.Seat].Add(new(day, added.Agent)); break;
+                case AgentReplaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
+                case AgentUpdated updated: spells[change.Seat].Add(new(day, updated.After)); break;
+                case AgentDeactivated: spells[change.Seat].Add(new(day, null)); break;
+                case SeatDeleted deleted: deletions[change.Seat] = deleted; break;
+            }
+        }
+
+        return [.. seats.Select(seat => new SeatTimeline(seat, [.. spells[seat]], deletions.GetValueOrDefault(seat)))];
+    }
+}
+
+/// <summary>A person who left a seat, kept in the account's history.</summary>
+/// <param name="Agent">The person as they were when they left.</param>
+/// <param name="Seat">The seat they left.</param>
+/// <param name="How">How they left: <see cref="OutcomeKind.Replaced"/>, <see cref="OutcomeKind.Deactivated"/> or <see cref="OutcomeKind.Deleted"/>.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who did it.</param>
+/// <param name="Command">The command that did it.</param>
+public sealed record FormerOccupant(Agent Agent, SeatId Seat, OutcomeKind How, Instant At, Actor By, CommandId Command);
