@@ -76,10 +76,10 @@ public class InvoiceBenchmarks
     /// <summary>The baseline's lists from the same account: every seat ever with its dates, every add with its charge.</summary>
     private static (List<NaiveBilledSeat> Seats, List<NaiveAdd> Adds) Naive(Account account)
     {
-        var deleted = account.History.OfType<SeatDeleted>().ToDictionary(change => change.Seat.Value, change => ToDateTime(account.LocalDateOf(change.At)));
+        var deleted = account.History.OfType<Deleted>().ToDictionary(change => change.Seat.Value, change => ToDateTime(account.LocalDateOf(change.At)));
         var seats = account.InitialSeats.Select(seat => new NaiveBilledSeat { Id = seat.Seat.Value, Deleted = deleted.TryGetValue(seat.Seat.Value, out var on) ? on : null }).ToList();
         var adds = new List<NaiveAdd>();
-        foreach (var added in account.History.OfType<SeatAdded>())
+        foreach (var added in account.History.OfType<Added>())
         {
             var date = ToDateTime(account.LocalDateOf(added.At));
             seats.Add(new NaiveBilledSeat { Id = added.Seat.Value, Created = date, Deleted = deleted.TryGetValue(added.Seat.Value, out var on) ? on : null });

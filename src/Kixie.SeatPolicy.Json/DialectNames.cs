@@ -44,11 +44,11 @@ internal static class DialectNames
     /// <summary>An event's <c>"type"</c>.</summary>
     public static string Of(SeatEvent change) => change switch
     {
-        Kixie.SeatPolicy.SeatAdded => SeatAdded,
-        Kixie.SeatPolicy.AgentReplaced => AgentReplaced,
-        Kixie.SeatPolicy.AgentDeactivated => AgentDeactivated,
-        Kixie.SeatPolicy.AgentUpdated => AgentUpdated,
-        Kixie.SeatPolicy.SeatDeleted => SeatDeleted,
+        Kixie.SeatPolicy.Added => SeatAdded,
+        Kixie.SeatPolicy.Replaced => AgentReplaced,
+        Kixie.SeatPolicy.Deactivated => AgentDeactivated,
+        Kixie.SeatPolicy.Updated => AgentUpdated,
+        Kixie.SeatPolicy.Deleted => SeatDeleted,
         _ => throw new JsonException($"Cannot write a {change.GetType().Name}: only the library's own event types have a JSON shape."),
     };
 

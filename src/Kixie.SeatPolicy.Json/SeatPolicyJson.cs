@@ -151,19 +151,14 @@ public static class SeatPolicyJson
 
         // Events.
         yield return Shape<SeatEvent>(EventJson.Read, EventJson.Write);
-        yield return Event<SeatAdded>(DialectNames.SeatAdded);
-        yield return Event<AgentReplaced>(DialectNames.AgentReplaced);
-        yield return Event<AgentDeactivated>(DialectNames.AgentDeactivated);
-        yield return Event<AgentUpdated>(DialectNames.AgentUpdated);
-        yield return Event<SeatDeleted>(DialectNames.SeatDeleted);
+        yield return Event<Added>(DialectNames.SeatAdded);
+        yield return Event<Replaced>(DialectNames.AgentReplaced);
+        yield return Event<Deactivated>(DialectNames.AgentDeactivated);
+        yield return Event<Updated>(DialectNames.AgentUpdated);
+        yield return Event<Deleted>(DialectNames.SeatDeleted);
 
         // Outcomes and decisions.
         yield return Shape<OutcomeCase>(OutcomeJson.ReadCase, OutcomeJson.WriteCase);
-        yield return Case<Added>(OutcomeKind.Added);
-        yield return Case<Replaced>(OutcomeKind.Replaced);
-        yield return Case<Deactivated>(OutcomeKind.Deactivated);
-        yield return Case<Updated>(OutcomeKind.Updated);
-        yield return Case<Deleted>(OutcomeKind.Deleted);
         yield return Case<DeletionBlocked>(OutcomeKind.DeletionBlocked);
         yield return Case<DeletionRequiresSupport>(OutcomeKind.DeletionRequiresSupport);
         yield return Case<Unauthorized>(OutcomeKind.Unauthorized);
@@ -205,9 +200,10 @@ public static class SeatPolicyJson
         where T : SeatCommand =>
         new(CommandJson.Read, CommandJson.Write, CommandJson.Discriminator, name);
 
+    /// <summary>An accepted change declared as itself: written as the event it is, read as an event or as the outcome it also is.</summary>
     private static SubtypeConverter<SeatEvent, T> Event<T>(string name)
         where T : SeatEvent =>
-        new(EventJson.Read, EventJson.Write, EventJson.Discriminator, name);
+        new(EventJson.ReadEventOrOutcome, EventJson.Write, EventJson.Discriminator, name);
 
     private static SubtypeConverter<OutcomeCase, T> Case<T>(OutcomeKind kind)
         where T : OutcomeCase =>

@@ -20,7 +20,7 @@ public sealed class CoverageTests
             decisions.Select(decision => decision.Outcome.Kind).Distinct().Order());
         Assert.Equal(
             ["AgentDeactivated", "AgentReplaced", "AgentUpdated", "SeatAdded", "SeatDeleted"],
-            runs.SelectMany(run => run.Final.History).Select(change => change.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+            runs.SelectMany(run => run.Final.History).Select(change => Same.Element(change).GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(
             ["AddAgent", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
             runs.SelectMany(run => run.Commands).Select(command => command.GetType().Name).Distinct().Order(StringComparer.Ordinal));

@@ -8,6 +8,8 @@ internal static class Same
 {
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, SeatPolicyJson.Options);
 
+    public static JsonElement Element<T>(T value) => JsonSerializer.SerializeToElement(value, SeatPolicyJson.Options);
+
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, SeatPolicyJson.Options)!;
 
     public static T RoundTrip<T>(T value) => Read<T>(Write(value));

@@ -38,26 +38,50 @@ public sealed class StoredDocumentTests
         var expected = Histories.SelectMany(history => history.Decisions()).ToList();
         var stored = StoredFiles.Lines("decisions").Select(line => JsonDocument.Parse(line).RootElement).ToList();
 
-        // A decision is written, never read whole: its outcome and events are read, and its replay flag.
+        // A decision is written, never read whole: its events, its refusal and its replay flag are read.
+        // An accepted change is its event; the outcome document beside it predates the merge of outcome
+        // and event (it lacks the version and command), so the change is read from the events.
         Assert.Equal(expected.Count, stored.Count);
         Assert.All(expected.Zip(stored), pair =>
         {
             var (decision, document) = pair;
-            Assert.True(Same.Case(decision.Outcome.Case, Same.Read<TurnoverOutcome>(document.GetProperty("outcome").GetRawText()).Case), decision.ToString());
             Assert.Equal(decision.Events, Same.Read<SeatEvent[]>(document.GetProperty("events").GetRawText()));
             Assert.Equal(decision.IsReplay, document.GetProperty("isReplay").GetBoolean());
+            if (!decision.Outcome.IsAccepted)
+            {
+                Assert.True(Same.Case(decision.Outcome.Case, Same.Read<TurnoverOutcome>(document.GetProperty("outcome").GetRawText()).Case), decision.ToString());
+            }
         });
     }
 
     [Fact]
-    public void Outcomes_ReadAsTheOutcomesOfToday_AllFifteenKinds()
+    public void Outcomes_OfRefusals_ReadAsTheRefusalsOfToday_AllTenKinds()
     {
         var expected = Histories.SelectMany(history => history.Decisions()).Select(decision => decision.Outcome).ToList();
-        var stored = StoredFiles.Lines("outcomes").Select(Same.Read<TurnoverOutcome>).ToList();
+        var stored = StoredFiles.Lines("outcomes");
 
-        Assert.Equal(15, stored.Select(outcome => outcome.Kind).Distinct().Count());
-        Assert.Equal(expected.Select(outcome => outcome.Kind), stored.Select(outcome => outcome.Kind));
-        Assert.All(expected.Zip(stored), pair => Assert.True(Same.Case(pair.First.Case, pair.Second.Case), $"{pair.First} was stored as {pair.Second}"));
+        Assert.Equal(expected.Count, stored.Length);
+        var refusals = expected.Zip(stored).Where(pair => !pair.First.IsAccepted).ToList();
+        Assert.Equal(10, refusals.Select(pair => pair.First.Kind).Distinct().Count());
+        Assert.All(refusals, pair => Assert.True(Same.Case(pair.First.Case, Same.Read<TurnoverOutcome>(pair.Second).Case), pair.Second));
+    }
+
+    [Fact]
+    public void Outcomes_OfAcceptedChanges_WrittenBeforeTheyWereEvents_AreRefusedNamingWhatNoLongerFits()
+    {
+        // An accepted outcome of 2026-12-07 had the change's facts but not its version or command, which the
+        // change (now the event itself) needs; a replacement also said whom the setup guide went to (now the
+        // new agent's email, derived) and a deletion its refund (always zero, gone). Such replies were never stored by the library (its store keeps
+        // events), and the decisions that carried them are read through their events above.
+        var accepted = Histories.SelectMany(history => history.Decisions()).Select(decision => decision.Outcome)
+            .Zip(StoredFiles.Lines("outcomes")).Where(pair => pair.First.IsAccepted).ToList();
+
+        Assert.Equal(5, accepted.Select(pair => pair.First.Kind).Distinct().Count());
+        Assert.All(accepted, pair =>
+        {
+            var refused = Assert.IsType<SeatPolicyJsonException>(Record.Exception(() => Same.Read<TurnoverOutcome>(pair.Second)));
+            Assert.Contains(refused.FullPath, (string[])["$.version", "$.setupGuideSentTo", "$.refund"]);
+        });
     }
 
     [Fact]

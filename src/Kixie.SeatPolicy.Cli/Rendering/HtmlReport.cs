@@ -49,7 +49,7 @@ internal static class HtmlReport
             o.Write($"<p>{E(description)}</p>\n");
         }
 
-        o.Write($"<p>{E(Terms(account))}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Run.Refunded.ToString())}; "
+        o.Write($"<p>{E(Terms(account))}. Charged {E(report.Run.Charged.ToString())} {E(currency)}, refunded {E(report.Refunded.ToString())}; "
             + $"next bill {Iso(report.Run.NextBill.Date)}: {E(report.Run.NextBill.Total.ToString())} {E(currency)} (as of {Iso(report.Run.BillAsOf)}).</p>\n");
         WriteTimeline(report, id, o);
         o.Write("<h3>Invoices</h3>\n<table><thead><tr><th>date</th><th>invoice</th><th>seat</th><th class=\"n\">amount</th><th>explanation</th></tr></thead><tbody>\n");

@@ -28,7 +28,7 @@ internal static class JsonReport
     /// <c>{"scenarios":[{"title":…,"report":{…}}, …]}</c>, followed by a line feed.
     /// </summary>
     public static void Write(IReadOnlyList<SimulationReport> reports, bool many, Stream output) => WriteDocument<object>(
-        many ? new Many([.. reports.Select(report => new Titled(report.Title, View(report.Run)))]) : View(reports[0].Run),
+        many ? new Many([.. reports.Select(report => new Titled(report.Title, View(report)))]) : View(reports[0]),
         output);
 
     /// <summary>Writes <paramref name="document"/> with <paramref name="options"/> (<see cref="Relaxed"/> when null), followed by a line feed.</summary>
@@ -38,12 +38,14 @@ internal static class JsonReport
         output.WriteByte((byte)'\n');
     }
 
-    private static Report View(CommandRun run) => new(
+    private static Report View(SimulationReport report) => View(report.Run, report.Refunded);
+
+    private static Report View(CommandRun run, Money refunded) => new(
         [.. run.Results.Select(ResultOf)],
         new AccountView(run.Account.Version, [.. run.Account.ListSeats().Select(SeatOf)]),
         new Bill(Iso(run.NextBill.Date), run.NextBill.SeatLineCount, run.NextBill.Total.ToString()),
         [.. run.Invoices.Select(InvoiceOf)],
-        new Totals(run.Charged.ToString(), run.Refunded.ToString()));
+        new Totals(run.Charged.ToString(), refunded.ToString()));
 
     private static Result ResultOf(CommandResult result) => new(
         result.Command.Id.ToString(),

@@ -5,4 +5,8 @@ namespace Kixie.SeatPolicy.Cli.Rendering;
 /// <param name="Description">The scenario's description, if any.</param>
 /// <param name="Run">The policy's run of the scenario's commands.</param>
 /// <remarks>The renderers only read it: the run is made by the command that asks for the report.</remarks>
-internal sealed record SimulationReport(string? Title, string? Description, CommandRun Run);
+internal sealed record SimulationReport(string? Title, string? Description, CommandRun Run)
+{
+    /// <summary>What the run refunded, as the scenario format's <c>totals.refunded</c> shows it: zero, because no rule ever refunds.</summary>
+    public Money Refunded => Money.Zero(Run.Account.Currency);
+}

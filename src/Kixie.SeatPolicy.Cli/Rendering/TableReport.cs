@@ -82,7 +82,7 @@ internal static class TableReport
         }
 
         output.WriteLine();
-        var amounts = new[] { report.Run.Charged.ToString(), report.Run.Refunded.ToString() };
+        var amounts = new[] { report.Run.Charged.ToString(), report.Refunded.ToString() };
         var amountWidth = amounts.Max(amount => amount.Length);
         output.WriteLine($"Charged   {amounts[0].PadLeft(amountWidth)} {currency}");
         output.WriteLine($"Refunded  {amounts[1].PadLeft(amountWidth)} {currency}");

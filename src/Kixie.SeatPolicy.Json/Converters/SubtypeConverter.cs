@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
-/// A converter for one case of a polymorphic engine type (an <see cref="AddAgent"/>, a <see cref="SeatAdded"/>,
+/// A converter for one case of a polymorphic engine type (an <see cref="AddAgent"/>, a <see cref="Added"/>,
 /// a <see cref="VersionConflict"/>, …) when it is declared as itself: written with its discriminator like the
 /// base type, and read by the base type's reader, which must find this case.
 /// </summary>
@@ -52,9 +52,9 @@ internal sealed class SubtypeConverter<TBase, T> : JsonConverter<T>
 
     private static string Name(TBase value) => value switch
     {
+        SeatEvent change => DialectNames.Of(change),
         OutcomeCase outcome => DialectNames.Of(outcome),
         SeatCommand command => DialectNames.Of(command),
-        SeatEvent change => DialectNames.Of(change),
         _ => "null",
     };
 }

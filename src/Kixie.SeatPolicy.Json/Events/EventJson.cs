@@ -3,20 +3,36 @@ using System.Text.Json;
 namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
-/// Every <see cref="SeatEvent"/> as one object with a <c>"type"</c> discriminator (the record's name), its
-/// <c>version</c>, <c>seat</c>, the whole <c>command</c> that caused it, and its own members:
+/// Every <see cref="SeatEvent"/> (an accepted change) as one object with a <c>"type"</c> discriminator (its
+/// stored name, <see cref="DialectNames"/>), its <c>version</c>, <c>seat</c>, the whole <c>command</c> that
+/// caused it, and its own members:
 /// <c>{"type":"SeatDeleted","version":4,"seat":"s3","command":{…},"formerAgent":{…},"released":{…},"offBillFrom":"2026-04-01"}</c>.
+/// As an outcome, the same change is the same members under <c>"outcome"</c> (<see cref="OutcomeJson"/>):
+/// one writer and one reader of the members serve both.
 /// </summary>
 internal static class EventJson
 {
     /// <summary>The discriminator's name.</summary>
     public const string Discriminator = "type";
 
-    private static readonly string[] AddedNames = ["type", "version", "seat", "command", "agent", "assets", "charge"];
-    private static readonly string[] ReplacedNames = ["type", "version", "seat", "command", "newAgent", "previousAgent", "inherited"];
-    private static readonly string[] DeactivatedNames = ["type", "version", "seat", "command", "formerAgent", "kept"];
-    private static readonly string[] UpdatedNames = ["type", "version", "seat", "command", "before", "after"];
-    private static readonly string[] DeletedNames = ["type", "version", "seat", "command", "formerAgent", "released", "offBillFrom"];
+    /// <summary>The members of each change, after its discriminator.</summary>
+    public static readonly System.Collections.Generic.Dictionary<OutcomeKind, string[]> Members = new()
+    {
+        [OutcomeKind.Added] = ["version", "seat", "command", "agent", "assets", "charge"],
+        [OutcomeKind.Replaced] = ["version", "seat", "command", "newAgent", "previousAgent", "inherited"],
+        [OutcomeKind.Deactivated] = ["version", "seat", "command", "formerAgent", "kept"],
+        [OutcomeKind.Updated] = ["version", "seat", "command", "before", "after"],
+        [OutcomeKind.Deleted] = ["version", "seat", "command", "formerAgent", "released", "offBillFrom"],
+    };
+
+    private static readonly System.Collections.Generic.Dictionary<string, OutcomeKind> KindsByType = new(System.StringComparer.Ordinal)
+    {
+        [DialectNames.SeatAdded] = OutcomeKind.Added,
+        [DialectNames.AgentReplaced] = OutcomeKind.Replaced,
+        [DialectNames.AgentDeactivated] = OutcomeKind.Deactivated,
+        [DialectNames.AgentUpdated] = OutcomeKind.Updated,
+        [DialectNames.SeatDeleted] = OutcomeKind.Deleted,
+    };
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
     public static readonly string[] Types = DialectNames.Events;
@@ -25,30 +41,37 @@ internal static class EventJson
     {
         writer.WriteStartObject();
         writer.WriteString(Discriminator, DialectNames.Of(value));
+        WriteMembers(writer, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A change's members, after its discriminator: the same under <c>"type"</c> and <c>"outcome"</c>.</summary>
+    public static void WriteMembers(Utf8JsonWriter writer, SeatEvent value)
+    {
         writer.WriteNumber("version", value.Version);
         writer.WriteSeatId("seat", value.Seat);
         writer.WriteObject("command", value.Command, CommandJson.Write);
         switch (value)
         {
-            case SeatAdded added:
+            case Added added:
                 writer.WriteObject("agent", added.Agent, AgentJson.WriteAgent);
                 writer.WriteObject("assets", added.Assets, AgentJson.WriteAssets);
                 writer.WriteObject("charge", added.Charge, CalendarJson.WriteIncurred);
                 break;
-            case AgentReplaced replaced:
+            case Replaced replaced:
                 writer.WriteObject("newAgent", replaced.NewAgent, AgentJson.WriteAgent);
                 writer.WriteOptionalObject("previousAgent", replaced.PreviousAgent, AgentJson.WriteAgent);
                 writer.WriteObject("inherited", replaced.Inherited, AgentJson.WriteAssets);
                 break;
-            case AgentDeactivated deactivated:
+            case Deactivated deactivated:
                 writer.WriteObject("formerAgent", deactivated.FormerAgent, AgentJson.WriteAgent);
                 writer.WriteObject("kept", deactivated.Kept, AgentJson.WriteAssets);
                 break;
-            case AgentUpdated updated:
+            case Updated updated:
                 writer.WriteObject("before", updated.Before, AgentJson.WriteAgent);
                 writer.WriteObject("after", updated.After, AgentJson.WriteAgent);
                 break;
-            case SeatDeleted deleted:
+            case Deleted deleted:
                 writer.WriteOptionalObject("formerAgent", deleted.FormerAgent, AgentJson.WriteAgent);
                 writer.WriteObject("released", deleted.Released, AgentJson.WriteAssets);
                 writer.WriteDate("offBillFrom", deleted.OffBillFrom);
@@ -56,8 +79,6 @@ internal static class EventJson
             default:
                 throw new JsonException($"Cannot write a {value.GetType().Name}: only the library's own event types have a JSON shape.");
         }
-
-        writer.WriteEndObject();
     }
 
     public static SeatEvent Read(Node node)
@@ -65,74 +86,68 @@ internal static class EventJson
         var change = node.Object();
         var typeNode = change.Required(Discriminator);
         var type = typeNode.String();
-        switch (type)
+        if (!KindsByType.TryGetValue(type, out var kind))
         {
-            case DialectNames.SeatAdded:
-            {
-                change.OnlyKnown(type, AddedNames);
-                var (command, version, seat) = Common(change);
-                return new SeatAdded(
-                    command,
-                    version,
-                    seat,
-                    AgentJson.ReadAgent(change.Required("agent")),
-                    AgentJson.ReadAssets(change.Required("assets")),
-                    CalendarJson.ReadIncurred(change.Required("charge")));
-            }
-
-            case DialectNames.AgentReplaced:
-            {
-                change.OnlyKnown(type, ReplacedNames);
-                var (command, version, seat) = Common(change);
-                return new AgentReplaced(
-                    command,
-                    version,
-                    seat,
-                    AgentJson.ReadAgent(change.Required("newAgent")),
-                    change.Optional("previousAgent") is { } previous ? AgentJson.ReadAgent(previous) : null,
-                    AgentJson.ReadAssets(change.Required("inherited")));
-            }
-
-            case DialectNames.AgentDeactivated:
-            {
-                change.OnlyKnown(type, DeactivatedNames);
-                var (command, version, seat) = Common(change);
-                return new AgentDeactivated(
-                    command,
-                    version,
-                    seat,
-                    AgentJson.ReadAgent(change.Required("formerAgent")),
-                    AgentJson.ReadAssets(change.Required("kept")));
-            }
-
-            case DialectNames.AgentUpdated:
-            {
-                change.OnlyKnown(type, UpdatedNames);
-                var (command, version, seat) = Common(change);
-                return new AgentUpdated(
-                    command,
-                    version,
-                    seat,
-                    AgentJson.ReadAgent(change.Required("before")),
-                    AgentJson.ReadAgent(change.Required("after")));
-            }
-
-            case DialectNames.SeatDeleted:
-            {
-                change.OnlyKnown(type, DeletedNames);
-                var (command, version, seat) = Common(change);
-                return new SeatDeleted(
-                    command,
-                    version,
-                    seat,
-                    change.Optional("formerAgent") is { } former ? AgentJson.ReadAgent(former) : null,
-                    AgentJson.ReadAssets(change.Required("released")),
-                    change.Required("offBillFrom").LocalDate());
-            }
-
-            default:
-                throw typeNode.Fail($"unknown event type '{type}' (expected {string.Join(", ", Types)})");
+            throw typeNode.Fail($"unknown event type '{type}' (expected {string.Join(", ", Types)})");
         }
+
+        change.OnlyKnown(type, [Discriminator, .. Members[kind]]);
+        return ReadMembers(change, kind);
+    }
+
+    /// <summary>A change from its event document (<c>"type"</c>) or its outcome document (<c>"outcome"</c>), which hold the same members.</summary>
+    public static SeatEvent ReadEventOrOutcome(Node node)
+    {
+        if (!node.Object().Has(OutcomeJson.Discriminator))
+        {
+            return Read(node);
+        }
+
+        return OutcomeJson.ReadCase(node) as SeatEvent
+            ?? throw new SeatPolicyJsonException($"{node.Path}.{OutcomeJson.Discriminator}", "a refusal is not an accepted change");
+    }
+
+    /// <summary>A change's members, whose names the caller has checked: the same under <c>"type"</c> and <c>"outcome"</c>.</summary>
+    public static SeatEvent ReadMembers(ObjectNode change, OutcomeKind kind)
+    {
+        var (command, version, seat) = Common(change);
+        return kind switch
+        {
+            OutcomeKind.Added => new Added(
+                command,
+                version,
+                seat,
+                AgentJson.ReadAgent(change.Required("agent")),
+                AgentJson.ReadAssets(change.Required("assets")),
+                CalendarJson.ReadIncurred(change.Required("charge"))),
+            OutcomeKind.Replaced => new Replaced(
+                command,
+                version,
+                seat,
+                AgentJson.ReadAgent(change.Required("newAgent")),
+                change.Optional("previousAgent") is { } previous ? AgentJson.ReadAgent(previous) : null,
+                AgentJson.ReadAssets(change.Required("inherited"))),
+            OutcomeKind.Deactivated => new Deactivated(
+                command,
+                version,
+                seat,
+                AgentJson.ReadAgent(change.Required("formerAgent")),
+                AgentJson.ReadAssets(change.Required("kept"))),
+            OutcomeKind.Updated => new Updated(
+                command,
+                version,
+                seat,
+                AgentJson.ReadAgent(change.Required("before")),
+                AgentJson.ReadAgent(change.Required("after"))),
+            OutcomeKind.Deleted => new Deleted(
+                command,
+                version,
+                seat,
+                change.Optional("formerAgent") is { } former ? AgentJson.ReadAgent(former) : null,
+                AgentJson.ReadAssets(change.Required("released")),
+                change.Required("offBillFrom").LocalDate()),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "not an accepted change"),
+        };
     }
 
     private static (SeatCommand Command, long Version, SeatId Seat) Common(ObjectNode change)

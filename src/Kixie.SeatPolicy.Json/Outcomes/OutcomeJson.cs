@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Kixie.SeatPolicy.Json;
 
 /// <summary>
-/// Every <see cref="OutcomeCase"/> as one object discriminated by <c>"outcome"</c> (its <see cref="OutcomeKind"/>
-/// name), with its facts in camelCase and a <c>description</c> for people (written, ignored when read):
+/// Every <see cref="OutcomeCase"/> as one object discriminated by <c>"outcome"</c> (its stored name,
+/// <see cref="DialectNames"/>), with its facts in camelCase and a <c>description</c> for people (written,
+/// ignored when read). An accepted change is an event, and has the event's members (<see cref="EventJson"/>):
 /// <c>{"outcome":"VersionConflict","expected":3,"actual":4,"description":"expected version 3, account is at 4"}</c>.
 /// A <see cref="TurnoverOutcome"/> and a <see cref="Rejection"/> are written as the case they hold.
 /// </summary>
@@ -19,11 +20,11 @@ internal static class OutcomeJson
 
     private static readonly Dictionary<OutcomeKind, string[]> Names = new()
     {
-        [OutcomeKind.Added] = ["seat", "agent", "assets", "charge"],
-        [OutcomeKind.Replaced] = ["seat", "newAgent", "previousAgent", "inherited", "setupGuideSentTo"],
-        [OutcomeKind.Deactivated] = ["seat", "formerAgent", "kept"],
-        [OutcomeKind.Updated] = ["seat", "before", "after"],
-        [OutcomeKind.Deleted] = ["seat", "formerAgent", "released", "refund", "offBillFrom"],
+        [OutcomeKind.Added] = EventJson.Members[OutcomeKind.Added],
+        [OutcomeKind.Replaced] = EventJson.Members[OutcomeKind.Replaced],
+        [OutcomeKind.Deactivated] = EventJson.Members[OutcomeKind.Deactivated],
+        [OutcomeKind.Updated] = EventJson.Members[OutcomeKind.Updated],
+        [OutcomeKind.Deleted] = EventJson.Members[OutcomeKind.Deleted],
         [OutcomeKind.DeletionBlocked] = ["seat", "reason", "allowedFrom", "alternatives"],
         [OutcomeKind.DeletionRequiresSupport] = ["seat", "howToReachSupport"],
         [OutcomeKind.Unauthorized] = ["actor", "reason"],
@@ -44,35 +45,8 @@ internal static class OutcomeJson
         writer.WriteString(Discriminator, DialectNames.Of(value));
         switch (value)
         {
-            case Added added:
-                writer.WriteSeatId("seat", added.Seat);
-                writer.WriteObject("agent", added.Agent, AgentJson.WriteAgent);
-                writer.WriteObject("assets", added.Assets, AgentJson.WriteAssets);
-                writer.WriteObject("charge", added.Charge, CalendarJson.WriteIncurred);
-                break;
-            case Replaced replaced:
-                writer.WriteSeatId("seat", replaced.Seat);
-                writer.WriteObject("newAgent", replaced.NewAgent, AgentJson.WriteAgent);
-                writer.WriteOptionalObject("previousAgent", replaced.PreviousAgent, AgentJson.WriteAgent);
-                writer.WriteObject("inherited", replaced.Inherited, AgentJson.WriteAssets);
-                writer.WriteString("setupGuideSentTo", replaced.SetupGuideSentTo);
-                break;
-            case Deactivated deactivated:
-                writer.WriteSeatId("seat", deactivated.Seat);
-                writer.WriteObject("formerAgent", deactivated.FormerAgent, AgentJson.WriteAgent);
-                writer.WriteObject("kept", deactivated.Kept, AgentJson.WriteAssets);
-                break;
-            case Updated updated:
-                writer.WriteSeatId("seat", updated.Seat);
-                writer.WriteObject("before", updated.Before, AgentJson.WriteAgent);
-                writer.WriteObject("after", updated.After, AgentJson.WriteAgent);
-                break;
-            case Deleted deleted:
-                writer.WriteSeatId("seat", deleted.Seat);
-                writer.WriteOptionalObject("formerAgent", deleted.FormerAgent, AgentJson.WriteAgent);
-                writer.WriteObject("released", deleted.Released, AgentJson.WriteAssets);
-                writer.WriteValue("refund", deleted.Refund, MoneyJson.Write);
-                writer.WriteDate("offBillFrom", deleted.OffBillFrom);
+            case SeatEvent change:
+                EventJson.WriteMembers(writer, change);
                 break;
             case DeletionBlocked blocked:
                 writer.WriteSeatId("seat", blocked.Seat);
@@ -148,31 +122,8 @@ internal static class OutcomeJson
 
         return kind switch
         {
-            OutcomeKind.Added => new Added(
-                Seat(outcome),
-                AgentJson.ReadAgent(outcome.Required("agent")),
-                AgentJson.ReadAssets(outcome.Required("assets")),
-                CalendarJson.ReadIncurred(outcome.Required("charge"))),
-            OutcomeKind.Replaced => new Replaced(
-                Seat(outcome),
-                AgentJson.ReadAgent(outcome.Required("newAgent")),
-                outcome.Optional("previousAgent") is { } previous ? AgentJson.ReadAgent(previous) : null,
-                AgentJson.ReadAssets(outcome.Required("inherited")),
-                outcome.Required("setupGuideSentTo").String()),
-            OutcomeKind.Deactivated => new Deactivated(
-                Seat(outcome),
-                AgentJson.ReadAgent(outcome.Required("formerAgent")),
-                AgentJson.ReadAssets(outcome.Required("kept"))),
-            OutcomeKind.Updated => new Updated(
-                Seat(outcome),
-                AgentJson.ReadAgent(outcome.Required("before")),
-                AgentJson.ReadAgent(outcome.Required("after"))),
-            OutcomeKind.Deleted => new Deleted(
-                Seat(outcome),
-                outcome.Optional("formerAgent") is { } former ? AgentJson.ReadAgent(former) : null,
-                AgentJson.ReadAssets(outcome.Required("released")),
-                MoneyJson.Read(outcome.Required("refund")),
-                outcome.Required("offBillFrom").LocalDate()),
+            OutcomeKind.Added or OutcomeKind.Replaced or OutcomeKind.Deactivated or OutcomeKind.Updated or OutcomeKind.Deleted =>
+                EventJson.ReadMembers(outcome, kind),
             OutcomeKind.DeletionBlocked => new DeletionBlocked(
                 Seat(outcome),
                 outcome.Required("reason").String(),

@@ -55,14 +55,14 @@ internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPol
             var decision = policy.Decide(account, command);
             if (decision.Events.IsEmpty)
             {
-                return new StoredDecision(decision.Outcome, [], decision.IsReplay, account.Version);
+                return new StoredDecision(decision.Outcome, decision.IsReplay, account.Version);
             }
 
             if (await Store(() => store.AppendAsync(Id, account.Version, decision.Events)))
             {
                 var after = decision.ApplyTo(account);
                 _account = after;
-                return new StoredDecision(decision.Outcome, decision.Events, decision.IsReplay, after.Version);
+                return new StoredDecision(decision.Outcome, decision.IsReplay, after.Version);
             }
 
             // Another writer appended first (a second activation during a failover, say): read the

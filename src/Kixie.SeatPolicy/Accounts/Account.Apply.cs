@@ -127,19 +127,19 @@ public sealed partial class Account
 
             switch (change)
             {
-                case SeatAdded added:
+                case Added added:
                     AddSeat(added, parameterName);
                     break;
-                case AgentReplaced replaced:
+                case Replaced replaced:
                     Reoccupy(replaced, replaced.NewAgent, parameterName);
                     break;
-                case AgentDeactivated deactivated:
+                case Deactivated deactivated:
                     Reoccupy(deactivated, null, parameterName);
                     break;
-                case AgentUpdated updated:
+                case Updated updated:
                     Reoccupy(updated, updated.After, parameterName);
                     break;
-                case SeatDeleted deleted:
+                case Deleted deleted:
                     DeleteSeat(deleted, parameterName);
                     break;
                 default:
@@ -195,7 +195,7 @@ public sealed partial class Account
             return added;
         }
 
-        private void AddSeat(SeatAdded added, string parameterName)
+        private void AddSeat(Added added, string parameterName)
         {
             if (TryGetSeat(added.Seat, out _) || _deletedSeats.Contains(added.Seat))
             {
@@ -227,7 +227,7 @@ public sealed partial class Account
             SetSeat(after);
         }
 
-        private void DeleteSeat(SeatDeleted deleted, string parameterName)
+        private void DeleteSeat(Deleted deleted, string parameterName)
         {
             var seat = RequireSeat(deleted, parameterName);
             if (seat.Occupant is { } previous)

@@ -84,7 +84,7 @@ public readonly record struct ProratedCharge
     }
 
     // The amount in the price's currency: kept as minor units so that the value stays small (it is
-    // copied into every SeatAdded event and Added outcome).
+    // copied into every Added event and Added outcome).
     private readonly long _amount;
 
     /// <summary>What is invoiced now: the price times the fraction, rounded once to a minor unit.</summary>

@@ -47,9 +47,9 @@ public static class AccountHistory
         {
             var former = change switch
             {
-                AgentReplaced replaced => replaced.PreviousAgent is { } previous ? (previous, OutcomeKind.Replaced) : default,
-                AgentDeactivated deactivated => (deactivated.FormerAgent, OutcomeKind.Deactivated),
-                SeatDeleted deleted => deleted.FormerAgent is { } agent ? (agent, OutcomeKind.Deleted) : default,
+                Replaced replaced => replaced.PreviousAgent is { } previous ? (previous, OutcomeKind.Replaced) : default,
+                Deactivated deactivated => (deactivated.FormerAgent, OutcomeKind.Deactivated),
+                Deleted deleted => deleted.FormerAgent is { } agent ? (agent, OutcomeKind.Deleted) : default,
                 _ => default((Agent? Agent, OutcomeKind How)),
             };
             if (former.Item1 is { } person)
@@ -64,7 +64,7 @@ public static class AccountHistory
         var opening = account.AtOpening();
         var seats = new List<SeatId>();
         var spells = new Dictionary<SeatId, List<OccupancySpell>>();
-        var deletions = new Dictionary<SeatId, SeatDeleted>();
+        var deletions = new Dictionary<SeatId, Deleted>();
         foreach (var initial in account.InitialSeats)
         {
             seats.Add(initial.Seat);
@@ -74,7 +74,7 @@ public static class AccountHistory
         foreach (var change in account.History)
         {
             var day = account.LocalDateOf(change.At);
-            if (change is SeatAdded)
+            if (change is Added)
             {
                 seats.Add(change.Seat);
                 spells[change.Seat] = [];
@@ -82,11 +82,11 @@ public static class AccountHistory
 
             switch (change)
             {
-                case SeatAdded added: spells[change.Seat].Add(new(day, added.Agent)); break;
-                case AgentReplaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
-                case AgentUpdated updated: spells[change.Seat].Add(new(day, updated.After)); break;
-                case AgentDeactivated: spells[change.Seat].Add(new(day, null)); break;
-                case SeatDeleted deleted: deletions[change.Seat] = deleted; break;
+                case Added added: spells[change.Seat].Add(new(day, added.Agent)); break;
+                case Replaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
+                case Updated updated: spells[change.Seat].Add(new(day, updated.After)); break;
+                case Deactivated: spells[change.Seat].Add(new(day, null)); break;
+                case Deleted deleted: deletions[change.Seat] = deleted; break;
             }
         }
 

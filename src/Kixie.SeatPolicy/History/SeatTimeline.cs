@@ -14,7 +14,7 @@ namespace Kixie.SeatPolicy;
 /// date of its add; each replacement, edit or deactivation begins another, on its local date.
 /// </param>
 /// <param name="Deletion">The event that deleted the seat, or null while it exists.</param>
-public sealed record SeatTimeline(SeatId Seat, ImmutableArray<OccupancySpell> Spells, SeatDeleted? Deletion);
+public sealed record SeatTimeline(SeatId Seat, ImmutableArray<OccupancySpell> Spells, Deleted? Deletion);
 
 /// <summary>Who held a seat from a local date on, until the next spell of its <see cref="SeatTimeline"/>.</summary>
 /// <param name="From">The local date the spell begins (account time zone); null for an initial seat's first spell.</param>

@@ -112,7 +112,7 @@ public static class AccountInvoices
 
     /// <summary>
     /// The add charges the account's history incurred after <paramref name="version"/>: the sum of the
-    /// charges of the <see cref="SeatAdded"/> events that brought it from that version to
+    /// charges of the <see cref="Added"/> events that brought it from that version to
     /// <see cref="Account.Version"/>. A replayed command id produces no event, so it is counted once by
     /// construction: this is what a run of commands charged, however often a command was sent.
     /// </summary>
@@ -134,7 +134,7 @@ public static class AccountInvoices
         var history = account.History;
         for (var i = (int)version; i < history.Count; i++)
         {
-            if (history[i] is SeatAdded added)
+            if (history[i] is Added added)
             {
                 total += added.Charge.Amount;
             }

@@ -54,7 +54,7 @@ public readonly struct InvoiceLine : IEquatable<InvoiceLine>
         _ => default,
     };
 
-    /// <summary>For an add line, the charge with its arithmetic (as the <see cref="SeatAdded"/> event recorded it); null for a seat line.</summary>
+    /// <summary>For an add line, the charge with its arithmetic (as the <see cref="Added"/> event recorded it); null for a seat line.</summary>
     public ProratedCharge? Charge => (_why as AddFacts)?.Charge;
 
     /// <summary>For an add line, the local date of the add (in the account's zone); null for a seat line.</summary>

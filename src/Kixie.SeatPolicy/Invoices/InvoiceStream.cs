@@ -76,7 +76,7 @@ internal static class InvoiceStream
         HashSet<SeatId>? createdOnOrAfter = null;
         foreach (var change in account.History)
         {
-            if (change is SeatAdded added)
+            if (change is Added added)
             {
                 var addedOn = DayOf(account.LocalDateOf(added.At));
                 if (addedOn < billDay)
@@ -92,7 +92,7 @@ internal static class InvoiceStream
                     (createdOnOrAfter ??= []).Add(added.Seat);
                 }
             }
-            else if (change is SeatDeleted && DayOf(account.LocalDateOf(change.At)) < billDay && createdOnOrAfter?.Contains(change.Seat) != true)
+            else if (change is Deleted && DayOf(account.LocalDateOf(change.At)) < billDay && createdOnOrAfter?.Contains(change.Seat) != true)
             {
                 seats--; // a seat created after its deletion's date was never billed: counted once, taken away here
             }
@@ -105,7 +105,7 @@ internal static class InvoiceStream
     private readonly record struct SeatChange(int Day, int Ordinal, bool Enters);
 
     /// <summary>An accepted add's charge and the day (an ISO day number) of the invoice that carries it.</summary>
-    private readonly record struct AddCharge(int BilledOn, LocalDate AddedOn, SeatAdded Added)
+    private readonly record struct AddCharge(int BilledOn, LocalDate AddedOn, Added Added)
     {
         public InvoiceLine ToLine() => InvoiceLine.ForAdd(Added.Seat, Added.Charge.Proration, AddedOn, Added.Command.Id);
     }
@@ -157,12 +157,12 @@ internal static class InvoiceStream
             var addCount = 0;
             foreach (var change in history)
             {
-                if (change is SeatDeleted)
+                if (change is Deleted)
                 {
                     deletedOn ??= [];
                     deletedOn[change.Seat] = DayOf(account.LocalDateOf(change.At));
                 }
-                else if (change is SeatAdded)
+                else if (change is Added)
                 {
                     addCount++;
                 }
@@ -191,7 +191,7 @@ internal static class InvoiceStream
             var next = initial.Length;
             for (var version = 0; version < history.Count; version++)
             {
-                if (history[version] is not SeatAdded added)
+                if (history[version] is not Added added)
                 {
                     continue;
                 }

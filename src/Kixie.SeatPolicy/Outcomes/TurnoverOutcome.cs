@@ -1,3 +1,4 @@
+using System;
 using OneOf;
 
 namespace Kixie.SeatPolicy;
@@ -25,6 +26,9 @@ public sealed class TurnoverOutcome
     /// <summary>Which outcome this is.</summary>
     public OutcomeKind Kind => Case.Kind;
 
+    /// <summary>The accepted change, which is also the event the account's history keeps; null for a refusal.</summary>
+    public SeatEvent? Event => Value as SeatEvent;
+
     /// <summary>Whether the command was accepted and changed the account.</summary>
     public bool IsAccepted => Case.IsAccepted;
 
@@ -36,6 +40,17 @@ public sealed class TurnoverOutcome
     /// <summary>One sentence for a person; see <see cref="OutcomeCase.Describe"/>.</summary>
     /// <returns>The sentence, prefixed with the kind.</returns>
     public override string ToString() => $"{Kind}: {Case.Describe()}";
+
+    /// <summary>The outcome an accepted change stands for (a replayed command id's original outcome is its change in the history).</summary>
+    internal static TurnoverOutcome Of(SeatEvent change) => change switch
+    {
+        Added added => added,
+        Replaced replaced => replaced,
+        Deactivated deactivated => deactivated,
+        Updated updated => updated,
+        Deleted deleted => deleted,
+        _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
+    };
 
     /// <summary>An add was accepted.</summary>
     /// <param name="value">The case.</param>

@@ -10,17 +10,17 @@ namespace Kixie.SeatPolicy;
 /// </summary>
 public sealed class Decision
 {
-    internal Decision(TurnoverOutcome outcome, ImmutableArray<SeatEvent> events, bool isReplay)
+    internal Decision(TurnoverOutcome outcome, bool isReplay)
     {
         Outcome = outcome;
-        Events = events;
+        Events = !isReplay && outcome.Event is { } change ? [change] : [];
         IsReplay = isReplay;
     }
 
     /// <summary>What became of the command.</summary>
     public TurnoverOutcome Outcome { get; }
 
-    /// <summary>The events to apply to reach the new state; empty when nothing changes.</summary>
+    /// <summary>The events to apply to reach the new state: the accepted change itself (the outcome's <see cref="TurnoverOutcome.Event"/>), or empty when nothing changes.</summary>
     public ImmutableArray<SeatEvent> Events { get; }
 
     /// <summary>Whether the command id was already accepted with the same content: the first outcome, nothing changes, nothing is charged again.</summary>

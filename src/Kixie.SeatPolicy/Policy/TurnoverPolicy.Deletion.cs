@@ -35,7 +35,6 @@ public sealed partial class TurnoverPolicy
 
         var offBillFrom = account.Billing.NextBillDateAfter(date);
         return Accept(
-            new SeatDeleted(delete, account.Version + 1, seat.Id, seat.Occupant, seat.Assets, offBillFrom),
-            account.Currency);
+            new Deleted(delete, account.Version + 1, seat.Id, seat.Occupant, seat.Assets, offBillFrom));
     }
 }

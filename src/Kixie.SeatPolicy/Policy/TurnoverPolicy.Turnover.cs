@@ -20,8 +20,7 @@ public sealed partial class TurnoverPolicy
         var charge = SeatPolicy.Proration.Prorate(account.SeatPrice, account.Billing, add.At, account.TimeZone, account.Proration);
         var assets = add.Assets ?? SeatAssets.None;
         return Accept(
-            new SeatAdded(add, account.Version + 1, seat, agent, assets, new ChargeIncurred(seat, charge)),
-            account.Currency);
+            new Added(add, account.Version + 1, seat, agent, assets, new ChargeIncurred(seat, charge)));
     }
 
     private static Decision DecideReplace(Account account, ReplaceAgent replace, ActingAs actor)
@@ -49,8 +48,7 @@ public sealed partial class TurnoverPolicy
 
         var agent = new Agent(account.NextAgentId, replace.Name!, replace.Email!, role);
         return Accept(
-            new AgentReplaced(replace, account.Version + 1, seat.Id, agent, seat.Occupant, seat.Assets),
-            account.Currency);
+            new Replaced(replace, account.Version + 1, seat.Id, agent, seat.Occupant, seat.Assets));
     }
 
     private static Decision DecideDeactivate(Account account, DeactivateAgent deactivate, ActingAs actor)
@@ -76,8 +74,7 @@ public sealed partial class TurnoverPolicy
         }
 
         return Accept(
-            new AgentDeactivated(deactivate, account.Version + 1, seat.Id, seat.Occupant, seat.Assets),
-            account.Currency);
+            new Deactivated(deactivate, account.Version + 1, seat.Id, seat.Occupant, seat.Assets));
     }
 
     private static Decision DecideUpdate(Account account, UpdateAgent update, ActingAs actor)
@@ -115,7 +112,7 @@ public sealed partial class TurnoverPolicy
             return Reject(new LastAdminProtected(seat.Id));
         }
 
-        return Accept(new AgentUpdated(update, account.Version + 1, seat.Id, current, after), account.Currency);
+        return Accept(new Updated(update, account.Version + 1, seat.Id, current, after));
     }
 
     /// <summary>Whether changing <paramref name="seat"/> so that its occupant has <paramref name="remainingRole"/> (null: nobody) would leave no occupied Admin seat.</summary>

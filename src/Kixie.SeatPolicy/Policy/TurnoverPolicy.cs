@@ -50,7 +50,7 @@ public sealed partial class TurnoverPolicy
         var earlier = account.FindAccepted(command.Id);
         if (earlier is not null && earlier.Command.Equals(command))
         {
-            return new Decision(OutcomeOf(earlier, account.Currency), [], isReplay: true);
+            return new Decision(TurnoverOutcome.Of(earlier), isReplay: true);
         }
 
         if (Authenticate(account, command.Actor) is { } stranger)
@@ -83,21 +83,9 @@ public sealed partial class TurnoverPolicy
         };
     }
 
-    private static Decision Reject(TurnoverOutcome outcome) => new(outcome, [], isReplay: false);
+    private static Decision Reject(TurnoverOutcome outcome) => new(outcome, isReplay: false);
 
-    private static Decision Accept(SeatEvent change, Currency currency) =>
-        new(OutcomeOf(change, currency), [change], isReplay: false);
-
-    /// <summary>The accepted outcome an event stands for; used when deciding and when replaying a command id.</summary>
-    private static TurnoverOutcome OutcomeOf(SeatEvent change, Currency currency) => change switch
-    {
-        SeatAdded e => new Added(e.Seat, e.Agent, e.Assets, e.Charge),
-        AgentReplaced e => new Replaced(e.Seat, e.NewAgent, e.PreviousAgent, e.Inherited, e.NewAgent.Email),
-        AgentDeactivated e => new Deactivated(e.Seat, e.FormerAgent, e.Kept),
-        AgentUpdated e => new Updated(e.Seat, e.Before, e.After),
-        SeatDeleted e => new Deleted(e.Seat, e.FormerAgent, e.Released, Money.Zero(currency), e.OffBillFrom),
-        _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
-    };
+    private static Decision Accept(TurnoverOutcome change) => new(change, isReplay: false);
 
     /// <summary>The first guard: only support and current Admins and Managers act. Strangers learn nothing more.</summary>
     private static Unauthorized? Authenticate(Account account, Actor actor)

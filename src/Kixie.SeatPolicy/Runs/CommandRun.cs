@@ -17,8 +17,7 @@ public sealed class CommandRun
         LocalDate billAsOf,
         Invoice nextBill,
         ImmutableArray<Invoice> invoices,
-        Money charged,
-        Money refunded)
+        Money charged)
     {
         Opening = opening;
         Results = results;
@@ -27,7 +26,6 @@ public sealed class CommandRun
         NextBill = nextBill;
         Invoices = invoices;
         Charged = charged;
-        Refunded = refunded;
     }
 
     /// <summary>The account before the first command.</summary>
@@ -53,9 +51,6 @@ public sealed class CommandRun
     /// a replayed command id adds nothing, so each accepted add is counted once.
     /// </summary>
     public Money Charged { get; }
-
-    /// <summary>The sum of the refunds of the deletions the run accepted (the policy never refunds, so zero).</summary>
-    public Money Refunded { get; }
 }
 
 /// <summary>What became of one command of a <see cref="CommandRun"/>.</summary>

@@ -40,17 +40,12 @@ public static class CommandRuns
         Guard.Against.Null(account);
         Guard.Against.Null(commands);
         var opening = account;
-        var refunded = Money.Zero(account.Currency);
         var results = ImmutableArray.CreateBuilder<CommandResult>();
         foreach (var command in commands)
         {
             var decision = policy.Decide(account, command);
             account = decision.ApplyTo(account);
             var outcome = decision.Outcome;
-            if (!decision.IsReplay && outcome.Case is Deleted deleted)
-            {
-                refunded += deleted.Refund;
-            }
 
             var seat = outcome.Case is Added added ? added.Seat : SeatNamedBy(command);
             var charge = outcome.ChargedAmount(account.Currency);
@@ -62,7 +57,7 @@ public static class CommandRuns
             ? []
             : account.Invoices(results[0].Date, billAsOf).ToImmutableArray();
         var charged = account.AddChargesAfter(opening.Version);
-        return new CommandRun(opening, results.ToImmutable(), account, billAsOf, nextBill, invoices, charged, refunded);
+        return new CommandRun(opening, results.ToImmutable(), account, billAsOf, nextBill, invoices, charged);
     }
 
     /// <summary>The date the next bill is looked up from, and that bill (see <see cref="Run(TurnoverPolicy, Account, IEnumerable{SeatCommand}, LocalDate?)"/>).</summary>

@@ -447,7 +447,7 @@ public sealed record EngineStep(
         }
 
         var unknown = new SeatId(FormattableString.Invariant($"ghost-{Pick % 4}"));
-        var deleted = account.History.OfType<SeatDeleted>().Select(change => change.Seat).ToList();
+        var deleted = account.History.OfType<Deleted>().Select(change => change.Seat).ToList();
         return Seat switch
         {
             SeatPick.Occupied => Among(seat => seat.IsOccupied) ?? unknown,

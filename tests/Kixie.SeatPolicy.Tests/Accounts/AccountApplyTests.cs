@@ -57,7 +57,7 @@ public sealed class AccountApplyTests
             .And(EveryEmailFoundAlike(history, opening, oneAtATime, batch).Label("FindSeatOf agrees for every email the account ever had"))
             .And(new[] { oneAtATime, batch, mixed }.All(IndexesEveryOccupantAndFewWhoLeft).Label("the email index holds every occupant's email and at most max(occupants, 8) of people who left"))
             .Classify(history.Count == 0, "nothing accepted")
-            .Classify(history.Any(change => change is AgentReplaced or AgentDeactivated or SeatDeleted), "someone left");
+            .Classify(history.Any(change => change is Replaced or Deactivated or Deleted), "someone left");
     }
 
     [Fact]
@@ -298,9 +298,9 @@ public sealed class AccountApplyTests
     private static bool EveryEmailFoundAlike(IReadOnlyList<SeatEvent> history, Account opening, Account left, Account right)
     {
         var emails = opening.ListSeats().Where(seat => seat.IsOccupied).Select(seat => seat.Occupant!.Email)
-            .Concat(history.OfType<SeatAdded>().Select(added => added.Agent.Email))
-            .Concat(history.OfType<AgentReplaced>().Select(replaced => replaced.NewAgent.Email))
-            .Concat(history.OfType<AgentUpdated>().Select(updated => updated.After.Email));
+            .Concat(history.OfType<Added>().Select(added => added.Agent.Email))
+            .Concat(history.OfType<Replaced>().Select(replaced => replaced.NewAgent.Email))
+            .Concat(history.OfType<Updated>().Select(updated => updated.After.Email));
         return emails.All(email =>
             Equals(left.FindSeatOf(email), right.FindSeatOf(email))
             && Equals(left.FindSeatOf(email.ToUpperInvariant()), left.FindSeatOf(email))

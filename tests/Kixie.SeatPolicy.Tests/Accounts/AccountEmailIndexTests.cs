@@ -56,7 +56,7 @@ public sealed class AccountEmailIndexTests
     public void Apply_EventGivingAnOccupantsEmailToAnotherSeat_IsRefused()
     {
         var account = Open();
-        var forged = new SeatAdded(
+        var forged = new Added(
             new AddAgent(Id("x"), At(2), Ada, "Jo Again", "jo@acme.test", Role.Agent),
             1,
             new SeatId("s9"),

@@ -83,7 +83,7 @@ public sealed class InvoiceDocSnippetTests
             .SelectMany(invoice => invoice.Lines)
             .Where(line => line.Kind == InvoiceLineKind.Add)
             .ToDictionary(line => line.Command!.Value, line => line.Amount);
-        var accepted = account.History.OfType<SeatAdded>()
+        var accepted = account.History.OfType<Added>()
             .Select(added => (added.Command.Id, added.Charge.Amount, Date: account.LocalDateOf(added.At)))
             .Select(added => (added.Id, added.Amount, BilledOn: account.AddCharges == AddChargeBilling.Immediately ? added.Date : account.Billing.NextBillDateAfter(added.Date)))
             .Where(added => from <= added.BilledOn && added.BilledOn <= through)

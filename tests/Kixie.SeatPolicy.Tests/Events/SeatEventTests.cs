@@ -15,7 +15,7 @@ public sealed class SeatEventTests
     {
         var add = new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent);
 
-        var added = Assert.IsType<SeatAdded>(Assert.Single(Engine.Decide(Acme(), add).Events));
+        var added = Assert.IsType<Added>(Assert.Single(Engine.Decide(Acme(), add).Events));
 
         Assert.Equal((add, 1L, new SeatId("seat-5")), ((SeatCommand)added.Command, added.Version, added.Seat));
         Assert.Equal((Mar17, Ada), (added.At, added.By));
@@ -26,7 +26,7 @@ public sealed class SeatEventTests
     [Fact]
     public void Decide_AcceptedReplace_YieldsAgentReplacedWithBothPeopleAndTheInheritedAssets()
     {
-        var replaced = Assert.IsType<AgentReplaced>(Assert.Single(
+        var replaced = Assert.IsType<Replaced>(Assert.Single(
             Engine.Decide(Acme(), new ReplaceAgent(Cmd("c1"), Mar17, Ada, S2, "Nina Lee", "nina@acme.test")).Events));
 
         Assert.Equal(("Nina Lee", "Jimmy Doe", JimmysAssets), (replaced.NewAgent.Name, replaced.PreviousAgent?.Name, replaced.Inherited));
@@ -37,9 +37,9 @@ public sealed class SeatEventTests
     {
         var account = Acme();
 
-        var deactivated = Assert.IsType<AgentDeactivated>(Assert.Single(Engine.Decide(account, new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2)).Events));
-        var updated = Assert.IsType<AgentUpdated>(Assert.Single(Engine.Decide(account, new UpdateAgent(Cmd("c2"), Mar17, Ada, S2, Role: Role.Manager)).Events));
-        var deleted = Assert.IsType<SeatDeleted>(Assert.Single(Engine.Decide(account, new DeleteAgent(Cmd("c3"), Mar17, Support, S2)).Events));
+        var deactivated = Assert.IsType<Deactivated>(Assert.Single(Engine.Decide(account, new DeactivateAgent(Cmd("c1"), Mar17, Ada, S2)).Events));
+        var updated = Assert.IsType<Updated>(Assert.Single(Engine.Decide(account, new UpdateAgent(Cmd("c2"), Mar17, Ada, S2, Role: Role.Manager)).Events));
+        var deleted = Assert.IsType<Deleted>(Assert.Single(Engine.Decide(account, new DeleteAgent(Cmd("c3"), Mar17, Support, S2)).Events));
 
         Assert.Equal(("Jimmy Doe", JimmysAssets), (deactivated.FormerAgent.Name, deactivated.Kept));
         Assert.Equal((Role.Agent, Role.Manager), (updated.Before.Role, updated.After.Role));
@@ -64,7 +64,7 @@ public sealed class SeatEventTests
     public void Apply_ADeletionOfASeatThatDoesNotExist_Throws()
     {
         var (_, after) = Run(Acme(), new DeleteAgent(Cmd("c1"), Mar17, Support, S4));
-        var elsewhere = Engine.Decide(Acme(), new DeleteAgent(Cmd("c9"), Mar17, Support, S4)).Events[0] as SeatDeleted;
+        var elsewhere = Engine.Decide(Acme(), new DeleteAgent(Cmd("c9"), Mar17, Support, S4)).Events[0] as Deleted;
         Assert.NotNull(elsewhere);
 
         Assert.Throws<ArgumentException>(() => after.Apply(elsewhere with { Version = 2 }));
@@ -101,7 +101,7 @@ public sealed class SeatEventTests
     [Fact]
     public void Apply_ASeatAddedForASeatThatExists_Throws()
     {
-        var added = (SeatAdded)Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent)).Events[0];
+        var added = (Added)Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent)).Events[0];
 
         var refused = Assert.Throws<ArgumentException>(() => Acme().Apply(added with { Seat = S2 }));
 
@@ -113,7 +113,7 @@ public sealed class SeatEventTests
     {
         var first = Engine.Decide(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent)).Events[0];
         var (_, afterFirst) = Run(Acme(), new AddAgent(Cmd("c1"), Mar17, Ada, "Omar Diaz", "omar@acme.test", Role.Agent));
-        var second = (SeatAdded)Engine.Decide(afterFirst, new AddAgent(Cmd("c2"), Mar17, Ada, "Omar Two", "omar2@acme.test", Role.Agent)).Events[0];
+        var second = (Added)Engine.Decide(afterFirst, new AddAgent(Cmd("c2"), Mar17, Ada, "Omar Two", "omar2@acme.test", Role.Agent)).Events[0];
         var clash = second with { Agent = second.Agent with { Email = "OMAR@acme.test" } };
 
         var refused = Assert.Throws<ArgumentException>(() => Acme().Apply([first, clash]));

@@ -59,7 +59,7 @@ public sealed class InvoiceLawTests
                 .And(existed.Label("the seats are those created before the bill date and not deleted before it, in creation order"))
                 .And(replayed.Label("the seats are those of the account replayed up to the day before")))
             .Classify(!play.DatesInOrder, "out-of-order dates")
-            .Classify(play.Final.History.OfType<SeatDeleted>().Any(), "with deletions");
+            .Classify(play.Final.History.OfType<Deleted>().Any(), "with deletions");
     }
 
     [SeatPolicyProperty]
@@ -131,7 +131,7 @@ public sealed class InvoiceLawTests
 
         return true.Label("every next bill in brief is its invoice's summary")
             .Classify(!play.DatesInOrder, "out-of-order dates")
-            .Classify(play.Final.History.OfType<SeatDeleted>().Any(), "with deletions")
+            .Classify(play.Final.History.OfType<Deleted>().Any(), "with deletions")
             .Classify(play.Final.AddCharges == AddChargeBilling.OnNextBill, "on the next bill");
     }
 
@@ -166,7 +166,7 @@ public sealed class InvoiceLawTests
         var immediately = play.Final.WithAddCharges(AddChargeBilling.Immediately);
         var onNextBill = play.Final.WithAddCharges(AddChargeBilling.OnNextBill);
         var (from, through) = (play.From, play.Through); // from the first command's date through the bill after the last
-        if (immediately.History.OfType<SeatAdded>().Any(add => !immediately.TryPreviewNextInvoice(immediately.LocalDateOf(add.At), out _)))
+        if (immediately.History.OfType<Added>().Any(add => !immediately.TryPreviewNextInvoice(immediately.LocalDateOf(add.At), out _)))
         {
             // An add billed immediately in the last period NodaTime can represent has no next bill to move to
             // (the policy refuses such an add on an account that bills adds on the next bill).
@@ -307,9 +307,9 @@ public sealed class InvoiceLawTests
         /// <summary>The rule restated, the slow way: initial seats and adds dated before D, less seats deleted on a date before D, in creation order.</summary>
         public IEnumerable<SeatId> SeatsAtTheEndOfTheDayBefore(LocalDate billDate)
         {
-            var deleted = Final.History.OfType<SeatDeleted>().Where(change => Final.LocalDateOf(change.At) < billDate).Select(change => change.Seat).ToHashSet();
+            var deleted = Final.History.OfType<Deleted>().Where(change => Final.LocalDateOf(change.At) < billDate).Select(change => change.Seat).ToHashSet();
             return Final.InitialSeats.Select(seat => seat.Seat)
-                .Concat(Final.History.OfType<SeatAdded>().Where(change => Final.LocalDateOf(change.At) < billDate).Select(change => change.Seat))
+                .Concat(Final.History.OfType<Added>().Where(change => Final.LocalDateOf(change.At) < billDate).Select(change => change.Seat))
                 .Where(seat => !deleted.Contains(seat));
         }
     }

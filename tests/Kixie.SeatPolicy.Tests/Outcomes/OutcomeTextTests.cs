@@ -13,14 +13,15 @@ public sealed class OutcomeTextTests
     private static readonly SeatId S2 = new("s2");
     private static readonly Agent Jo = new(new AgentId(2), "Jo Park", "jo@acme.test", Role.Agent);
     private static readonly Agent Cy = new(new AgentId(3), "Cy Ho", "cy@acme.test", Role.Manager);
+    private static readonly SeatCommand Command = new DeactivateAgent(new CommandId("c1"), Instant.FromUtc(2026, 3, 17, 18, 0), new Actor("ada@acme.test"), S2);
 
     public static TheoryData<OutcomeCase, string> Sentences => new()
     {
-        { new Replaced(S2, Cy, Jo, SeatAssets.None, "cy@acme.test"), "Cy Ho replaces Jo Park in s2; its number, caller ID, ring groups and devices stay with the seat; setup guide sent to cy@acme.test; nothing charged" },
-        { new Replaced(S2, Cy, null, SeatAssets.None, "cy@acme.test"), "vacant seat s2 filled by Cy Ho; its number, caller ID, ring groups and devices stay with the seat; setup guide sent to cy@acme.test; nothing charged" },
-        { new Deactivated(S2, Jo, SeatAssets.None), "Jo Park lost access; s2 held vacant and still billed" },
-        { new Updated(S2, Jo, Cy), "Cy Ho (cy@acme.test, Manager) updated in s2" },
-        { new Deleted(S2, Jo, SeatAssets.None, Money.Zero(Currency.Usd), new LocalDate(2026, 4, 1)), "s2 deleted; off the bill from 2026-04-01; no refund" },
+        { new Replaced(Command, 1, S2, Cy, Jo, SeatAssets.None), "Cy Ho replaces Jo Park in s2; its number, caller ID, ring groups and devices stay with the seat; setup guide sent to cy@acme.test; nothing charged" },
+        { new Replaced(Command, 1, S2, Cy, null, SeatAssets.None), "vacant seat s2 filled by Cy Ho; its number, caller ID, ring groups and devices stay with the seat; setup guide sent to cy@acme.test; nothing charged" },
+        { new Deactivated(Command, 1, S2, Jo, SeatAssets.None), "Jo Park lost access; s2 held vacant and still billed" },
+        { new Updated(Command, 1, S2, Jo, Cy), "Cy Ho (cy@acme.test, Manager) updated in s2" },
+        { new Deleted(Command, 1, S2, Jo, SeatAssets.None, new LocalDate(2026, 4, 1)), "s2 deleted; off the bill from 2026-04-01; no refund" },
         { new DeletionBlocked(S2, "contract lock-in", new LocalDate(2026, 12, 2), ImmutableArray<TurnoverAlternative>.Empty), "contract lock-in; deletion allowed from 2026-12-02; replace or deactivate instead" },
         { new DeletionRequiresSupport(S2, "call us"), "deleting s2 goes through support: call us" },
         { new Unauthorized(new Actor("x@y.co"), "no"), "no" },

@@ -97,8 +97,8 @@ internal sealed class ModelRun
                 "a replayed account finds every occupant by email");
             RequireSameSeats();
             var people = _account.AtOpening().ListSeats().Where(seat => seat.IsOccupied).Select(seat => seat.Occupant!.Id)
-                .Concat(_account.History.OfType<SeatAdded>().Select(added => added.Agent.Id))
-                .Concat(_account.History.OfType<AgentReplaced>().Select(replaced => replaced.NewAgent.Id))
+                .Concat(_account.History.OfType<Added>().Select(added => added.Agent.Id))
+                .Concat(_account.History.OfType<Replaced>().Select(replaced => replaced.NewAgent.Id))
                 .ToList();
             Require(people.Distinct().Count() == people.Count && people.Count == _account.AgentsEverCreated, "every new person gets a new AgentId");
         }
@@ -159,7 +159,7 @@ internal sealed class ModelRun
         Require(charged.IsZero || (command is AddAgent && outcome.Value is Added), "only AddAgent charges");
         Require(ChargedInHistory(after) == _model.TotalChargedMinorUnits, "the charges in History are the model's total");
         Require(!decision.IsReplay || ChargedInHistory(after) == chargedBefore, "a replay charges nothing new");
-        Require(outcome.Value is not Deleted deleted || deleted.Refund.IsZero, "no outcome carries a refund");
+        Require(ChargedInHistory(after) >= chargedBefore, "no outcome carries a refund: the history's charges never fall");
         Require(outcome.Value is not Deleted || _model.ContractAllowsDeletion(_model.LocalDateOf(command.At), out _), "no deletion inside a lock-in");
         Require(after.Version == _model.Version && after.History.Count == after.Version, $"version {after.Version}, model expects {_model.Version}");
         Require(after.SeatCount >= 0 && after.SeatCount == _model.SeatCount, $"{after.SeatCount} seats, model expects {_model.SeatCount}");
@@ -181,7 +181,7 @@ internal sealed class ModelRun
             var bill = after.PreviewNextBill(asOf);
             var nextBillDate = _model.NextBillDateAfter(asOf);
             var collected = after.AddCharges == AddChargeBilling.OnNextBill
-                ? after.History.OfType<SeatAdded>()
+                ? after.History.OfType<Added>()
                     .Where(added => _model.NextBillDateAfter(_model.LocalDateOf(added.At)) == nextBillDate)
                     .Sum(added => added.Charge.Amount.MinorUnits)
                 : 0;
@@ -233,7 +233,7 @@ internal sealed class ModelRun
     }
 
     private static long ChargedInHistory(Account account) =>
-        account.History.OfType<SeatAdded>().Sum(added => added.Charge.Amount.MinorUnits);
+        account.History.OfType<Added>().Sum(added => added.Charge.Amount.MinorUnits);
 
     private void Require(bool condition, string law)
     {

@@ -57,7 +57,6 @@ public sealed class TurnoverPolicyRunTests
         Assert.Equal(new LocalDate(2026, 4, 1), run.NextBill.Date);
         Assert.Empty(run.Invoices);
         Assert.True(run.Charged.IsZero);
-        Assert.True(run.Refunded.IsZero);
     }
 
     [Fact]

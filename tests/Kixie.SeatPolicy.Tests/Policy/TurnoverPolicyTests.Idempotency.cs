@@ -20,7 +20,7 @@ public sealed partial class TurnoverPolicyTests
         Assert.Empty(again.Events);
         Assert.Equal(first.Outcome.Case, again.Outcome.Case);
         Assert.Same(after, again.ApplyTo(after));
-        Assert.Single(after.History.OfType<SeatAdded>());
+        Assert.Single(after.History.OfType<Added>());
         Assert.Equal(5, after.SeatCount);
     }
 

@@ -82,7 +82,7 @@ public sealed partial class TurnoverPolicyTests
         Assert.True(reactivation.Outcome.ChargedAmount(Currency.Usd).IsZero);
         Assert.Equal(4, refilled.SeatCount);
         Assert.Equal(JimmysAssets, refilled.FindSeat(S2)?.Assets);
-        Assert.DoesNotContain(refilled.History, change => change is SeatAdded);
+        Assert.DoesNotContain(refilled.History, change => change is Added);
     }
 
     // "Downgrading or deleting users is only possible within the last 30 days of your contract term."
@@ -161,7 +161,7 @@ public sealed partial class TurnoverPolicyTests
         Assert.Equal(new LocalDate(2026, 3, 1), added.Charge.Proration.Period.Start);
         Assert.Equal(Usd("14.52"), decision.Outcome.ChargedAmount(Currency.Usd));
         Assert.Equal(5, after.SeatCount);
-        var charged = Assert.IsType<SeatAdded>(Assert.Single(decision.Events));
+        var charged = Assert.IsType<Added>(Assert.Single(decision.Events));
         Assert.Equal(Usd("14.52"), charged.Charge.Amount);
     }
 
@@ -180,9 +180,11 @@ public sealed partial class TurnoverPolicyTests
         var (decision, after) = Run(Acme(), new DeleteAgent(Cmd("c1"), Noon(2026, 3, 2), Support, S2));
 
         var deleted = Assert.IsType<Deleted>(decision.Outcome.Case);
-        Assert.Equal(Money.Zero(Currency.Usd), deleted.Refund);
         Assert.True(decision.Outcome.ChargedAmount(Currency.Usd).IsZero);
-        Assert.DoesNotContain(after.History, change => change is SeatAdded);
+        var paid = Assert.Single(after.Invoices(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 1)));
+        Assert.Contains(paid.Lines, line => line.Seat == S2 && line.Amount == Money.Parse("30.00", Currency.Usd));
+        Assert.DoesNotContain(after.Invoices(new LocalDate(2026, 3, 2), new LocalDate(2026, 12, 31)).SelectMany(invoice => invoice.Lines), line => line.Amount.IsNegative);
+        Assert.DoesNotContain(after.History, change => change is Added);
         Assert.Equal(new LocalDate(2026, 4, 1), deleted.OffBillFrom);
         Assert.Equal(3, after.SeatCount);
     }
