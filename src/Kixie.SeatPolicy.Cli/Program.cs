@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
@@ -27,8 +26,12 @@ internal enum OutputFormat
     Html = 2,
 }
 
-/// <summary>The <c>seatpolicy</c> command: parse the arguments, read, simulate, render. No rules here.</summary>
-internal static class Program
+/// <summary>
+/// The <c>seatpolicy</c> command: parse the arguments, read, simulate, render. No rules here. Each command
+/// is a file of its own in <c>Commands/</c>; this one holds what they share: the exit codes, the output, the
+/// scenario reader and the argument parsers.
+/// </summary>
+internal static partial class Program
 {
     /// <summary>Exit code: the scenario ran.</summary>
     public const int Ran = 0;
@@ -55,49 +58,9 @@ internal static class Program
         },
     };
 
-    private static readonly Option<LocalDate?> AsOf = new("--as-of")
-    {
-        HelpName = "YYYY-MM-DD", CustomParser = static result => ParseDate(result),
-        Description = "the local date (account time zone) the next bill is looked up from; default: the local date of the last command",
-    };
-
     private static readonly Option<string?> Output = new("--output") { HelpName = "FILE", Description = "write to FILE (whole, or not at all) instead of standard output" };
 
     private static readonly Argument<string> File = new("SCENARIO") { Description = "a scenario file (docs/scenario-format.md); - reads standard input" };
-
-    private static readonly Option<string> SeatOption = new("--seat") { Required = true, HelpName = "SEAT", Description = "the leaving agent's seat" };
-
-    private static readonly Option<Instant> Leaves = new("--leaves") { Required = true, HelpName = "INSTANT", Description = "when the agent leaves (ISO 8601 with Z or an offset)", CustomParser = static result => ParseInstant(result) };
-
-    private static readonly Option<string> ActorOption = new("--actor") { Required = true, HelpName = "EMAIL", Description = "the Admin or Manager acting" };
-
-    private static readonly Option<LocalDate> Until = new("--until") { Required = true, HelpName = "YYYY-MM-DD", Description = "the horizon: the last local date of the totals", CustomParser = static result => ParseDate(result) };
-
-    private static readonly Option<Instant?> Hire = new("--hire") { HelpName = "INSTANT", Description = "when the new person starts (with --name and --email)", CustomParser = static result => ParseInstant(result) };
-
-    private static readonly Option<string?> HireName = new("--name") { HelpName = "NAME", Description = "the new person's name (with --hire)" };
-
-    private static readonly Option<string?> HireEmail = new("--email") { HelpName = "EMAIL", Description = "the new person's email (with --hire)" };
-
-    private static readonly Option<string> Price = new("--price") { Description = "the seat price for one period, e.g. 31.00", Required = true };
-
-    private static readonly Option<string> CurrencyCode = new("--currency") { Description = "an ISO 4217 code, e.g. USD", Required = true };
-
-    private static readonly Option<BillingCycle> Cycle = new("--cycle")
-    {
-        Description = "Monthly, Quarterly or Annual",
-        Required = true,
-        CustomParser = static result => Enum.TryParse<BillingCycle>(result.Tokens[0].Value, ignoreCase: false, out var cycle)
-            && Enum.IsDefined(cycle) && !char.IsAsciiDigit(result.Tokens[0].Value[0])
-            ? cycle
-            : Refuse<BillingCycle>(result, $"--cycle: unknown billing cycle '{result.Tokens[0].Value}' (Monthly, Quarterly or Annual)"),
-    };
-
-    private static readonly Option<LocalDate> Anchor = new("--anchor") { Required = true, HelpName = "YYYY-MM-DD", Description = "the bill date every other is derived from", CustomParser = static result => ParseDate(result, "--anchor: ") };
-
-    private static readonly Option<string> Zone = new("--zone") { Description = "the account's tzdb time zone", DefaultValueFactory = static _ => "UTC" };
-
-    private static readonly Option<Instant> At = new("--at") { Required = true, Description = "the add's instant, ISO 8601 with Z or an offset", CustomParser = static result => ParseInstant(result, "--at: ") };
 
     private static int Main(string[] args)
     {
@@ -117,31 +80,9 @@ internal static class Program
 
     private static int Run(string[] args)
     {
-        var simulate = new Command("simulate", "run a scenario file's commands through the turnover policy and print each outcome, the invoices, the totals and the next bill")
-        {
-            File, Format, AsOf, Output,
-        };
-        simulate.SetAction(parsed => Simulate(parsed.GetValue(File)!, parsed.GetValue(Format), parsed.GetValue(AsOf), parsed.GetValue(Output)));
-
-        var advise = new Command("advise", "weigh the ways through one agent's departure (hold and replace, delete and add, hold vacant, delete) by what they cost until a horizon")
-        {
-            File, SeatOption, Leaves, ActorOption, Until, Hire, HireName, HireEmail, Format,
-        };
-        advise.SetAction(parsed => Advise(parsed.GetValue(File)!, parsed, parsed.GetValue(Format)));
-
-        var demo = new Command("demo", "run the built-in story: turnover under a contract, and a non-contract account") { Format, Output };
-        demo.SetAction(parsed => RunDemo(parsed.GetValue(Format), parsed.GetValue(Output)));
-
-        var prorate = new Command("prorate", "one add charged under every convention side by side: standard by day, 30E/360, by the second, Kill Bill, Lago")
-        {
-            Price, CurrencyCode, Cycle, Anchor, Zone, At, Format,
-        };
-        prorate.SetAction(parsed => Prorate(
-            parsed.GetValue(Price)!, parsed.GetValue(CurrencyCode)!, parsed.GetValue(Cycle), parsed.GetValue(Anchor), parsed.GetValue(Zone)!, parsed.GetValue(At), parsed.GetValue(Format)));
-
         var root = new RootCommand("seatpolicy: what happens, and what it costs, when an admin adds, replaces, deactivates or deletes an agent. Exit codes: 0 the scenario ran (rejected commands are outcomes); 2 unusable input or usage.")
         {
-            simulate, advise, demo, prorate,
+            SimulateCommand(), AdviseCommand(), DemoCommand(), ProrateCommand(),
         };
 
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
@@ -151,37 +92,6 @@ internal static class Program
         }
 
         return parsed.Invoke();
-    }
-
-    private static int Prorate(string priceText, string code, BillingCycle cycle, LocalDate anchor, string zoneId, Instant at, OutputFormat format)
-    {
-        if (!Currency.TryFromCode(code, out var currency))
-        {
-            return Usage($"--currency: '{code}' is not an active ISO 4217 code");
-        }
-
-        if (!Money.TryParse(priceText, currency, out var price) || price.IsNegative)
-        {
-            return Usage($"--price: '{priceText}' is not an amount of zero or more in {currency.Code} (exactly {currency.MinorDigits} minor digits)");
-        }
-
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } zone)
-        {
-            return Usage($"--zone: unknown time zone '{zoneId}'");
-        }
-
-        var calendar = new BillingCalendar(cycle, anchor);
-        ImmutableArray<ProratedCharge> charges;
-        try
-        {
-            charges = [.. ProrateReport.Conventions.Select(convention => Proration.Prorate(price, calendar, at, zone, convention))];
-        }
-        catch (ValueRefusedException refused) when (refused.Member == "at")
-        {
-            return Usage($"--at: {refused.Reason}");
-        }
-
-        return Emit(format, output: null, stream => ProrateReport.WriteJson(charges, stream), (writer, _) => ProrateReport.WriteTable(charges, writer));
     }
 
     private static int Usage(string message)
@@ -212,67 +122,6 @@ internal static class Program
         return LocalDatePattern.Iso.Parse(text) is { Success: true } date
             ? date.Value
             : Refuse<LocalDate>(result, $"{prefix}'{text}' is not a date (yyyy-MM-dd)");
-    }
-
-    /// <summary>Runs the scenario's commands through the rulebook's default policy (<see cref="CommandRuns.Run"/>), the next bill as of <paramref name="asOf"/> (null: the policy's default).</summary>
-    /// <exception cref="ValueRefusedException"><paramref name="asOf"/> has no next bill within time (member <c>asOf</c>).</exception>
-    private static SimulationReport Simulate(Scenario scenario, LocalDate? asOf = null) =>
-        new(scenario.Title, scenario.Description, TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands, asOf));
-
-    private static int Advise(string file, ParseResult parsed, OutputFormat format)
-    {
-        var (hire, name, email) = (parsed.GetValue(Hire), parsed.GetValue(HireName), parsed.GetValue(HireEmail));
-        if ((hire is null || name is null || email is null) && (hire is not null || name is not null || email is not null))
-        {
-            return Usage("--hire, --name and --email go together");
-        }
-
-        if (ReadScenario(file) is not { } scenario)
-        {
-            return Unusable;
-        }
-
-        TurnoverAdvice advice;
-        try
-        {
-            var account = TurnoverPolicy.Default.Run(scenario.Account, scenario.Commands).Account;
-            advice = TurnoverAdvisor.Advise(account, new SeatId(parsed.GetValue(SeatOption)!), parsed.GetValue(Leaves), new Actor(parsed.GetValue(ActorOption)!), parsed.GetValue(Until), hire, name, email);
-        }
-        catch (OverflowException)
-        {
-            return SeatPriceTooLarge(file, scenario);
-        }
-        catch (ValueRefusedException refused)
-        {
-            var option = refused.ParamName switch { "until" => "--until", "hireAt" => "--hire", "hireName" => "--name", "hireEmail" => "--email", _ => "--leaves" };
-            return Usage($"{option}: {refused.Reason}");
-        }
-
-        return Emit(format, output: null, stream => AdviceReport.WriteJson(advice, stream), (writer, _) => AdviceReport.WriteTable(advice, writer));
-    }
-
-    private static int Simulate(string file, OutputFormat format, LocalDate? asOf, string? output)
-    {
-        if (ReadScenario(file) is not { } scenario)
-        {
-            return Unusable;
-        }
-
-        SimulationReport report;
-        try
-        {
-            report = Simulate(scenario, asOf);
-        }
-        catch (ValueRefusedException refused) when (refused.Member == "asOf")
-        {
-            return Usage($"--as-of: {refused.Reason}");
-        }
-        catch (OverflowException)
-        {
-            return SeatPriceTooLarge(file, scenario);
-        }
-
-        return Emit([report], format, many: false, output);
     }
 
     /// <summary>The scenario in <paramref name="file"/> (<c>-</c>: standard input), or null when it is unusable, said on standard error.</summary>
@@ -308,9 +157,6 @@ internal static class Program
         Console.Error.WriteLine($"{file}: $.account.seatPrice: {price} {price.Currency} is too large: the charges or bills it leads to overflow");
         return Unusable;
     }
-
-    private static int RunDemo(OutputFormat format, string? output) =>
-        Emit([.. DemoScenarios.All.Select(demo => Simulate(DemoScenarios.Read(demo)))], format, many: true, output);
 
     /// <summary>Renders the reports of one scenario, or of the demo's (<paramref name="many"/>), in <paramref name="format"/>.</summary>
     private static int Emit(List<SimulationReport> reports, OutputFormat format, bool many, string? output) => Emit(
