@@ -16,18 +16,21 @@ internal static class DialectNames
     public const string UpdateAgent = "UpdateAgent";
     public const string DeleteAgent = "DeleteAgent";
     public const string MalformedCommand = "MalformedCommand";
+    public const string CancelScheduledChange = "CancelScheduledChange";
 
     public const string SeatAdded = "SeatAdded";
     public const string AgentReplaced = "AgentReplaced";
     public const string AgentDeactivated = "AgentDeactivated";
     public const string AgentUpdated = "AgentUpdated";
     public const string SeatDeleted = "SeatDeleted";
+    public const string DeletionScheduled = "DeletionScheduled";
+    public const string ScheduleCancelled = "ScheduleCancelled";
 
     /// <summary>The command types, in the order the docs list them.</summary>
-    public static readonly string[] Commands = [AddAgent, ReplaceAgent, DeactivateAgent, UpdateAgent, DeleteAgent, MalformedCommand];
+    public static readonly string[] Commands = [AddAgent, ReplaceAgent, DeactivateAgent, UpdateAgent, DeleteAgent, CancelScheduledChange, MalformedCommand];
 
     /// <summary>The event types, in the order the docs list them.</summary>
-    public static readonly string[] Events = [SeatAdded, AgentReplaced, AgentDeactivated, AgentUpdated, SeatDeleted];
+    public static readonly string[] Events = [SeatAdded, AgentReplaced, AgentDeactivated, AgentUpdated, SeatDeleted, DeletionScheduled, ScheduleCancelled];
 
     /// <summary>A command's <c>"type"</c>.</summary>
     public static string Of(SeatCommand command) => command switch
@@ -38,6 +41,7 @@ internal static class DialectNames
         Kixie.SeatPolicy.UpdateAgent => UpdateAgent,
         Kixie.SeatPolicy.DeleteAgent => DeleteAgent,
         Kixie.SeatPolicy.MalformedCommand => MalformedCommand,
+        Kixie.SeatPolicy.CancelScheduledChange => CancelScheduledChange,
         _ => throw new JsonException($"Cannot write a {command.GetType().Name}: only the library's own command types have a JSON shape."),
     };
 
@@ -49,6 +53,8 @@ internal static class DialectNames
         Kixie.SeatPolicy.Deactivated => AgentDeactivated,
         Kixie.SeatPolicy.Updated => AgentUpdated,
         Kixie.SeatPolicy.Deleted => SeatDeleted,
+        Kixie.SeatPolicy.DeletionScheduled => DeletionScheduled,
+        Kixie.SeatPolicy.ScheduleCancelled => ScheduleCancelled,
         _ => throw new JsonException($"Cannot write a {change.GetType().Name}: only the library's own event types have a JSON shape."),
     };
 
@@ -80,6 +86,9 @@ internal static class DialectNames
         OutcomeKind.SeatAlreadyVacant => "SeatAlreadyVacant",
         OutcomeKind.InvalidCommand => "InvalidCommand",
         OutcomeKind.VersionConflict => "VersionConflict",
+        OutcomeKind.DeletionScheduled => "DeletionScheduled",
+        OutcomeKind.ScheduleCancelled => "ScheduleCancelled",
+        OutcomeKind.NothingScheduled => "NothingScheduled",
         _ => throw new JsonException($"Cannot write the outcome kind {kind}: only the library's own outcomes have a JSON shape."),
     };
 }

@@ -128,6 +128,9 @@ public static class SeatPolicyJson
         yield return Enum<OutcomeKind>();
         yield return Enum<TurnoverAlternative>();
         yield return Enum<ContractPhase>();
+        yield return Enum<DeletionEffective>();
+        yield return Enum<ScheduledChange>();
+        yield return Shape<PendingChange>(EventJson.ReadPending, EventJson.WritePending);
 
         // Seats, calendars and contracts.
         yield return Shape<SeatAssets>(AgentJson.ReadAssets, AgentJson.WriteAssets);
@@ -148,6 +151,7 @@ public static class SeatPolicyJson
         yield return Command<UpdateAgent>(DialectNames.UpdateAgent);
         yield return Command<DeleteAgent>(DialectNames.DeleteAgent);
         yield return Command<MalformedCommand>(DialectNames.MalformedCommand);
+        yield return Command<CancelScheduledChange>(DialectNames.CancelScheduledChange);
 
         // Events.
         yield return Shape<SeatEvent>(EventJson.Read, EventJson.Write);
@@ -156,6 +160,8 @@ public static class SeatPolicyJson
         yield return Event<Deactivated>(DialectNames.AgentDeactivated);
         yield return Event<Updated>(DialectNames.AgentUpdated);
         yield return Event<Deleted>(DialectNames.SeatDeleted);
+        yield return Event<DeletionScheduled>(DialectNames.DeletionScheduled);
+        yield return Event<ScheduleCancelled>(DialectNames.ScheduleCancelled);
 
         // Outcomes and decisions.
         yield return Shape<OutcomeCase>(OutcomeJson.ReadCase, OutcomeJson.WriteCase);
@@ -169,6 +175,8 @@ public static class SeatPolicyJson
         yield return Case<SeatAlreadyVacant>(OutcomeKind.SeatAlreadyVacant);
         yield return Case<InvalidCommand>(OutcomeKind.InvalidCommand);
         yield return Case<VersionConflict>(OutcomeKind.VersionConflict);
+        yield return Case<NothingScheduled>(OutcomeKind.NothingScheduled);
+        yield return Shape<Scheduling>(static node => throw node.Fail("a Scheduling is read as the TurnoverOutcome that holds it"), static (writer, value) => OutcomeJson.WriteCase(writer, value.Case));
         yield return Shape<TurnoverOutcome>(OutcomeJson.ReadOutcome, OutcomeJson.WriteOutcome);
         yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
         yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);

@@ -19,12 +19,13 @@ public sealed class CoverageTests
             Enum.GetValues<OutcomeKind>(),
             decisions.Select(decision => decision.Outcome.Kind).Distinct().Order());
         Assert.Equal(
-            ["AgentDeactivated", "AgentReplaced", "AgentUpdated", "SeatAdded", "SeatDeleted"],
+            ["AgentDeactivated", "AgentReplaced", "AgentUpdated", "DeletionScheduled", "ScheduleCancelled", "SeatAdded", "SeatDeleted"],
             runs.SelectMany(run => run.Final.History).Select(change => Same.Element(change).GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["AddAgent", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
+            ["AddAgent", "CancelScheduledChange", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
             runs.SelectMany(run => run.Commands).Select(command => command.GetType().Name).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(decisions, decision => decision.IsReplay);
+        Assert.Contains(decisions, decision => decision.Outcome.Case is DeletionScheduled { Replaced: not null });
         var commands = runs.SelectMany(run => run.Commands).ToList();
         Assert.Contains(commands, command => command is MalformedCommand { Seat: not null });
         Assert.Contains(commands, command => command is MalformedCommand { Seat: null });

@@ -34,7 +34,7 @@ public sealed class LenientReadingTests
     [InlineData("ReplaceAgent", ",\"seat\":\"s2\",\"name\":\"Bo Li\",\"colour\":\"red\"", "colour", "ReplaceAgent has no property 'colour' (expected type, id, at, actor, seat, name, email, role, expectedVersion)")]
     [InlineData("UpdateAgent", ""","seat":"s2","role":{}""", "role", "expected a Role name but found an object")]
     [InlineData("DeactivateAgent", ",\"seat\":\"s2\",\"name\":\"Bo Li\"", "name", "DeactivateAgent has no property 'name' (expected type, id, at, actor, seat, expectedVersion)")]
-    [InlineData("DeleteAgent", ""","seat":"s2","expectedversion":3""", "expectedversion", "DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, expectedVersion)")]
+    [InlineData("DeleteAgent", ""","seat":"s2","expectedversion":3""", "expectedversion", "DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, effective, expectedVersion)")]
     [InlineData("MalformedCommand", ",\"reason\":\"why\"", "field", "the required property is missing")]
     public void Read_CommandWithAnUnreadableMember_IsAMalformedCommandNamingIt(string type, string members, string field, string reason)
     {

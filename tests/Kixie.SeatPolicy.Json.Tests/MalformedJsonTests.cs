@@ -99,7 +99,7 @@ public sealed class MalformedJsonTests
     public void Read_MisspeltOptionalProperty_IsRejectedRatherThanIgnored() =>
         Fails<SeatCommand>(
             """{"type":"DeleteAgent","id":"c9","at":"2026-03-17T19:00:00Z","actor":"support","seat":"s1","expectedversion":3}""",
-            "$.expectedversion: DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, expectedVersion)");
+            "$.expectedversion: DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, effective, expectedVersion)");
 
     [Fact]
     public void Read_DuplicateProperty_IsRejected() =>

@@ -31,6 +31,7 @@ public sealed class HouseRulesTests
         nameof(Agent),
         nameof(InitialSeat),
         nameof(NextBill),
+        nameof(PendingChange),
     ];
 
     public static TheoryData<Type> PublicTypes => [.. Packages.SelectMany(assembly => assembly.GetExportedTypes()).OrderBy(type => type.FullName, StringComparer.Ordinal)];

@@ -88,7 +88,7 @@ internal static class HtmlReport
         var lanes = account.SeatTimelines()
             .Select(seat => new Lane(seat.Seat.Value, [.. seat.Spells.Select(spell => (spell.From ?? start, spell.Occupant?.Name))])
             {
-                Deleted = seat.Deletion is { } deleted ? (account.LocalDateOf(deleted.At), deleted.OffBillFrom) : null,
+                Deleted = seat.LastDay is { } lastDay ? (lastDay, account.Billing.NextBillDateAfter(lastDay)) : null,
             })
             .ToList();
         foreach (var seat in report.Run.Results.Select(r => r.Seat?.Value ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())

@@ -38,11 +38,11 @@ internal static class JsonReport
         output.WriteByte((byte)'\n');
     }
 
-    private static Report View(SimulationReport report) => View(report.Run, report.Refunded);
+    private static Report View(SimulationReport report) => View(report.Run, report.Standing, report.Refunded);
 
-    private static Report View(CommandRun run, Money refunded) => new(
+    private static Report View(CommandRun run, Account standing, Money refunded) => new(
         [.. run.Results.Select(ResultOf)],
-        new AccountView(run.Account.Version, [.. run.Account.ListSeats().Select(SeatOf)]),
+        new AccountView(run.Account.Version, [.. standing.ListSeats().Select(seat => SeatOf(standing, seat))]),
         new Bill(Iso(run.NextBill.Date), run.NextBill.SeatLineCount, run.NextBill.Total.ToString()),
         [.. run.Invoices.Select(InvoiceOf)],
         new Totals(run.Charged.ToString(), refunded.ToString()));
@@ -54,15 +54,20 @@ internal static class JsonReport
         result.Charge.ToString(),
         result.Replayed,
         result.Outcome.Case.Describe(),
-        result.Outcome.Case is DeletionBlocked blocked ? Iso(blocked.AllowedFrom) : null);
+        result.Outcome.Case is DeletionBlocked blocked ? Iso(blocked.AllowedFrom) : null,
+        result.Outcome.Case is DeletionScheduled scheduled ? Iso(scheduled.LastDay) : null,
+        result.Outcome.Case is DeletionScheduled { Replaced: { } replaced } ? PendingOf(replaced) : null);
 
-    private static SeatView SeatOf(Seat seat) => new(seat.Id.Value, Status(seat), seat.Occupant?.Email, SeatRole(seat));
+    private static SeatView SeatOf(Account account, Seat seat) =>
+        new(seat.Id.Value, Status(seat), seat.Occupant?.Email, SeatRole(seat), StandardPlan, account.PendingChangeOf(seat.Id) is { } pending ? PendingOf(pending) : null);
+
+    private static PendingView PendingOf(PendingChange pending) => new(pending.Change.ToString(), Iso(pending.Date));
 
     private static InvoiceView InvoiceOf(Invoice invoice) => new(
         Iso(invoice.Date),
         invoice.Kind.ToString(),
         invoice.Total.ToString(),
-        [.. invoice.Lines.Select(line => new Line(line.Kind.ToString(), line.Seat.Value, line.Amount.ToString(), line.Explain()))]);
+        [.. invoice.Lines.Select(line => new Line(line.Kind.ToString(), line.Seat.Value, StandardPlan, line.Amount.ToString(), line.Explain()))]);
 
     private sealed record Many(ImmutableArray<Titled> Scenarios);
 
@@ -77,7 +82,9 @@ internal static class JsonReport
         string Charge,
         bool Replayed,
         string Detail,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AllowedFrom);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AllowedFrom,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastDay,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PendingView? Replaced);
 
     private sealed record AccountView(long Version, ImmutableArray<SeatView> Seats);
 
@@ -85,13 +92,17 @@ internal static class JsonReport
         string Seat,
         string Status,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email,
-        string Role);
+        string Role,
+        string Plan,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PendingView? Pending);
+
+    private sealed record PendingView(string Change, string Date);
 
     private sealed record Bill(string Date, int Seats, string Total);
 
     private sealed record InvoiceView(string Date, string Kind, string Total, ImmutableArray<Line> Lines);
 
-    private sealed record Line(string Kind, string Seat, string Amount, string Detail);
+    private sealed record Line(string Kind, string Seat, string Plan, string Amount, string Detail);
 
     private sealed record Totals(string Charged, string Refunded);
 }

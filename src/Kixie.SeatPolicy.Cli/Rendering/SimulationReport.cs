@@ -9,4 +9,10 @@ internal sealed record SimulationReport(string? Title, string? Description, Comm
 {
     /// <summary>What the run refunded, as the scenario format's <c>totals.refunded</c> shows it: zero, because no rule ever refunds.</summary>
     public Money Refunded => Money.Zero(Run.Account.Currency);
+
+    /// <summary>
+    /// The account as it stands on the next bill's as-of date: a scheduled deletion whose last day is
+    /// before it is shown done (rulebook §12), one still to come as the seat's pending change.
+    /// </summary>
+    public Account Standing => Run.Account.AsOf(Run.BillAsOf);
 }

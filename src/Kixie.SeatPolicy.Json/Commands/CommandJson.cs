@@ -20,6 +20,7 @@ internal static class CommandJson
         ["type", "id", "at", "actor", "seat", "name", "email", "role", "directNumber", "callerId", "ringGroups", "devices", "expectedVersion"];
     private static readonly string[] ReplaceNames = ["type", "id", "at", "actor", "seat", "name", "email", "role", "expectedVersion"];
     private static readonly string[] SeatOnlyNames = ["type", "id", "at", "actor", "seat", "expectedVersion"];
+    private static readonly string[] DeleteNames = ["type", "id", "at", "actor", "seat", "effective", "expectedVersion"];
     private static readonly string[] UpdateNames = ReplaceNames;
     private static readonly string[] MalformedNames = ["type", "id", "at", "actor", "field", "reason", "seat", "expectedVersion"];
 
@@ -69,6 +70,14 @@ internal static class CommandJson
                 break;
             case DeleteAgent delete:
                 writer.WriteSeatId("seat", delete.Seat);
+                if (delete.Effective != DeletionEffective.Now)
+                {
+                    writer.WriteEnum("effective", delete.Effective);
+                }
+
+                break;
+            case CancelScheduledChange cancel:
+                writer.WriteSeatId("seat", cancel.Seat);
                 break;
             case MalformedCommand malformed:
                 writer.WriteString("field", malformed.Field);
@@ -159,8 +168,17 @@ internal static class CommandJson
                 command.OnlyKnown(DialectNames.DeactivateAgent, SeatOnlyNames);
                 return new DeactivateAgent(id, at, actor, Seat(command), ExpectedVersion(command));
             case DialectNames.DeleteAgent:
-                command.OnlyKnown(DialectNames.DeleteAgent, SeatOnlyNames);
-                return new DeleteAgent(id, at, actor, Seat(command), ExpectedVersion(command));
+                command.OnlyKnown(DialectNames.DeleteAgent, DeleteNames);
+                return new DeleteAgent(
+                    id,
+                    at,
+                    actor,
+                    Seat(command),
+                    ExpectedVersion(command),
+                    command.Optional("effective")?.Enum<DeletionEffective>() ?? DeletionEffective.Now);
+            case DialectNames.CancelScheduledChange:
+                command.OnlyKnown(DialectNames.CancelScheduledChange, SeatOnlyNames);
+                return new CancelScheduledChange(id, at, actor, Seat(command), ExpectedVersion(command));
             default:
                 command.OnlyKnown(DialectNames.MalformedCommand, MalformedNames);
                 return new MalformedCommand(

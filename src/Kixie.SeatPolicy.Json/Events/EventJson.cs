@@ -23,6 +23,8 @@ internal static class EventJson
         [OutcomeKind.Deactivated] = ["version", "seat", "command", "formerAgent", "kept"],
         [OutcomeKind.Updated] = ["version", "seat", "command", "before", "after"],
         [OutcomeKind.Deleted] = ["version", "seat", "command", "formerAgent", "released", "offBillFrom"],
+        [OutcomeKind.DeletionScheduled] = ["version", "seat", "command", "lastDay", "replaced"],
+        [OutcomeKind.ScheduleCancelled] = ["version", "seat", "command", "cancelled"],
     };
 
     private static readonly System.Collections.Generic.Dictionary<string, OutcomeKind> KindsByType = new(System.StringComparer.Ordinal)
@@ -32,6 +34,8 @@ internal static class EventJson
         [DialectNames.AgentDeactivated] = OutcomeKind.Deactivated,
         [DialectNames.AgentUpdated] = OutcomeKind.Updated,
         [DialectNames.SeatDeleted] = OutcomeKind.Deleted,
+        [DialectNames.DeletionScheduled] = OutcomeKind.DeletionScheduled,
+        [DialectNames.ScheduleCancelled] = OutcomeKind.ScheduleCancelled,
     };
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
@@ -75,6 +79,13 @@ internal static class EventJson
                 writer.WriteOptionalObject("formerAgent", deleted.FormerAgent, AgentJson.WriteAgent);
                 writer.WriteObject("released", deleted.Released, AgentJson.WriteAssets);
                 writer.WriteDate("offBillFrom", deleted.OffBillFrom);
+                break;
+            case DeletionScheduled scheduled:
+                writer.WriteDate("lastDay", scheduled.LastDay);
+                writer.WriteOptionalObject("replaced", scheduled.Replaced, WritePending);
+                break;
+            case ScheduleCancelled cancelled:
+                writer.WriteObject("cancelled", cancelled.Cancelled, WritePending);
                 break;
             default:
                 throw new JsonException($"Cannot write a {value.GetType().Name}: only the library's own event types have a JSON shape.");
@@ -146,8 +157,31 @@ internal static class EventJson
                 change.Optional("formerAgent") is { } former ? AgentJson.ReadAgent(former) : null,
                 AgentJson.ReadAssets(change.Required("released")),
                 change.Required("offBillFrom").LocalDate()),
+            OutcomeKind.DeletionScheduled => new DeletionScheduled(
+                command,
+                version,
+                seat,
+                change.Required("lastDay").LocalDate(),
+                change.Optional("replaced") is { } replaced ? ReadPending(replaced) : null),
+            OutcomeKind.ScheduleCancelled => new ScheduleCancelled(command, version, seat, ReadPending(change.Required("cancelled"))),
             _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "not an accepted change"),
         };
+    }
+
+    /// <summary>A pending change: <c>{"change":"Delete","date":"2026-03-31"}</c> (the date is a deletion's last day).</summary>
+    public static void WritePending(Utf8JsonWriter writer, PendingChange value)
+    {
+        writer.WriteStartObject();
+        writer.WriteEnum("change", value.Change);
+        writer.WriteDate("date", value.Date);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a pending change written by <see cref="WritePending"/>.</summary>
+    public static PendingChange ReadPending(Node node)
+    {
+        var pending = node.Object("a pending change", ["change", "date"]);
+        return new PendingChange(pending.Required("change").Enum<ScheduledChange>(), pending.Required("date").LocalDate());
     }
 
     private static (SeatCommand Command, long Version, SeatId Seat) Common(ObjectNode change)

@@ -25,6 +25,9 @@ internal static class OutcomeJson
         [OutcomeKind.Deactivated] = EventJson.Members[OutcomeKind.Deactivated],
         [OutcomeKind.Updated] = EventJson.Members[OutcomeKind.Updated],
         [OutcomeKind.Deleted] = EventJson.Members[OutcomeKind.Deleted],
+        [OutcomeKind.DeletionScheduled] = EventJson.Members[OutcomeKind.DeletionScheduled],
+        [OutcomeKind.ScheduleCancelled] = EventJson.Members[OutcomeKind.ScheduleCancelled],
+        [OutcomeKind.NothingScheduled] = ["seat"],
         [OutcomeKind.DeletionBlocked] = ["seat", "reason", "allowedFrom", "alternatives"],
         [OutcomeKind.DeletionRequiresSupport] = ["seat", "howToReachSupport"],
         [OutcomeKind.Unauthorized] = ["actor", "reason"],
@@ -85,6 +88,9 @@ internal static class OutcomeJson
             case SeatNotFound notFound:
                 writer.WriteSeatId("seat", notFound.Seat);
                 break;
+            case NothingScheduled nothing:
+                writer.WriteSeatId("seat", nothing.Seat);
+                break;
             case SeatAlreadyVacant vacant:
                 writer.WriteSeatId("seat", vacant.Seat);
                 break;
@@ -122,8 +128,10 @@ internal static class OutcomeJson
 
         return kind switch
         {
-            OutcomeKind.Added or OutcomeKind.Replaced or OutcomeKind.Deactivated or OutcomeKind.Updated or OutcomeKind.Deleted =>
+            OutcomeKind.Added or OutcomeKind.Replaced or OutcomeKind.Deactivated or OutcomeKind.Updated or OutcomeKind.Deleted
+                or OutcomeKind.DeletionScheduled or OutcomeKind.ScheduleCancelled =>
                 EventJson.ReadMembers(outcome, kind),
+            OutcomeKind.NothingScheduled => new NothingScheduled(Seat(outcome)),
             OutcomeKind.DeletionBlocked => new DeletionBlocked(
                 Seat(outcome),
                 outcome.Required("reason").String(),
@@ -163,6 +171,9 @@ internal static class OutcomeJson
         Deleted deleted => deleted,
         DeletionBlocked blocked => blocked,
         DeletionRequiresSupport support => support,
+        DeletionScheduled scheduled => scheduled,
+        ScheduleCancelled cancelled => cancelled,
+        NothingScheduled nothing => nothing,
         var rejected => ToRejection(rejected, node),
     };
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
+using NodaTime;
 
 namespace Kixie.SeatPolicy;
 
@@ -70,6 +71,7 @@ public sealed partial class Account
         private EmailIndex _seatByEmail;
         private CommandIndex _accepted;
         private ImmutableHashSet<SeatId> _deletedSeats;
+        private PendingDeletions _pending;
         private long _version;
         private int _occupiedSeats;
         private int _occupiedAdmins;
@@ -83,6 +85,7 @@ public sealed partial class Account
             _seatByEmail = source._seatByEmail;
             _accepted = source._accepted;
             _deletedSeats = source._deletedSeats;
+            _pending = source._pending;
             _version = source.Version;
             _occupiedSeats = source.OccupiedSeatCount;
             _occupiedAdmins = source.OccupiedAdminCount;
@@ -109,6 +112,12 @@ public sealed partial class Account
             if (!_source.CanBillAt(change.At))
             {
                 throw new ValueRefusedException(parameterName, "at", change.At, _source.OutsideBillingRange(change.At));
+            }
+
+            // A scheduled deletion whose last day is before this event's day has taken effect: first make it so.
+            if (_pending.Count > 0 && _pending.AnyDueBy(_source.LocalDateOf(change.At)))
+            {
+                Settle(_source.LocalDateOf(change.At), parameterName);
             }
 
             if (change.Version != _version + 1)
@@ -140,7 +149,20 @@ public sealed partial class Account
                     Reoccupy(updated, updated.After, parameterName);
                     break;
                 case Deleted deleted:
-                    DeleteSeat(deleted, parameterName);
+                    DeleteSeat(RequireSeat(deleted, parameterName));
+                    break;
+                case DeletionScheduled scheduled:
+                    _ = RequireSeat(scheduled, parameterName);
+                    _pending = _pending.With(scheduled);
+                    break;
+                case ScheduleCancelled cancelled:
+                    _ = RequireSeat(cancelled, parameterName);
+                    if (_pending.Of(cancelled.Seat) is null)
+                    {
+                        throw new ArgumentException($"Seat '{cancelled.Seat}' has no pending change to cancel.", parameterName);
+                    }
+
+                    _pending = _pending.Without(cancelled.Seat);
                     break;
                 default:
                     throw new ArgumentException($"Unknown event type {change.GetType().Name}.", parameterName);
@@ -150,11 +172,27 @@ public sealed partial class Account
             DropLeftEmailsIfMany();
         }
 
+        /// <summary>
+        /// Every scheduled deletion whose last day is before <paramref name="date"/> takes effect, earliest
+        /// first: the seat is deleted as an immediate deletion on its last day would have deleted it. No
+        /// version, no event: the scheduling event is the history's record of it.
+        /// </summary>
+        public void Settle(LocalDate date, string parameterName)
+        {
+            foreach (var due in _pending.DueBy(date))
+            {
+                DeleteSeat(RequireSeat(due, parameterName));
+            }
+
+            DropLeftEmailsIfMany();
+        }
+
         public Account ToAccount(string parameterName) => new(
             _source._terms,
             _seatEdits?.ToImmutable() ?? _seats,
             _emailEdits?.ToImmutable() ?? _seatByEmail,
             _deletedSeats,
+            _pending,
             AcceptedCommands(parameterName),
             _occupiedSeats,
             _occupiedAdmins,
@@ -227,9 +265,10 @@ public sealed partial class Account
             SetSeat(after);
         }
 
-        private void DeleteSeat(Deleted deleted, string parameterName)
+        /// <summary>A seat is deleted (at once, or as its scheduled deletion takes effect); a pending change of it ends.</summary>
+        private void DeleteSeat(Seat seat)
         {
-            var seat = RequireSeat(deleted, parameterName);
+            _pending = _pending.Without(seat.Id);
             if (seat.Occupant is { } previous)
             {
                 Leave(previous, keepsEmail: false);

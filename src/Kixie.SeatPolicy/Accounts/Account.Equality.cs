@@ -7,7 +7,7 @@ public sealed partial class Account
 {
     /// <summary>
     /// Whether two accounts are the same value: same terms, version, counters, seats, email index,
-    /// deleted seat ids, accepted commands and history: the whole state. This is what "replaying the
+    /// deleted seat ids, pending changes, accepted commands and history: the whole state. This is what "replaying the
     /// events gives the same state" means, whether they are applied one at a time or as a batch.
     /// O(n) in the size of the account.
     /// </summary>
@@ -30,7 +30,8 @@ public sealed partial class Account
             && SameEntries(_seats, other._seats)
             && SameEntries(_seatByEmail, other._seatByEmail)
             && SameEntries(_accepted, other._accepted) // the history: one event per command id, by version
-            && _deletedSeats.SetEquals(other._deletedSeats);
+            && _deletedSeats.SetEquals(other._deletedSeats)
+            && _pending.SameAs(other._pending);
     }
 
     /// <inheritdoc />

@@ -92,6 +92,7 @@ public sealed partial class Account
             seatMap.ToImmutable(),
             emails.ToImmutable(),
             [],
+            PendingDeletions.None,
             CommandIndex.Empty(),
             (int)agents,
             admins,

@@ -34,6 +34,9 @@ public sealed partial class Account : IEquatable<Account>
     // rule reads only the index and the counts, so one event at a time and a batch leave the same index.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
+    // Seat → its pending change (a scheduled deletion not yet in effect), and the earliest last day among them,
+    // so that an event or a question dated on or before it knows at once that nothing is due.
+    private readonly PendingDeletions _pending;
     // Command id → the event it produced: one entry per applied event, so it is the history too
     // (ordered by version) and its size is the version.
     private readonly CommandIndex _accepted;
@@ -44,6 +47,7 @@ public sealed partial class Account : IEquatable<Account>
         SeatMap seats,
         EmailIndex seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
+        PendingDeletions pending,
         CommandIndex accepted,
         int occupiedSeatCount,
         int occupiedAdminCount,
@@ -54,6 +58,7 @@ public sealed partial class Account : IEquatable<Account>
         _seats = seats;
         _seatByEmail = seatByEmail;
         _deletedSeats = deletedSeats;
+        _pending = pending;
         _accepted = accepted;
         OccupiedSeatCount = occupiedSeatCount;
         OccupiedAdminCount = occupiedAdminCount;

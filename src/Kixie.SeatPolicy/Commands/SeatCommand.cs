@@ -103,16 +103,47 @@ public sealed record UpdateAgent(
     long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
 
 /// <summary>
-/// Delete a seat: it is gone at once, is not on the next bill and its assets are released. Never
-/// refunds the period already paid. Allowed only in a contract's exit window (or out of contract),
-/// and by default only through support.
+/// Delete a seat: it is gone (at once, or after a last day the command schedules), is not on any later
+/// bill and its assets are released. Never refunds the period already paid. Allowed only in a
+/// contract's exit window (or out of contract), and by default only through support.
 /// </summary>
 /// <param name="Id">The caller's id for the command.</param>
 /// <param name="At">When the command was issued.</param>
 /// <param name="Actor">Who issues it: support, or an Admin or Manager (who is sent to support unless self-serve deletion is on).</param>
 /// <param name="Seat">The seat to delete, occupied or vacant.</param>
 /// <param name="ExpectedVersion">The account version the caller last saw; null to skip the check.</param>
+/// <param name="Effective">When the deletion takes effect (rulebook §12): <see cref="DeletionEffective.Now"/> (the default), or after the last day before the next bill or of the contract term, judged as a deletion on that last day would be.</param>
 public sealed record DeleteAgent(
+    CommandId Id,
+    Instant At,
+    Actor Actor,
+    SeatId Seat,
+    long? ExpectedVersion = null,
+    DeletionEffective Effective = DeletionEffective.Now) : SeatCommand(Id, At, Actor, ExpectedVersion);
+
+/// <summary>When a <see cref="DeleteAgent"/> takes effect (rulebook §12). The default is <see cref="Now"/>.</summary>
+public enum DeletionEffective
+{
+    /// <summary>At once, on the command's local date.</summary>
+    Now = 0,
+
+    /// <summary>After the day before the first bill date after the command's local date: the seat is on every bill up to that last day and on none after it.</summary>
+    NextBill = 1,
+
+    /// <summary>After the last day of the contract term holding the command's local date (a contract account only).</summary>
+    TermEnd = 2,
+}
+
+/// <summary>
+/// Cancel a seat's pending change (a scheduled deletion), by an Admin, a Manager (not on an Admin's
+/// seat) or support. A seat without one gets <see cref="NothingScheduled"/>.
+/// </summary>
+/// <param name="Id">The caller's id for the command.</param>
+/// <param name="At">When the command was issued.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="Seat">The seat whose pending change is cancelled.</param>
+/// <param name="ExpectedVersion">The account version the caller last saw; null to skip the check.</param>
+public sealed record CancelScheduledChange(
     CommandId Id,
     Instant At,
     Actor Actor,

@@ -112,3 +112,43 @@ public sealed record Deleted(SeatCommand Command, long Version, SeatId Seat, Age
     /// <inheritdoc />
     public override string Describe() => $"{Seat} deleted; off the bill from {Dates.Iso(OffBillFrom)}; no refund";
 }
+
+/// <summary>
+/// A deletion was scheduled (rulebook §12): the seat stays as it is through <paramref name="LastDay"/>
+/// and is deleted from the start of the day after, exactly as an immediate deletion on that day would
+/// have left it, with no command and no clock needed. Nothing is charged and nothing is refunded.
+/// </summary>
+/// <param name="Command">The accepted <see cref="DeleteAgent"/> (its <see cref="DeleteAgent.Effective"/> not <see cref="DeletionEffective.Now"/>).</param>
+/// <param name="Version">The account version after the change.</param>
+/// <param name="Seat">The seat to be deleted.</param>
+/// <param name="LastDay">The seat's last day, a local date: on every bill dated on or before it, on none after.</param>
+/// <param name="Replaced">The pending change this one replaced (one pending change per seat), or null.</param>
+public sealed record DeletionScheduled(SeatCommand Command, long Version, SeatId Seat, LocalDate LastDay, PendingChange? Replaced)
+    : SeatEvent(Command, Version, Seat)
+{
+    /// <summary>The pending change this schedules.</summary>
+    public PendingChange Pending => PendingChange.Deletion(LastDay);
+
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.DeletionScheduled;
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        $"{Seat} will be deleted after {Dates.Iso(LastDay)}, its last day: billed through then, on no bill after; no refund"
+        + (Replaced is { } replaced ? $"; replaces the {replaced.Describe()}" : string.Empty);
+}
+
+/// <summary>A seat's pending change was cancelled: the seat stays, as if it had never been scheduled.</summary>
+/// <param name="Command">The accepted <see cref="CancelScheduledChange"/>.</param>
+/// <param name="Version">The account version after the change.</param>
+/// <param name="Seat">The seat.</param>
+/// <param name="Cancelled">The pending change that was cancelled.</param>
+public sealed record ScheduleCancelled(SeatCommand Command, long Version, SeatId Seat, PendingChange Cancelled)
+    : SeatEvent(Command, Version, Seat)
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.ScheduleCancelled;
+
+    /// <inheritdoc />
+    public override string Describe() => $"the {Cancelled.Describe()} of {Seat} is cancelled; the seat stays";
+}

@@ -43,6 +43,16 @@ public static class AccountHistory
 
     private static IEnumerable<FormerOccupant> FormerOccupantsOf(Account account)
     {
+        // A scheduled deletion that has taken effect (its seat is gone from the account) leaves its last
+        // occupant behind on its last day, by the command that scheduled it.
+        var occupants = new Dictionary<SeatId, Agent?>();
+        foreach (var initial in account.AtOpening().ListSeats())
+        {
+            occupants[initial.Id] = initial.Occupant;
+        }
+
+        var scheduled = new Dictionary<SeatId, DeletionScheduled>();
+        var left = new List<FormerOccupant>();
         foreach (var change in account.History)
         {
             var former = change switch
@@ -54,9 +64,31 @@ public static class AccountHistory
             };
             if (former.Item1 is { } person)
             {
-                yield return new FormerOccupant(person, change.Seat, former.Item2, change.At, change.By, change.Command.Id);
+                left.Add(new FormerOccupant(person, change.Seat, former.Item2, change.At, change.By, change.Command.Id));
+            }
+
+            switch (change)
+            {
+                case Added added: occupants[added.Seat] = added.Agent; break;
+                case Replaced replaced: occupants[replaced.Seat] = replaced.NewAgent; break;
+                case Updated updated: occupants[updated.Seat] = updated.After; break;
+                case Deactivated: occupants[change.Seat] = null; break;
+                case Deleted: scheduled.Remove(change.Seat); break;
+                case DeletionScheduled deletion: scheduled[change.Seat] = deletion; break;
+                case ScheduleCancelled: scheduled.Remove(change.Seat); break;
             }
         }
+
+        foreach (var (seat, deletion) in scheduled)
+        {
+            if (account.FindSeat(seat) is null && occupants.GetValueOrDefault(seat) is { } person)
+            {
+                var tookEffect = deletion.LastDay.PlusDays(1).AtStartOfDayInZone(account.TimeZone).ToInstant();
+                left.Add(new FormerOccupant(person, seat, OutcomeKind.Deleted, tookEffect, deletion.By, deletion.Command.Id));
+            }
+        }
+
+        return left.OrderBy(person => person.At);
     }
 
     private static ImmutableArray<SeatTimeline> TimelinesOf(Account account)
@@ -64,7 +96,8 @@ public static class AccountHistory
         var opening = account.AtOpening();
         var seats = new List<SeatId>();
         var spells = new Dictionary<SeatId, List<OccupancySpell>>();
-        var deletions = new Dictionary<SeatId, Deleted>();
+        var deletions = new Dictionary<SeatId, (SeatEvent Deletion, LocalDate LastDay)>();
+        var scheduled = new Dictionary<SeatId, DeletionScheduled>();
         foreach (var initial in account.InitialSeats)
         {
             seats.Add(initial.Seat);
@@ -86,19 +119,28 @@ public static class AccountHistory
                 case Replaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
                 case Updated updated: spells[change.Seat].Add(new(day, updated.After)); break;
                 case Deactivated: spells[change.Seat].Add(new(day, null)); break;
-                case Deleted deleted: deletions[change.Seat] = deleted; break;
+                case Deleted deleted: deletions[change.Seat] = (deleted, day); scheduled.Remove(change.Seat); break;
+                case DeletionScheduled deletion: scheduled[change.Seat] = deletion; break;
+                case ScheduleCancelled: scheduled.Remove(change.Seat); break;
             }
         }
 
-        return [.. seats.Select(seat => new SeatTimeline(seat, [.. spells[seat]], deletions.GetValueOrDefault(seat)))];
+        foreach (var (seat, deletion) in scheduled)
+        {
+            deletions[seat] = (deletion, deletion.LastDay);
+        }
+
+        return [.. seats.Select(seat => deletions.TryGetValue(seat, out var end)
+            ? new SeatTimeline(seat, [.. spells[seat]], end.Deletion, end.LastDay)
+            : new SeatTimeline(seat, [.. spells[seat]], null, null))];
     }
 }
 
 /// <summary>A person who left a seat, kept in the account's history.</summary>
 /// <param name="Agent">The person as they were when they left.</param>
 /// <param name="Seat">The seat they left.</param>
-/// <param name="How">How they left: <see cref="OutcomeKind.Replaced"/>, <see cref="OutcomeKind.Deactivated"/> or <see cref="OutcomeKind.Deleted"/>.</param>
-/// <param name="At">When.</param>
-/// <param name="By">Who did it.</param>
-/// <param name="Command">The command that did it.</param>
+/// <param name="How">How they left: <see cref="OutcomeKind.Replaced"/>, <see cref="OutcomeKind.Deactivated"/> or <see cref="OutcomeKind.Deleted"/> (at once, or a scheduled deletion in effect).</param>
+/// <param name="At">When: the command's instant, or for a scheduled deletion the start of the day after its last day.</param>
+/// <param name="By">Who did it (for a scheduled deletion, who scheduled it).</param>
+/// <param name="Command">The command that did it (for a scheduled deletion, the one that scheduled it).</param>
 public sealed record FormerOccupant(Agent Agent, SeatId Seat, OutcomeKind How, Instant At, Actor By, CommandId Command);

@@ -74,6 +74,7 @@ internal static class InvoiceStream
         var seats = account.InitialSeats.Length;
         var addCharges = Money.Zero(account.Currency);
         HashSet<SeatId>? createdOnOrAfter = null;
+        var anyDeletion = false;
         foreach (var change in account.History)
         {
             if (change is Added added)
@@ -92,13 +93,59 @@ internal static class InvoiceStream
                     (createdOnOrAfter ??= []).Add(added.Seat);
                 }
             }
-            else if (change is Deleted && DayOf(account.LocalDateOf(change.At)) < billDay && createdOnOrAfter?.Contains(change.Seat) != true)
+            else if (change is Deleted or DeletionScheduled)
             {
-                seats--; // a seat created after its deletion's date was never billed: counted once, taken away here
+                anyDeletion = true;
+            }
+        }
+
+        if (anyDeletion && DeletionDays(account) is { } deletions)
+        {
+            foreach (var (seat, deletedOn) in deletions)
+            {
+                if (deletedOn < billDay && createdOnOrAfter?.Contains(seat) != true)
+                {
+                    seats--; // a seat created after its deletion's date was never billed: counted once, taken away here
+                }
             }
         }
 
         return new NextBill(current.End, seats, account.SeatPrice, account.SeatPrice.Times(seats) + addCharges);
+    }
+
+    /// <summary>
+    /// The day (an ISO day number) each deleted seat is deleted on, for the bills: an immediate deletion's
+    /// local date, or a scheduled deletion's last day (rulebook §12: a deletion on its last day) unless a
+    /// later change in the history cancelled, replaced or ended it. A seat is on the bill of <c>D</c> only
+    /// when its deletion day is not before <c>D</c>. Null when nothing was ever deleted.
+    /// </summary>
+    private static Dictionary<SeatId, int>? DeletionDays(Account account)
+    {
+        Dictionary<SeatId, int>? deletedOn = null;
+        Dictionary<SeatId, int>? scheduled = null;
+        foreach (var change in account.History)
+        {
+            switch (change)
+            {
+                case Deleted:
+                    (deletedOn ??= [])[change.Seat] = DayOf(account.LocalDateOf(change.At));
+                    scheduled?.Remove(change.Seat);
+                    break;
+                case DeletionScheduled deletion:
+                    (scheduled ??= [])[change.Seat] = DayOf(deletion.LastDay);
+                    break;
+                case ScheduleCancelled:
+                    scheduled?.Remove(change.Seat);
+                    break;
+            }
+        }
+
+        foreach (var (seat, lastDay) in scheduled ?? [])
+        {
+            (deletedOn ??= [])[seat] = lastDay;
+        }
+
+        return deletedOn;
     }
 
     /// <summary>A change to the set of seats that exist: a seat enters it (is created) or leaves it (is deleted) after day <see cref="Day"/> (an ISO day number).</summary>
@@ -153,20 +200,21 @@ internal static class InvoiceStream
 
             var initial = account.InitialSeats;
             var history = account.History;
-            Dictionary<SeatId, int>? deletedOn = null;
             var addCount = 0;
+            var anyDeletion = false;
             foreach (var change in history)
             {
-                if (change is Deleted)
-                {
-                    deletedOn ??= [];
-                    deletedOn[change.Seat] = DayOf(account.LocalDateOf(change.At));
-                }
-                else if (change is Added)
+                if (change is Added)
                 {
                     addCount++;
                 }
+                else if (change is Deleted or DeletionScheduled)
+                {
+                    anyDeletion = true;
+                }
             }
+
+            var deletedOn = anyDeletion ? DeletionDays(account) : null;
 
             var seatCount = initial.Length + addCount;
             _initial = initial;

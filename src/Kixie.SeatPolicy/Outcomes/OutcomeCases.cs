@@ -14,7 +14,7 @@ public abstract record OutcomeCase
     public abstract OutcomeKind Kind { get; }
 
     /// <summary>Whether the command was accepted (the account changed).</summary>
-    public bool IsAccepted => Kind <= OutcomeKind.Deleted;
+    public bool IsAccepted => this is SeatEvent;
 
     /// <summary>One sentence for a person: what happened, or why nothing did.</summary>
     /// <returns>The sentence.</returns>
@@ -170,4 +170,15 @@ public sealed record VersionConflict(long Expected, long Actual) : OutcomeCase
 
     /// <inheritdoc />
     public override string Describe() => $"expected version {Expected}, account is at {Actual}";
+}
+
+/// <summary>A <see cref="CancelScheduledChange"/> on a seat that has no pending change: nothing to cancel, nothing changed.</summary>
+/// <param name="Seat">The seat.</param>
+public sealed record NothingScheduled(SeatId Seat) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.NothingScheduled;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} has no pending change to cancel";
 }

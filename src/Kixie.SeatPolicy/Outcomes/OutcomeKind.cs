@@ -50,4 +50,13 @@ public enum OutcomeKind
 
     /// <summary>The command expected another account version.</summary>
     VersionConflict = 14,
+
+    /// <summary>A deletion was scheduled to take effect after a last day (rulebook §12).</summary>
+    DeletionScheduled = 15,
+
+    /// <summary>A seat's pending change was cancelled.</summary>
+    ScheduleCancelled = 16,
+
+    /// <summary>There was no pending change to cancel.</summary>
+    NothingScheduled = 17,
 }

@@ -5,7 +5,8 @@ namespace Kixie.SeatPolicy;
 
 /// <summary>
 /// What became of one turnover command: one of the five accepted changes, one of the two deletion
-/// refusals, or a <see cref="Rejection"/> by one of the guards. Use <c>Match</c> or <c>Switch</c>
+/// refusals, a <see cref="Rejection"/> by one of the guards, or what became of a change scheduled for
+/// later (<see cref="Scheduling"/>). Use <c>Match</c> or <c>Switch</c>
 /// with a lambda per case, or <see cref="Kind"/> and <see cref="Case"/> for the flat view.
 /// </summary>
 /// <remarks>
@@ -13,21 +14,26 @@ namespace Kixie.SeatPolicy;
 /// always holds a real case. Immutable.
 /// </remarks>
 public sealed class TurnoverOutcome
-    : OneOfBase<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection>
+    : OneOfBase<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, Scheduling>
 {
-    private TurnoverOutcome(OneOf<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection> value)
+    private TurnoverOutcome(OneOf<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, Scheduling> value)
         : base(value)
     {
     }
 
-    /// <summary>The case itself, whichever it is (a guard's case, not its <see cref="Rejection"/> wrapper).</summary>
-    public OutcomeCase Case => Value is Rejection rejection ? rejection.Case : (OutcomeCase)Value;
+    /// <summary>The case itself, whichever it is (a guard's case, not its <see cref="Rejection"/> or <see cref="Scheduling"/> wrapper).</summary>
+    public OutcomeCase Case => Value switch
+    {
+        Rejection rejection => rejection.Case,
+        Scheduling scheduling => scheduling.Case,
+        var value => (OutcomeCase)value,
+    };
 
     /// <summary>Which outcome this is.</summary>
     public OutcomeKind Kind => Case.Kind;
 
     /// <summary>The accepted change, which is also the event the account's history keeps; null for a refusal.</summary>
-    public SeatEvent? Event => Value as SeatEvent;
+    public SeatEvent? Event => Case as SeatEvent;
 
     /// <summary>Whether the command was accepted and changed the account.</summary>
     public bool IsAccepted => Case.IsAccepted;
@@ -49,6 +55,8 @@ public sealed class TurnoverOutcome
         Deactivated deactivated => deactivated,
         Updated updated => updated,
         Deleted deleted => deleted,
+        DeletionScheduled scheduled => (Scheduling)scheduled,
+        ScheduleCancelled cancelled => (Scheduling)cancelled,
         _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
     };
 
@@ -83,6 +91,22 @@ public sealed class TurnoverOutcome
     /// <summary>A guard rejected the command.</summary>
     /// <param name="value">The case.</param>
     public static implicit operator TurnoverOutcome(Rejection value) => new(value);
+
+    /// <summary>A scheduling command was decided.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(Scheduling value) => new(value);
+
+    /// <summary>A deletion was scheduled.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(DeletionScheduled value) => new((Scheduling)value);
+
+    /// <summary>A pending change was cancelled.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(ScheduleCancelled value) => new((Scheduling)value);
+
+    /// <summary>There was nothing to cancel.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(NothingScheduled value) => new((Scheduling)value);
 
     /// <summary>The actor was unauthorized.</summary>
     /// <param name="value">The case.</param>
@@ -171,4 +195,38 @@ public sealed class Rejection
     /// <summary>Wraps the case.</summary>
     /// <param name="value">The case.</param>
     public static implicit operator Rejection(VersionConflict value) => new(value);
+}
+
+/// <summary>
+/// What became of a change scheduled for later (rulebook §12): a deletion scheduled, a pending change
+/// cancelled, or nothing to cancel.
+/// </summary>
+public sealed class Scheduling : OneOfBase<DeletionScheduled, ScheduleCancelled, NothingScheduled>
+{
+    private Scheduling(OneOf<DeletionScheduled, ScheduleCancelled, NothingScheduled> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>The case.</summary>
+    public OutcomeCase Case => (OutcomeCase)Value;
+
+    /// <summary>Which outcome it is.</summary>
+    public OutcomeKind Kind => Case.Kind;
+
+    /// <summary>The case's sentence, prefixed with its kind.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Kind}: {Case.Describe()}";
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Scheduling(DeletionScheduled value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Scheduling(ScheduleCancelled value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator Scheduling(NothingScheduled value) => new(value);
 }

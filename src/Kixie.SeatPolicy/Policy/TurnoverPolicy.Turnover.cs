@@ -116,8 +116,35 @@ public sealed partial class TurnoverPolicy
     }
 
     /// <summary>Whether changing <paramref name="seat"/> so that its occupant has <paramref name="remainingRole"/> (null: nobody) would leave no occupied Admin seat.</summary>
-    private static bool LeavesNoAdmin(Account account, Seat seat, Role? remainingRole) =>
-        seat.HoldsAdmin && remainingRole != Role.Admin && account.OccupiedAdminCount == 1;
+    /// <summary>
+    /// Whether taking the Admin out of <paramref name="seat"/> (leaving it with <paramref name="remainingRole"/>,
+    /// null: nobody) would take the occupied Admin seats that remain once every pending deletion has taken
+    /// effect from one or more to none (rulebook §6 and §12: pending deletions count as done).
+    /// </summary>
+    private static bool LeavesNoAdmin(Account account, Seat seat, Role? remainingRole)
+    {
+        if (!seat.HoldsAdmin || remainingRole == Role.Admin)
+        {
+            return false;
+        }
+
+        if (account.Pending.Count == 0)
+        {
+            return account.OccupiedAdminCount == 1;
+        }
+
+        var remaining = account.OccupiedAdminCount;
+        foreach (var scheduled in account.Pending.All)
+        {
+            if (account.FindSeat(scheduled.Seat) is { HoldsAdmin: true })
+            {
+                remaining--;
+            }
+        }
+
+        var after = account.Pending.Of(seat.Id) is null ? remaining - 1 : remaining;
+        return remaining >= 1 && after == 0;
+    }
 
     private static string ManagerLimit(Seat seat) =>
         seat.HoldsAdmin

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Kixie.SeatPolicy;
 
 public sealed partial class TurnoverPolicy
@@ -38,9 +40,52 @@ public sealed partial class TurnoverPolicy
                 ?? CheckRole(replace.Role),
             UpdateAgent update => ValidateUpdate(update),
             DeactivateAgent deactivate => RequireSeatId(deactivate.Seat),
-            DeleteAgent delete => RequireSeatId(delete.Seat),
+            DeleteAgent delete => RequireSeatId(delete.Seat) ?? CheckEffective(account, delete),
+            CancelScheduledChange cancel => RequireSeatId(cancel.Seat),
             _ => null,
         };
+    }
+
+    /// <summary>A deletion's <c>effective</c>: a known one, with a last day (rulebook §12).</summary>
+    private static InvalidCommand? CheckEffective(Account account, DeleteAgent delete) =>
+        delete.Effective == DeletionEffective.Now ? null : TryLastDay(account, delete, out _);
+
+    /// <summary>
+    /// A scheduled deletion's last day: the day before the first bill date after the command's local date
+    /// (<see cref="DeletionEffective.NextBill"/>), or the last day of the contract term holding it
+    /// (<see cref="DeletionEffective.TermEnd"/>); else why there is none, naming <c>effective</c>.
+    /// </summary>
+    private static InvalidCommand? TryLastDay(Account account, DeleteAgent delete, out LocalDate lastDay)
+    {
+        lastDay = default;
+        var date = account.LocalDateOf(delete.At);
+        switch (delete.Effective)
+        {
+            case DeletionEffective.NextBill:
+                // The command's instant is one the account can bill at (checked first), so its period is whole.
+                lastDay = account.Billing.NextBillDateAfter(date).PlusDays(-1);
+                return null;
+            case DeletionEffective.TermEnd:
+                if (account.Contract is not { } contract)
+                {
+                    return new InvalidCommand("effective", "TermEnd needs a contract term, and this account has no contract");
+                }
+
+                var standing = contract.StandingOn(date);
+                switch (standing.Phase)
+                {
+                    case ContractPhase.NotStarted:
+                        return new InvalidCommand("effective", $"{Dates.Iso(date)} is before the contract's first term starts ({Dates.Iso(contract.Start)}): no term holds it");
+                    case ContractPhase.Ended:
+                        return new InvalidCommand("effective", $"the contract ended on {Dates.Iso(contract.End)} without renewal: no term holds {Dates.Iso(date)}");
+                    default:
+                        lastDay = standing.TermEnd;
+                        return null;
+                }
+
+            default:
+                return new InvalidCommand("effective", $"unknown effective {(int)delete.Effective} (Now, NextBill or TermEnd)");
+        }
     }
 
     private static InvalidCommand? ValidateAdd(Account account, AddAgent add)

@@ -13,7 +13,9 @@ namespace Kixie.SeatPolicy;
 /// <para>Guards run in the rulebook's order, first match wins: a replayed command id; an actor who
 /// is not a current Admin, Manager or support; an invalid command; a version conflict; an unknown
 /// seat; a Manager acting on an Admin's seat or granting Admin; a vacant seat; an email in use; an
-/// edit that is a replacement; the last Admin; the contract lock-in; deletion through support.</para>
+/// edit that is a replacement; the last Admin; the contract lock-in; deletion through support; nothing
+/// scheduled to cancel. Every command is decided on the account as of its local date (<see cref="Account.AsOf"/>):
+/// a scheduled deletion whose last day has passed is in effect.</para>
 /// <para>Thread-safe: one instance can serve every account.</para>
 /// </remarks>
 public sealed partial class TurnoverPolicy
@@ -53,6 +55,12 @@ public sealed partial class TurnoverPolicy
             return new Decision(TurnoverOutcome.Of(earlier), isReplay: true);
         }
 
+        // A scheduled deletion whose last day is before the command's day has taken effect (rulebook §12).
+        if (account.Pending.Count > 0 && account.TryLocalDateOf(command.At, out var day))
+        {
+            account = account.AsOf(day);
+        }
+
         if (Authenticate(account, command.Actor) is { } stranger)
         {
             return Reject(stranger);
@@ -79,6 +87,7 @@ public sealed partial class TurnoverPolicy
             DeactivateAgent deactivate => DecideDeactivate(account, deactivate, actor),
             UpdateAgent update => DecideUpdate(account, update, actor),
             DeleteAgent delete => DecideDelete(account, delete, actor),
+            CancelScheduledChange cancel => DecideCancel(account, cancel, actor),
             _ => Reject(new InvalidCommand("type", $"unknown command type {command.GetType().Name}")),
         };
     }

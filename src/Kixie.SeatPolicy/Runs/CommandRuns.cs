@@ -109,6 +109,7 @@ public static class CommandRuns
             DeactivateAgent deactivate => deactivate.Seat,
             UpdateAgent update => update.Seat,
             DeleteAgent delete => delete.Seat,
+            CancelScheduledChange cancel => cancel.Seat,
             MalformedCommand malformed => malformed.Seat,
             _ => null,
         };

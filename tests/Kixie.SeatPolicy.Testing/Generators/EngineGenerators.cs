@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FsCheck;
@@ -93,14 +94,33 @@ public static class EngineGenerators
     /// A step of a command sequence; see <see cref="EngineStep"/>. Each field is usually well-formed
     /// for the command type (so that about a third of the commands are accepted) and sometimes not.
     /// </summary>
-    public static Gen<EngineStep> Step { get; } =
-        from kind in Gen.Frequency(
-            (22, Gen.Constant(StepKind.Add)),
-            (20, Gen.Constant(StepKind.Replace)),
-            (15, Gen.Constant(StepKind.Deactivate)),
-            (20, Gen.Constant(StepKind.Update)),
-            (18, Gen.Constant(StepKind.Delete)),
-            (1, Gen.Constant(StepKind.Malformed)))
+    public static Gen<EngineStep> Step { get; } = StepOf(Gen.Frequency(
+        (22, Gen.Constant(StepKind.Add)),
+        (20, Gen.Constant(StepKind.Replace)),
+        (15, Gen.Constant(StepKind.Deactivate)),
+        (20, Gen.Constant(StepKind.Update)),
+        (18, Gen.Constant(StepKind.Delete)),
+        (1, Gen.Constant(StepKind.Malformed))));
+
+    /// <summary>
+    /// A step as <see cref="Step"/> makes them, with scheduled deletions and cancels mixed in (rulebook §12):
+    /// for the laws of scheduling, which the reference model of <see cref="Step"/>'s properties does not know.
+    /// </summary>
+    public static Gen<EngineStep> StepWithScheduling { get; } = StepOf(Gen.Frequency(
+        (20, Gen.Constant(StepKind.Add)),
+        (16, Gen.Constant(StepKind.Replace)),
+        (12, Gen.Constant(StepKind.Deactivate)),
+        (14, Gen.Constant(StepKind.Update)),
+        (10, Gen.Constant(StepKind.Delete)),
+        (1, Gen.Constant(StepKind.Malformed)),
+        (16, Gen.Constant(StepKind.ScheduleDelete)),
+        (11, Gen.Constant(StepKind.Cancel))));
+
+    /// <summary><see cref="Scenario"/> with <see cref="StepWithScheduling"/> steps.</summary>
+    public static Gen<EngineScenario> ScenarioWithScheduling { get; } = ScenarioOf(StepWithScheduling);
+
+    private static Gen<EngineStep> StepOf(Gen<StepKind> kinds) =>
+        from kind in kinds
         from actor in Gen.Frequency(
             (34, Gen.Constant(ActorPick.Admin)),
             (18, Gen.Constant(ActorPick.Manager)),
@@ -137,7 +157,9 @@ public static class EngineGenerators
     /// (<see cref="TimeEdgeGenerators.EdgeInstant"/>: the ends of time, the calendar's supported dates,
     /// a DST change of the account's zone).
     /// </summary>
-    public static Gen<EngineScenario> Scenario { get; } =
+    public static Gen<EngineScenario> Scenario { get; } = ScenarioOf(Step);
+
+    private static Gen<EngineScenario> ScenarioOf(Gen<EngineStep> step) =>
         from account in Account
         from selfServe in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
         from start in Gen.Frequency(
@@ -146,7 +168,7 @@ public static class EngineGenerators
                 select TimeEdgeGenerators.Plus(account.Anchor.AtMidnight().InUtc().ToInstant(), (startDays * 86_400L) + startSeconds)),
             (1, TimeEdgeGenerators.EdgeInstant(new BillingCalendar(account.Cycle, account.Anchor), account.TimeZone)))
         from count in Gen.Choose(1, 50)
-        from steps in Gen.ArrayOf(Step, count)
+        from steps in Gen.ArrayOf(step, count)
         select new EngineScenario(account, selfServe, start, steps.ToImmutableArray());
 
     /// <summary>How far time moves between steps: often not at all, or seconds to a day, days, or months.</summary>
@@ -211,4 +233,39 @@ public static class EngineArbitraries
     /// <summary>Random accounts.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<AccountSpec> Account() => EngineGenerators.Account.ToArbitrary();
+
+    /// <summary>Random scenarios with scheduled deletions and cancels mixed in, shrinking by dropping steps.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<SchedulingScenario> Scheduling() =>
+        Arb.From(EngineGenerators.ScenarioWithScheduling.Select(scenario => new SchedulingScenario(scenario)), scheduling => scheduling.Scenario.Shrink().Select(scenario => new SchedulingScenario(scenario)));
+}
+
+/// <summary>An <see cref="EngineScenario"/> whose steps include scheduled deletions and cancels (rulebook §12).</summary>
+/// <param name="Scenario">The scenario.</param>
+public sealed record SchedulingScenario(EngineScenario Scenario)
+{
+    /// <summary>The scenario played through its policy: the account after every step, and every decision.</summary>
+    /// <returns>The final account and the decisions in order.</returns>
+    public (Account Account, ImmutableArray<Decision> Decisions, Instant Last) Play()
+    {
+        var account = Scenario.Account.Open();
+        var policy = Scenario.Policy;
+        var issued = new List<SeatCommand>();
+        var decisions = ImmutableArray.CreateBuilder<Decision>();
+        var at = Scenario.Start;
+        for (var i = 0; i < Scenario.Steps.Length; i++)
+        {
+            at = TimeEdgeGenerators.Plus(at, Scenario.Steps[i].AdvanceSeconds);
+            var command = Scenario.Steps[i].Resolve(account, issued, i, at);
+            issued.Add(command);
+            var decision = policy.Decide(account, command);
+            decisions.Add(decision);
+            account = decision.ApplyTo(account);
+        }
+
+        return (account, decisions.ToImmutable(), at);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Scenario.ToString();
 }

@@ -128,6 +128,12 @@ public enum StepKind
 
     /// <summary><see cref="MalformedCommand"/>.</summary>
     Malformed,
+
+    /// <summary>A <see cref="DeleteAgent"/> that takes effect later (<see cref="DeletionEffective.NextBill"/> or <see cref="DeletionEffective.TermEnd"/>).</summary>
+    ScheduleDelete,
+
+    /// <summary><see cref="CancelScheduledChange"/>.</summary>
+    Cancel,
 }
 
 /// <summary>Who issues a step's command, resolved against the account at that moment.</summary>
@@ -368,6 +374,13 @@ public sealed record EngineStep(
         var seats = account.ListSeats();
         var actor = ResolveActor(account, seats);
         var seat = ResolveSeat(account, seats);
+        // A cancel, or a second schedule, goes to a seat with a pending change half the time there is one.
+        if (Kind is StepKind.Cancel or StepKind.ScheduleDelete && Pick % 2 == 0
+            && seats.Where(candidate => account.PendingChangeOf(candidate.Id) is not null).ToList() is { Count: > 0 } pending)
+        {
+            seat = pending[(Pick / 2) % pending.Count].Id;
+        }
+
         var occupant = account.FindSeat(seat)?.Occupant;
         var name = Name switch
         {
@@ -405,6 +418,8 @@ public sealed record EngineStep(
             StepKind.Deactivate => new DeactivateAgent(id, at, actor, seat, expected),
             StepKind.Update => new UpdateAgent(id, at, actor, seat, name, email, role, expected),
             StepKind.Delete => new DeleteAgent(id, at, actor, seat, expected),
+            StepKind.ScheduleDelete => new DeleteAgent(id, at, actor, seat, expected, Pick % 3 == 0 ? DeletionEffective.TermEnd : DeletionEffective.NextBill),
+            StepKind.Cancel => new CancelScheduledChange(id, at, actor, seat, expected),
             _ => new MalformedCommand(id, at, actor, "role", "'Owner' is not a role", expected),
         };
     }

@@ -9,28 +9,6 @@ using NodaTime;
 
 namespace Kixie.SeatPolicy.Json.Tests.Generators;
 
-/// <summary>Which command a step issues.</summary>
-public enum StepKind
-{
-    /// <summary><see cref="AddAgent"/>.</summary>
-    Add,
-
-    /// <summary><see cref="ReplaceAgent"/>.</summary>
-    Replace,
-
-    /// <summary><see cref="DeactivateAgent"/>.</summary>
-    Deactivate,
-
-    /// <summary><see cref="UpdateAgent"/>.</summary>
-    Update,
-
-    /// <summary><see cref="DeleteAgent"/>.</summary>
-    Delete,
-
-    /// <summary><see cref="MalformedCommand"/>.</summary>
-    Malformed,
-}
-
 /// <summary>
 /// One step of a random command sequence, abstract until it meets an account: each pick is a number
 /// that <see cref="Resolve"/> turns into an actor, a seat, a name, an email, … among the account's own.
@@ -139,6 +117,13 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             expected = VersionPick % 2 == 0 ? null : account.Version;
         }
 
+        // A cancel, or a second schedule, goes to a seat with a pending change half the time there is one.
+        if (Kind is StepKind.Cancel or StepKind.ScheduleDelete && SeatPick % 2 == 0
+            && seats.Where(candidate => account.PendingChangeOf(candidate.Id) is not null).ToList() is { Count: > 0 } pending)
+        {
+            seat = pending[(SeatPick / 2) % pending.Count].Id;
+        }
+
         if (Sloppy && noRole)
         {
             return new MalformedCommand(
@@ -152,6 +137,8 @@ public sealed record StepPlan(StepKind Kind, bool Sloppy, int ActorPick, int Sea
             StepKind.Deactivate => new DeactivateAgent(id, at, actor, seat, expected),
             StepKind.Update => new UpdateAgent(id, at, actor, seat, NamePick % 2 == 0 ? name : null, EmailPick % 2 == 0 ? email : null, role, expected),
             StepKind.Delete => new DeleteAgent(id, at, actor, seat, expected),
+            StepKind.ScheduleDelete => new DeleteAgent(id, at, actor, seat, expected, SeatPick % 3 == 0 ? DeletionEffective.TermEnd : DeletionEffective.NextBill),
+            StepKind.Cancel => new CancelScheduledChange(id, at, actor, seat, expected),
             _ => new MalformedCommand(id, at, actor, "role", Invariant($"'Boss {index}' is not a role"), expected, SeatPick % 2 == 0 ? Named(seat) : null),
         };
     }

@@ -80,7 +80,9 @@ public static class JsonGenerators
             (15, Gen.Constant(StepKind.Deactivate)),
             (20, Gen.Constant(StepKind.Update)),
             (15, Gen.Constant(StepKind.Delete)),
-            (5, Gen.Constant(StepKind.Malformed)))
+            (5, Gen.Constant(StepKind.Malformed)),
+            (10, Gen.Constant(StepKind.ScheduleDelete)),
+            (6, Gen.Constant(StepKind.Cancel)))
         from sloppy in Gen.Frequency((2, Gen.Constant(true)), (3, Gen.Constant(false)))
         from picks in Gen.ArrayOf(Gen.Choose(0, 10_000), 8)
         from advance in Gen.Frequency(

@@ -30,7 +30,7 @@ public sealed class AccountApplyTests
 
     private static readonly string[] KnownFields =
     [
-        "_terms", "_seats", "_seatByEmail", "_deletedSeats", "_accepted", "<OccupiedSeatCount>k__BackingField",
+        "_terms", "_seats", "_seatByEmail", "_deletedSeats", "_pending", "_accepted", "<OccupiedSeatCount>k__BackingField",
         "<OccupiedAdminCount>k__BackingField", "<SeatsEverCreated>k__BackingField", "<AgentsEverCreated>k__BackingField",
     ];
 
@@ -222,8 +222,9 @@ public sealed class AccountApplyTests
             start,
             new AddAgent(EngineFixtures.Cmd("a"), at, EngineFixtures.Ada, "Bo Li", "bo@acme.test", Role.Admin),
             new ReplaceAgent(EngineFixtures.Cmd("r"), at, EngineFixtures.Ada, EngineFixtures.S2, "Cy Ho", "cy@acme.test"),
-            new DeleteAgent(EngineFixtures.Cmd("x"), at, Actor.Support, EngineFixtures.S4));
-        Assert.Equal(3, after.Version);
+            new DeleteAgent(EngineFixtures.Cmd("x"), at, Actor.Support, EngineFixtures.S4),
+            new DeleteAgent(EngineFixtures.Cmd("s"), at, Actor.Support, EngineFixtures.S3, Effective: DeletionEffective.NextBill));
+        Assert.Equal(4, after.Version);
         var other = EngineFixtures.Acme(billing: new BillingCalendar(BillingCycle.Quarterly, new LocalDate(2026, 1, 1)));
         return [other, start, .. after.History.Select((_, i) => start.Apply(after.History.Take(i + 1).ToList()))];
     }

@@ -212,7 +212,8 @@ public sealed class DocSnippetTests
             deleted => $"off the bill from {deleted.OffBillFrom:uuuu-MM-dd}",
             blocked => $"locked in until {blocked.AllowedFrom:uuuu-MM-dd}",
             viaSupport => viaSupport.HowToReachSupport,
-            rejection => rejection.Case.Describe());
+            rejection => rejection.Case.Describe(),
+            scheduling => scheduling.Case.Describe());
         // snippet:end
 
         Assert.Equal(PolicyOptions.Default.SupportContact, message);

@@ -153,6 +153,34 @@ public sealed class TurnoverOutcomeTests
     }
 
     [Fact]
+    public void Decide_DeleteAtTheNextBillBySupport_IsDeletionScheduledWithItsLastDay()
+    {
+        var decision = Engine.Decide(Acme(), new DeleteAgent(Cmd("c1"), March17, Support, S2, Effective: DeletionEffective.NextBill));
+
+        var scheduled = AssertCase<DeletionScheduled>(decision, OutcomeKind.DeletionScheduled, accepted: true);
+        Assert.Equal((S2, new LocalDate(2026, 3, 31), (PendingChange?)null), (scheduled.Seat, scheduled.LastDay, scheduled.Replaced));
+        Assert.Same(scheduled, decision.Events[0]);
+    }
+
+    [Fact]
+    public void Decide_CancelAPendingDeletion_IsScheduleCancelledNamingIt()
+    {
+        var scheduled = Engine.Decide(Acme(), new DeleteAgent(Cmd("c1"), March17, Support, S2, Effective: DeletionEffective.NextBill)).ApplyTo(Acme());
+        var decision = Engine.Decide(scheduled, new CancelScheduledChange(Cmd("c2"), March17, Ada, S2));
+
+        var cancelled = AssertCase<ScheduleCancelled>(decision, OutcomeKind.ScheduleCancelled, accepted: true);
+        Assert.Equal(PendingChange.Deletion(new LocalDate(2026, 3, 31)), cancelled.Cancelled);
+    }
+
+    [Fact]
+    public void Decide_CancelWithNothingPending_IsNothingScheduled()
+    {
+        var decision = Engine.Decide(Acme(), new CancelScheduledChange(Cmd("c1"), March17, Ada, S2));
+
+        Assert.Equal(S2, AssertCase<NothingScheduled>(decision, OutcomeKind.NothingScheduled, accepted: false).Seat);
+    }
+
+    [Fact]
     public void OutcomeKind_EveryKind_HasAnExampleAbove()
     {
         var examples = typeof(TurnoverOutcomeTests).GetMethods()
@@ -183,7 +211,8 @@ public sealed class TurnoverOutcomeTests
                 notFound => "not found",
                 alreadyVacant => "already vacant:" + alreadyVacant.Seat,
                 invalid => "invalid",
-                conflict => "conflict"));
+                conflict => "conflict"),
+            scheduling => "scheduling");
 
         Assert.Equal("already vacant:s4", seen);
     }
