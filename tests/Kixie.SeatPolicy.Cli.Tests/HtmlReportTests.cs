@@ -14,7 +14,7 @@ namespace Kixie.SeatPolicy.Cli.Tests;
 /// <summary>The <c>--format html</c> page, read as a structure: its SVG parsed with System.Xml.Linq and checked against the JSON of the same run.</summary>
 public sealed partial class HtmlReportTests
 {
-    private static readonly string[] Accepted = ["Added", "Replaced", "Deactivated", "Updated", "Deleted"];
+    private static readonly string[] Accepted = ["Added", "Replaced", "Deactivated", "Updated", "Deleted", "DeletionScheduled", "ScheduleCancelled"];
 
     public static TheoryData<string> Scenarios { get; } = new(
         Directory.GetFiles(Path.Combine(SeatPolicyTool.RepositoryRoot, "tests", "scenarios"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);

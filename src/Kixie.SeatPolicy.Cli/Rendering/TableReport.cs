@@ -98,7 +98,8 @@ internal static class TableReport
         WriteInvoices(report, output, paint);
 
         output.WriteLine($"Seats at version {account.Version.ToString(CultureInfo.InvariantCulture)}:");
-        var seatRows = account.ListSeats()
+        var standing = report.Standing;
+        var seatRows = standing.ListSeats()
             .Select(seat => new[]
             {
                 seat.Id.Value,
@@ -106,7 +107,7 @@ internal static class TableReport
                 seat.Occupant?.Name ?? "-",
                 seat.Occupant?.Email ?? "-",
                 SeatRole(seat),
-                seat.Assets.Describe(),
+                string.Join("; ", new[] { seat.Assets.Describe(), standing.PendingChangeOf(seat.Id) is { } pending ? $"pending: {pending.Describe()}" : string.Empty }.Where(part => part.Length > 0)),
             })
             .ToList();
         if (seatRows.Count == 0)
