@@ -115,7 +115,7 @@ public sealed partial class Account
             }
 
             // A scheduled deletion whose last day is before this event's day has taken effect: first make it so.
-            if (_pending.Count > 0 && _pending.AnyDueBy(_source.LocalDateOf(change.At)))
+            if (_pending.AnyDueAt(change.At))
             {
                 Settle(_source.LocalDateOf(change.At), parameterName);
             }
@@ -153,7 +153,7 @@ public sealed partial class Account
                     break;
                 case DeletionScheduled scheduled:
                     _ = RequireSeat(scheduled, parameterName);
-                    _pending = _pending.With(scheduled);
+                    _pending = _pending.With(scheduled, _source.TimeZone);
                     break;
                 case ScheduleCancelled cancelled:
                     _ = RequireSeat(cancelled, parameterName);

@@ -56,7 +56,7 @@ public sealed partial class TurnoverPolicy
         }
 
         // A scheduled deletion whose last day is before the command's day has taken effect (rulebook §12).
-        if (account.Pending.Count > 0 && account.TryLocalDateOf(command.At, out var day))
+        if (account.Pending.AnyDueAt(command.At) && account.TryLocalDateOf(command.At, out var day))
         {
             account = account.AsOf(day);
         }
