@@ -11,7 +11,7 @@ namespace Kixie.SeatPolicy.Cli.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] DemoOutcomes =
-        ["Replaced", "Deactivated", "Added", "DeletionBlocked", "Deleted", "DeletionRequiresSupport", "EditLooksLikeReplacement", "Updated"];
+        ["Replaced", "Deactivated", "Added", "DeletionBlocked", "Deleted", "DeletionRequiresSupport", "EditLooksLikeReplacement", "Updated", "DeletionScheduled", "SeatNotFound"];
 
     [Fact]
     public async Task Simulate_TableFormat_PrintsAlignedLinesTotalsNextBillAndSeats()
@@ -118,7 +118,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, run.ExitCode);
         using var output = JsonDocument.Parse(run.Stdout);
         var scenarios = output.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
-        Assert.Equal(2, scenarios.Count);
+        Assert.Equal(3, scenarios.Count);
         var outcomes = scenarios
             .SelectMany(scenario => scenario.GetProperty("report").GetProperty("results").EnumerateArray())
             .Select(result => result.GetProperty("outcome").GetString())
@@ -139,11 +139,23 @@ public sealed class CommandLineTests
             ["DeletionRequiresSupport", "Deleted", "Added"],
             open.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
         Assert.Equal("3.33", open.GetProperty("totals").GetProperty("charged").GetString());
+
+        // Scheduled at the term's end: billed through 2026-12-31, gone from the renewed term without a command.
+        var scheduled = scenarios[2].GetProperty("report");
+        var scheduling = scheduled.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(
+            ["DeletionRequiresSupport", "DeletionScheduled", "Replaced", "SeatNotFound"],
+            scheduling.Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal("2026-12-31", scheduling[1].GetProperty("lastDay").GetString());
+        Assert.Equal(["s1"], scheduled.GetProperty("account").GetProperty("seats").EnumerateArray().Select(seat => seat.GetProperty("seat").GetString()));
+        var bills = scheduled.GetProperty("invoices").EnumerateArray().ToDictionary(i => i.GetProperty("date").GetString()!, i => i.GetProperty("total").GetString());
+        Assert.Equal(("80.00", "40.00"), (bills["2026-12-01"], bills["2027-01-01"]));
     }
 
     [Theory]
     [InlineData("contract-account.json")]
     [InlineData("non-contract-account.json")]
+    [InlineData("scheduled-deletion.json")]
     public async Task Simulate_DemoScenarioFile_RunsLikeAnyScenario(string name)
     {
         var run = await SeatPolicyTool.RunAsync("simulate", "src/Kixie.SeatPolicy.Cli/Demo/" + name, "--format", "json");

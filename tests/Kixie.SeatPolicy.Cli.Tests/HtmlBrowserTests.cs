@@ -35,7 +35,7 @@ public sealed class HtmlBrowserTests
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         Assert.Equal(1280, ReadBigEndian(bytes, 16)); // IHDR width
         Assert.Contains("<svg", dom, StringComparison.Ordinal);
-        Assert.Equal(2, HtmlReportTests.Svgs(dom).Count);
+        Assert.Equal(3, HtmlReportTests.Svgs(dom).Count); // one timeline per demo scenario
         var json = JsonDocument.Parse((await SeatPolicyTool.RunAsync("demo", "--format", "json")).Stdout).RootElement;
         var totals = json.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("report"))
             .SelectMany(r => r.GetProperty("invoices").EnumerateArray().Append(r.GetProperty("nextBill")))

@@ -9,7 +9,7 @@ namespace Kixie.SeatPolicy.Cli.Demo;
 
 /// <summary>
 /// The built-in story of <c>seatpolicy demo</c>: the help article on managing agent turnover, end to
-/// end, as two scenario files embedded in the tool (<c>Demo/*.json</c>, ordinary scenarios that
+/// end, as three scenario files embedded in the tool (<c>Demo/*.json</c>, ordinary scenarios that
 /// <c>seatpolicy simulate</c> also runs).
 /// </summary>
 internal static class DemoScenarios
@@ -18,7 +18,7 @@ internal static class DemoScenarios
     public static string Introduction { get; } = ReportText.Embedded("introduction.txt");
 
     /// <summary>The embedded scenario files, in the order the demo runs them.</summary>
-    public static ImmutableArray<string> All { get; } = ["contract-account.json", "non-contract-account.json"];
+    public static ImmutableArray<string> All { get; } = ["contract-account.json", "non-contract-account.json", "scheduled-deletion.json"];
 
     /// <summary>
     /// Writes the advice chapter (rulebook §11, table format): its introduction, then the advice on each

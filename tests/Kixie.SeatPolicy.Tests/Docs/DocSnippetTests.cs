@@ -239,7 +239,26 @@ public sealed class DocSnippetTests
     }
 
     /// <summary>A non-contract account billed monthly from 2026-03-01: Ada (Admin) in s0, Jo (Agent) in s1 with a number.</summary>
-    private static (TurnoverPolicy Policy, Account Account, Actor Admin) Fixture()
+    [Fact]
+    public void RecipeScheduleAtTermEnd_AsWritten_KeepsTheSeatThroughTheLastDay()
+    {
+        var (policy, account, _) = Fixture(new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true));
+
+        // snippet:begin
+        var gone = new DeleteAgent(new CommandId("d1"), At(2026, 3, 2), Actor.Support, new SeatId("s1"), Effective: DeletionEffective.TermEnd);
+        var scheduled = policy.Decide(account, gone);
+        account = scheduled.ApplyTo(account);
+        var lastDay = ((DeletionScheduled)scheduled.Outcome.Case).LastDay;   // 2026-12-31: billed through then
+        var stillThere = account.AsOf(new LocalDate(2026, 12, 31)).FindSeat(new SeatId("s1")) is not null; // true
+        var goneAfter = account.AsOf(new LocalDate(2027, 1, 1)).FindSeat(new SeatId("s1")) is null;        // true
+        // snippet:end
+
+        Assert.Equal(new LocalDate(2026, 12, 31), lastDay);
+        Assert.True(stillThere);
+        Assert.True(goneAfter);
+    }
+
+    private static (TurnoverPolicy Policy, Account Account, Actor Admin) Fixture(ContractTerm? contract = null)
     {
         var account = Account.Open(
             "acme",
@@ -249,7 +268,8 @@ public sealed class DocSnippetTests
             [
                 InitialSeat.Occupied(new SeatId("s0"), "Ada Park", "ada@acme.test", Role.Admin),
                 InitialSeat.Occupied(new SeatId("s1"), "Jo Park", "jo@acme.test", Role.Agent, new SeatAssets { DirectNumber = "+14155550123" }),
-            ]);
+            ],
+            contract);
         return (TurnoverPolicy.Default, account, Admin);
     }
 
