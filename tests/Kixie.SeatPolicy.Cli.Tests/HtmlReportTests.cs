@@ -184,6 +184,17 @@ public sealed partial class HtmlReportTests
         return (negative ? -parts[0] : parts[0], parts[1], parts[2]);
     }
 
+    [Fact]
+    public async Task Simulate_Html_ScheduledDeletion_EndsTheLaneOnItsLastDay_MarkedAsScheduled()
+    {
+        var page = await RunAsync("simulate", "tests/scenarios/examples/scheduled-deletion.json", "--format", "html");
+
+        var texts = Svgs(page).Single().Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("last day 2026-03-31", texts);
+        Assert.Contains("✕ last day", texts);
+        Assert.Contains("s2 scheduled deletion: last day 2026-03-31; off the bill from 2026-04-01", page, StringComparison.Ordinal);
+    }
+
     /// <summary>Every <c>&lt;svg&gt;…&lt;/svg&gt;</c> element of the page, parsed as XML.</summary>
     internal static List<XElement> Svgs(string page) =>
         [.. SvgPattern().Matches(page).Select(match => XElement.Parse(match.Value))];

@@ -89,6 +89,7 @@ internal static class HtmlReport
             .Select(seat => new Lane(seat.Seat.Value, [.. seat.Spells.Select(spell => (spell.From ?? start, spell.Occupant?.Name))])
             {
                 Deleted = seat.LastDay is { } lastDay ? (lastDay, account.Billing.NextBillDateAfter(lastDay)) : null,
+                Scheduled = seat.Deletion is DeletionScheduled,
             })
             .ToList();
         foreach (var seat in report.Run.Results.Select(r => r.Seat?.Value ?? "(no seat)").Distinct().Where(s => lanes.All(l => l.Seat != s)).ToList())
@@ -150,7 +151,7 @@ internal static class HtmlReport
             var lane = lanes[i];
             var y = Top + (i * LaneHeight);
             o.Write($"<g class=\"lane\" data-seat=\"{E(lane.Seat)}\"><line x1=\"0\" y1=\"{F(y)}\" x2=\"{F(Width)}\" y2=\"{F(y)}\" stroke=\"#ccc\"/><text x=\"8\" y=\"{F(y + 34)}\" font-weight=\"bold\">{E(Fit(lane.Seat, 90, 7.5))}</text>"
-                + $"<text x=\"8\" y=\"{F(y + 16)}\" font-size=\"10\" fill=\"#555\">{(lane.Never ? "no such seat" : lane.Deleted is { } d ? "deleted " + Iso(d.On) : "seat")}</text></g>\n");
+                + $"<text x=\"8\" y=\"{F(y + 16)}\" font-size=\"10\" fill=\"#555\">{(lane.Never ? "no such seat" : lane.Deleted is { } d ? (lane.Scheduled ? "last day " : "deleted ") + Iso(d.On) : "seat")}</text></g>\n");
             var until = lane.Deleted?.On ?? end;
             for (var k = 0; k < lane.Changes.Count; k++)
             {
@@ -171,8 +172,9 @@ internal static class HtmlReport
             if (lane.Deleted is { } gone)
             {
                 var x = X(gone.On);
-                o.Write($"<g><title>{E(lane.Seat)} deleted on {Iso(gone.On)}; off the bill from {Iso(gone.OffBill)}</title><line x1=\"{F(x)}\" y1=\"{F(y + 16)}\" x2=\"{F(x)}\" y2=\"{F(y + 44)}\" stroke=\"#000\" stroke-width=\"3\"/>"
-                    + $"<text x=\"{F(Math.Min(x + 4, Right - 60))}\" y=\"{F(y + 34)}\" font-weight=\"bold\">✕ deleted</text></g>\n");
+                var how = lane.Scheduled ? $"scheduled deletion: last day {Iso(gone.On)}" : $"deleted on {Iso(gone.On)}";
+                o.Write($"<g><title>{E(lane.Seat)} {how}; off the bill from {Iso(gone.OffBill)}</title><line x1=\"{F(x)}\" y1=\"{F(y + 16)}\" x2=\"{F(x)}\" y2=\"{F(y + 44)}\" stroke=\"#000\" stroke-width=\"3\"/>"
+                    + $"<text x=\"{F(Math.Min(x + 4, Right - 60))}\" y=\"{F(y + 34)}\" font-weight=\"bold\">{(lane.Scheduled ? "✕ last day" : "✕ deleted")}</text></g>\n");
             }
         }
 
@@ -250,6 +252,9 @@ internal static class HtmlReport
     private sealed record Lane(string Seat, List<(LocalDate From, string? Who)> Changes)
     {
         public (LocalDate On, LocalDate OffBill)? Deleted { get; init; }
+
+        /// <summary>Whether the deletion was scheduled (its <see cref="Deleted"/> date is the seat's last day).</summary>
+        public bool Scheduled { get; init; }
 
         public bool Never { get; init; }
     }
