@@ -176,7 +176,7 @@ public static class SeatPolicyJson
         yield return Case<InvalidCommand>(OutcomeKind.InvalidCommand);
         yield return Case<VersionConflict>(OutcomeKind.VersionConflict);
         yield return Case<NothingScheduled>(OutcomeKind.NothingScheduled);
-        yield return Shape<Scheduling>(static node => throw node.Fail("a Scheduling is read as the TurnoverOutcome that holds it"), static (writer, value) => OutcomeJson.WriteCase(writer, value.Case));
+        yield return Shape<Scheduling>(OutcomeJson.ReadScheduling, static (writer, value) => OutcomeJson.WriteCase(writer, value.Case));
         yield return Shape<TurnoverOutcome>(OutcomeJson.ReadOutcome, OutcomeJson.WriteOutcome);
         yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
         yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);

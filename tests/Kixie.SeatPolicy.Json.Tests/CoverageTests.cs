@@ -25,7 +25,6 @@ public sealed class CoverageTests
             ["AddAgent", "CancelScheduledChange", "DeactivateAgent", "DeleteAgent", "MalformedCommand", "ReplaceAgent", "UpdateAgent"],
             runs.SelectMany(run => run.Commands).Select(command => command.GetType().Name).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(decisions, decision => decision.IsReplay);
-        Assert.Contains(decisions, decision => decision.Outcome.Case is DeletionScheduled { Replaced: not null });
         var commands = runs.SelectMany(run => run.Commands).ToList();
         Assert.Contains(commands, command => command is MalformedCommand { Seat: not null });
         Assert.Contains(commands, command => command is MalformedCommand { Seat: null });

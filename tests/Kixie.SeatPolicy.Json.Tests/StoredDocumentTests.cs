@@ -136,4 +136,19 @@ public sealed class StoredDocumentTests
             Assert.Equal(pair.First, read);
         });
     }
+
+    [Fact]
+    public void Scheduling_EachCase_ReadsBackAsItself()
+    {
+        var account = StoredHistories.All[0].Opening;
+        var at = account.History.Count == 0 ? NodaTime.Instant.FromUtc(2026, 3, 10, 20, 0) : account.History[^1].At;
+        var scheduled = TurnoverPolicy.Default.Decide(account, new DeleteAgent(new CommandId("s1"), at, Actor.Support, new SeatId("s2"), Effective: DeletionEffective.TermEnd));
+        var nothing = TurnoverPolicy.Default.Decide(account, new CancelScheduledChange(new CommandId("s2"), at, Actor.Support, new SeatId("s2")));
+
+        foreach (var decision in new[] { scheduled, nothing })
+        {
+            var scheduling = Assert.IsType<Scheduling>(decision.Outcome.Value);
+            Assert.True(Same.Case(scheduling.Case, Same.RoundTrip(scheduling).Case), decision.ToString());
+        }
+    }
 }

@@ -88,7 +88,7 @@ internal static class HtmlReport
         var lanes = account.SeatTimelines()
             .Select(seat => new Lane(seat.Seat.Value, [.. seat.Spells.Select(spell => (spell.From ?? start, spell.Occupant?.Name))])
             {
-                Deleted = seat.LastDay is { } lastDay ? (lastDay, account.Billing.NextBillDateAfter(lastDay)) : null,
+                Deleted = seat.LastDay is { } lastDay ? (lastDay, account.Billing.Supports(lastDay) ? account.Billing.NextBillDateAfter(lastDay) : lastDay) : null,
                 Scheduled = seat.Deletion is DeletionScheduled,
             })
             .ToList();

@@ -40,9 +40,9 @@ internal static class JsonReport
 
     private static Report View(SimulationReport report) => View(report.Run, report.Standing, report.Refunded);
 
-    private static Report View(CommandRun run, Account standing, Money refunded) => new(
+    private static Report View(CommandRun run, ImmutableArray<Seat> standing, Money refunded) => new(
         [.. run.Results.Select(ResultOf)],
-        new AccountView(run.Account.Version, [.. standing.ListSeats().Select(seat => SeatOf(standing, seat))]),
+        new AccountView(run.Account.Version, [.. standing.Select(seat => SeatOf(run.Account, seat))]),
         new Bill(Iso(run.NextBill.Date), run.NextBill.SeatLineCount, run.NextBill.Total.ToString()),
         [.. run.Invoices.Select(InvoiceOf)],
         new Totals(run.Charged.ToString(), refunded.ToString()));

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Kixie.SeatPolicy.Cli.Rendering;
 
 /// <summary>A scenario's run with the scenario's title and description: what every report shows.</summary>
@@ -11,8 +13,8 @@ internal sealed record SimulationReport(string? Title, string? Description, Comm
     public Money Refunded => Money.Zero(Run.Account.Currency);
 
     /// <summary>
-    /// The account as it stands on the next bill's as-of date: a scheduled deletion whose last day is
+    /// The seats as they stand on the next bill's as-of date: a scheduled deletion whose last day is
     /// before it is shown done (rulebook §12), one still to come as the seat's pending change.
     /// </summary>
-    public Account Standing => Run.Account.AsOf(Run.BillAsOf);
+    public ImmutableArray<Seat> Standing => Run.Account.ListSeats(Run.BillAsOf);
 }

@@ -98,8 +98,7 @@ internal static class TableReport
         WriteInvoices(report, output, paint);
 
         output.WriteLine($"Seats at version {account.Version.ToString(CultureInfo.InvariantCulture)}:");
-        var standing = report.Standing;
-        var seatRows = standing.ListSeats()
+        var seatRows = report.Standing
             .Select(seat => new[]
             {
                 seat.Id.Value,
@@ -107,7 +106,7 @@ internal static class TableReport
                 seat.Occupant?.Name ?? "-",
                 seat.Occupant?.Email ?? "-",
                 SeatRole(seat),
-                string.Join("; ", new[] { seat.Assets.Describe(), standing.PendingChangeOf(seat.Id) is { } pending ? $"pending: {pending.Describe()}" : string.Empty }.Where(part => part.Length > 0)),
+                string.Join("; ", new[] { seat.Assets.Describe(), account.PendingChangeOf(seat.Id) is { } pending ? $"pending: {pending.Describe()}" : string.Empty }.Where(part => part.Length > 0)),
             })
             .ToList();
         if (seatRows.Count == 0)

@@ -181,6 +181,16 @@ internal static class OutcomeJson
 
     public static Rejection ReadRejection(Node node) => ToRejection(ReadCase(node), node);
 
+    public static Scheduling ReadScheduling(Node node) => ReadCase(node) switch
+    {
+        DeletionScheduled scheduled => scheduled,
+        ScheduleCancelled cancelled => cancelled,
+        NothingScheduled nothing => nothing,
+        var other => throw new SeatPolicyJsonException(
+            $"{node.Path}.{Discriminator}",
+            $"'{DialectNames.Of(other)}' is not a scheduling outcome (expected DeletionScheduled, ScheduleCancelled, NothingScheduled)"),
+    };
+
     private static Rejection ToRejection(OutcomeCase value, Node node) => value switch
     {
         Unauthorized unauthorized => unauthorized,
@@ -193,7 +203,7 @@ internal static class OutcomeJson
         VersionConflict conflict => conflict,
         _ => throw new SeatPolicyJsonException(
             $"{node.Path}.{Discriminator}",
-            $"'{value.Kind}' is not a rejection (expected {string.Join(", ", KindNames.Skip((int)OutcomeKind.Unauthorized))})"),
+            $"'{value.Kind}' is not a rejection (expected {string.Join(", ", KindNames.Skip((int)OutcomeKind.Unauthorized).Take(OutcomeKind.VersionConflict - OutcomeKind.Unauthorized + 1))})"),
     };
 
     private static SeatId Seat(ObjectNode outcome) => IdsJson.ReadSeatId(outcome.Required("seat"));

@@ -122,7 +122,7 @@ public sealed partial class Account : IEquatable<Account>
     /// </summary>
     public IReadOnlyList<SeatEvent> History => _historyList ??= BuildHistory();
 
-    /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat"/> for one seat.</summary>
+    /// <summary>The seats in the order they were created. Sorting makes this O(n log n): use <see cref="FindSeat(SeatId)"/> for one seat.</summary>
     /// <returns>The existing seats.</returns>
     public ImmutableArray<Seat> ListSeats() => [.. _seats.OrderBy(seat => seat.Ordinal)];
 

@@ -41,7 +41,7 @@ public static class AccountHistory
         return TimelinesOf(account);
     }
 
-    private static IEnumerable<FormerOccupant> FormerOccupantsOf(Account account)
+    private static List<FormerOccupant> FormerOccupantsOf(Account account)
     {
         // A scheduled deletion that has taken effect (its seat is gone from the account) leaves its last
         // occupant behind on its last day, by the command that scheduled it.
@@ -79,16 +79,32 @@ public static class AccountHistory
             }
         }
 
+        var tookEffect = new List<FormerOccupant>();
         foreach (var (seat, deletion) in scheduled)
         {
             if (account.FindSeat(seat) is null && occupants.GetValueOrDefault(seat) is { } person)
             {
-                var tookEffect = deletion.LastDay.PlusDays(1).AtStartOfDayInZone(account.TimeZone).ToInstant();
-                left.Add(new FormerOccupant(person, seat, OutcomeKind.Deleted, tookEffect, deletion.By, deletion.Command.Id));
+                var at = deletion.LastDay.PlusDays(1).AtStartOfDayInZone(account.TimeZone).ToInstant();
+                tookEffect.Add(new FormerOccupant(person, seat, OutcomeKind.Deleted, at, deletion.By, deletion.Command.Id));
             }
         }
 
-        return left.OrderBy(person => person.At);
+        // History order, as before; a scheduled deletion's leaver goes before the first later leaver.
+        var merged = new List<FormerOccupant>(left.Count + tookEffect.Count);
+        var next = 0;
+        tookEffect.Sort(static (a, b) => a.At.CompareTo(b.At));
+        foreach (var person in left)
+        {
+            while (next < tookEffect.Count && tookEffect[next].At <= person.At)
+            {
+                merged.Add(tookEffect[next++]);
+            }
+
+            merged.Add(person);
+        }
+
+        merged.AddRange(tookEffect.Skip(next));
+        return merged;
     }
 
     private static ImmutableArray<SeatTimeline> TimelinesOf(Account account)

@@ -22,9 +22,6 @@ public sealed record PendingChange(ScheduledChange Change, LocalDate Date)
     /// <returns>The pending change.</returns>
     public static PendingChange Deletion(LocalDate lastDay) => new(ScheduledChange.Delete, lastDay);
 
-    /// <summary>The first local date on which the change is in effect: the day after a deletion's last day.</summary>
-    public LocalDate EffectiveFrom => Date.PlusDays(1);
-
     /// <summary>The change in words, e.g. <c>deletion after 2026-03-31</c>.</summary>
     /// <returns>The words.</returns>
     public string Describe() => $"deletion after {Dates.Iso(Date)}";

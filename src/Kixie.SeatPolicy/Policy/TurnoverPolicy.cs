@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using NodaTime;
 
 namespace Kixie.SeatPolicy;
 
@@ -56,9 +57,10 @@ public sealed partial class TurnoverPolicy
         }
 
         // A scheduled deletion whose last day is before the command's day has taken effect (rulebook §12).
-        if (account.Pending.AnyDueAt(command.At) && account.TryLocalDateOf(command.At, out var day))
+        // An instant past NodaTime's last local date is after every last day.
+        if (account.Pending.AnyDueAt(command.At))
         {
-            account = account.AsOf(day);
+            account = account.AsOf(account.TryLocalDateOf(command.At, out var day) ? day : LocalDate.MaxIsoValue);
         }
 
         if (Authenticate(account, command.Actor) is { } stranger)

@@ -374,11 +374,13 @@ public sealed record EngineStep(
         var seats = account.ListSeats();
         var actor = ResolveActor(account, seats);
         var seat = ResolveSeat(account, seats);
-        // A cancel, or a second schedule, goes to a seat with a pending change half the time there is one.
+        // A cancel, or a second schedule, goes to a seat with a pending change half the time there is one
+        // (a second schedule then by support, who may schedule, so that replacements happen).
         if (Kind is StepKind.Cancel or StepKind.ScheduleDelete && Pick % 2 == 0
             && seats.Where(candidate => account.PendingChangeOf(candidate.Id) is not null).ToList() is { Count: > 0 } pending)
         {
             seat = pending[(Pick / 2) % pending.Count].Id;
+            actor = Kind == StepKind.ScheduleDelete ? SeatPolicy.Actor.Support : actor;
         }
 
         var occupant = account.FindSeat(seat)?.Occupant;

@@ -249,8 +249,8 @@ public sealed class DocSnippetTests
         var scheduled = policy.Decide(account, gone);
         account = scheduled.ApplyTo(account);
         var lastDay = ((DeletionScheduled)scheduled.Outcome.Case).LastDay;   // 2026-12-31: billed through then
-        var stillThere = account.AsOf(new LocalDate(2026, 12, 31)).FindSeat(new SeatId("s1")) is not null; // true
-        var goneAfter = account.AsOf(new LocalDate(2027, 1, 1)).FindSeat(new SeatId("s1")) is null;        // true
+        var stillThere = account.FindSeat(new SeatId("s1"), asOf: new LocalDate(2026, 12, 31)) is not null; // true
+        var goneAfter = account.FindSeat(new SeatId("s1"), asOf: new LocalDate(2027, 1, 1)) is null;        // true
         // snippet:end
 
         Assert.Equal(new LocalDate(2026, 12, 31), lastDay);

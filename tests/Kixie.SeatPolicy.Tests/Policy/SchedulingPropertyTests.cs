@@ -182,7 +182,7 @@ public sealed class SchedulingPropertyTests
             ["took effect"] = played.Count(run => run.Account.History.OfType<DeletionScheduled>().Any(scheduled => run.Account.FindSeat(scheduled.Seat) is null && run.Account.PendingChangeOf(scheduled.Seat) is null)),
         };
 
-        Assert.True(reached.Values.All(count => count > 0), string.Join(", ", reached.Select(entry => $"{entry.Key} {entry.Value}")));
+        Assert.True(reached.Values.All(count => count >= 3), string.Join(", ", reached.Select(entry => $"{entry.Key} {entry.Value}")));
     }
 
     /// <summary>About a year of invoices from <paramref name="from"/>, held within the calendar's dates.</summary>

@@ -294,4 +294,45 @@ public sealed partial class TurnoverPolicyTests
         Assert.Equal(after, single);
         Assert.Null(after.FindSeat(S2));
     }
+
+    [Fact]
+    public void ScheduledDeletion_AnActorWhoseSeatIsGone_IsUnauthorized_EvenAtAnInstantPastNodaTimesLastLocalDate()
+    {
+        var kiritimati = DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"];
+        var account = Account.Open("kiri", kiritimati, Usd("30.00"), MonthlyOnThe1st, AcmeSeats());
+        var (_, scheduled) = Run(account, DeleteAtNextBill("c1", Noon(2026, 3, 10), Support, S3));
+
+        // 9999-12-31T12:00Z is 10000-01-01 in Kiritimati (UTC+14): no local date, after every last day.
+        var (decision, _) = Run(scheduled, new DeactivateAgent(Cmd("c2"), Instant.FromUtc(9999, 12, 31, 12, 0), Mia, S2));
+
+        Assert.Equal(OutcomeKind.Unauthorized, decision.Outcome.Kind);
+    }
+
+    [Fact]
+    public void ScheduledDeletion_AtTheEndOfTime_LastDayIsNodaTimesLastDate_AndNothingThrows()
+    {
+        var renewing = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), autoRenew: true);
+        var account = Acme(renewing);
+        var (decision, after) = Run(account, DeleteAtTermEnd("c1", Noon(9999, 6, 1), Support, S2));
+
+        var scheduled = Assert.IsType<DeletionScheduled>(decision.Outcome.Case);
+        Assert.Equal(LocalDate.MaxIsoValue, scheduled.LastDay);
+        Assert.NotNull(after.FindSeat(S2, new LocalDate(9999, 12, 31)));
+        Assert.Equal(LocalDate.MaxIsoValue, after.SeatTimelines().Single(seat => seat.Seat == S2).LastDay);
+        Assert.DoesNotContain(after.FormerOccupants(), person => person.Seat == S2);
+        var (later, _) = Run(after, new UpdateAgent(Cmd("c2"), Noon(9999, 6, 2), Ada, S2, Name: "Still Here"));
+        Assert.Equal(OutcomeKind.Updated, later.Outcome.Kind);
+    }
+
+    [Fact]
+    public void ListSeatsAsOf_IsTheSeatsADecisionThatDaySees_AndLeavesTheAccountAsItsHistoryReplaysIt()
+    {
+        var (_, scheduled) = Run(Acme(), DeleteAtNextBill("c1", Noon(2026, 3, 10), Support, S2));
+
+        Assert.Contains(scheduled.ListSeats(new LocalDate(2026, 3, 31)), seat => seat.Id == S2);
+        Assert.DoesNotContain(scheduled.ListSeats(new LocalDate(2026, 4, 1)), seat => seat.Id == S2);
+        Assert.Null(scheduled.FindSeat(S2, new LocalDate(2026, 4, 1)));
+        Assert.NotNull(scheduled.FindSeat(S2)); // the account itself: its history settles the deletion with the next event
+        Assert.Equal(scheduled, scheduled.AtOpening().Apply(scheduled.History));
+    }
 }
