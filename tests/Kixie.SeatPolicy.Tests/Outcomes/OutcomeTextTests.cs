@@ -32,6 +32,10 @@ public sealed class OutcomeTextTests
         { new SeatAlreadyVacant(S2), "s2 is already vacant; fill it with ReplaceAgent" },
         { new InvalidCommand("email", "bad"), "email: bad" },
         { new VersionConflict(3, 4), "expected version 3, account is at 4" },
+        { new DeletionScheduled(Command, 1, S2, new LocalDate(2026, 3, 31), null), "s2 will be deleted after 2026-03-31, its last day: billed through then, on no bill after; no refund" },
+        { new DeletionScheduled(Command, 1, S2, new LocalDate(2026, 12, 31), PendingChange.Deletion(new LocalDate(2026, 3, 31))), "s2 will be deleted after 2026-12-31, its last day: billed through then, on no bill after; no refund; replaces the deletion after 2026-03-31" },
+        { new ScheduleCancelled(Command, 1, S2, PendingChange.Deletion(new LocalDate(2026, 3, 31))), "the deletion after 2026-03-31 of s2 is cancelled; the seat stays" },
+        { new NothingScheduled(S2), "s2 has no pending change to cancel" },
     };
 
     [Theory]

@@ -91,7 +91,9 @@ public sealed partial class TurnoverPolicyTests
         var (december, _) = Run(Acme(Year2026), DeleteAtNextBill("c3", Noon(2026, 12, 10), Support, S2));
 
         // November's last day is 2026-11-30, before the window opens on 2026-12-02; December's is 2026-12-31.
-        Assert.Equal(new LocalDate(2026, 12, 2), Assert.IsType<DeletionBlocked>(march.Outcome.Case).AllowedFrom);
+        var blocked = Assert.IsType<DeletionBlocked>(march.Outcome.Case);
+        Assert.Equal(new LocalDate(2026, 12, 2), blocked.AllowedFrom);
+        Assert.Equal("contract lock-in: the term 2026-01-01..2026-12-31 allows deleting seats only in its last 30 days", blocked.Reason);
         Assert.Equal(new LocalDate(2026, 12, 2), Assert.IsType<DeletionBlocked>(november.Outcome.Case).AllowedFrom);
         Assert.Equal(new LocalDate(2026, 12, 31), Assert.IsType<DeletionScheduled>(december.Outcome.Case).LastDay);
     }
@@ -335,4 +337,40 @@ public sealed partial class TurnoverPolicyTests
         Assert.NotNull(scheduled.FindSeat(S2)); // the account itself: its history settles the deletion with the next event
         Assert.Equal(scheduled, scheduled.AtOpening().Apply(scheduled.History));
     }
+
+    [Fact]
+    public void ScheduledDeletions_WithDifferentLastDays_EachTakesEffectAfterItsOwn_NotBeforeNorAfter()
+    {
+        var contract = new ContractTerm(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), lockInDays: 365);
+        var (_, both) = RunAll(
+            Acme(contract),
+            DeleteAtNextBill("c1", Noon(2026, 3, 10), Support, S2),  // last day 2026-03-31
+            DeleteAtNextBill("c2", Noon(2026, 4, 10), Support, S4)); // last day 2026-04-30
+
+        // On 04-30 the first is in effect and the second is not: s4 is there through its last day.
+        var (onTheSecondsLastDay, after) = Run(both, new UpdateAgent(Cmd("c3"), Noon(2026, 4, 30), Ada, S3, Name: "Mia Chen-Park"));
+        var (s2Gone, _) = Run(both, new DeactivateAgent(Cmd("c4"), Noon(2026, 4, 15), Ada, S2));
+        var (s4There, _) = Run(after, new ReplaceAgent(Cmd("c5"), Noon(2026, 4, 30), Ada, S4, "Nia Roe", "nia@acme.test"));
+        var (s4Gone, _) = Run(after, new ReplaceAgent(Cmd("c6"), Noon(2026, 5, 1), Ada, S4, "Nia Roe", "nia@acme.test"));
+
+        Assert.Equal(OutcomeKind.Updated, onTheSecondsLastDay.Outcome.Kind);
+        Assert.Null(after.FindSeat(S2));
+        Assert.NotNull(after.FindSeat(S4));
+        Assert.Equal(PendingChange.Deletion(new LocalDate(2026, 4, 30)), after.PendingChangeOf(S4));
+        Assert.Equal(OutcomeKind.SeatNotFound, s2Gone.Outcome.Kind);
+        Assert.Equal(OutcomeKind.Replaced, s4There.Outcome.Kind);
+        Assert.Equal(OutcomeKind.SeatNotFound, s4Gone.Outcome.Kind);
+        Assert.Equal([S1, S3], both.ListSeats(new LocalDate(2026, 5, 1)).Select(seat => seat.Id));
+        Assert.Equal([S1, S3, S4], both.ListSeats(new LocalDate(2026, 4, 30)).Select(seat => seat.Id));
+    }
+
+    [Fact]
+    public void PendingChangeOf_ASeatWithoutAnId_IsNull()
+    {
+        var (_, scheduled) = Run(Acme(), DeleteAtNextBill("c1", Noon(2026, 3, 10), Support, S2));
+
+        Assert.Null(scheduled.PendingChangeOf(default));
+        Assert.Null(scheduled.PendingChangeOf(S1));
+    }
 }
+
