@@ -41,6 +41,34 @@ public static class AccountHistory
         return TimelinesOf(account);
     }
 
+    /// <summary>
+    /// What ends each seat the history ends, with the seat's last day: an immediate deletion (on its local
+    /// date), or a scheduled deletion that no later cancel, schedule or immediate deletion replaced or ended
+    /// (on its last day, in effect or still pending). The one reading of §12's endings that the bills, the
+    /// timelines and the former occupants share. Empty when nothing is ever deleted.
+    /// </summary>
+    internal static Dictionary<SeatId, (SeatEvent Ending, LocalDate LastDay)> SeatEndings(Account account)
+    {
+        var endings = new Dictionary<SeatId, (SeatEvent Ending, LocalDate LastDay)>();
+        foreach (var change in account.History)
+        {
+            switch (change)
+            {
+                case Deleted:
+                    endings[change.Seat] = (change, account.LocalDateOf(change.At));
+                    break;
+                case DeletionScheduled scheduled:
+                    endings[change.Seat] = (change, scheduled.LastDay);
+                    break;
+                case ScheduleCancelled:
+                    endings.Remove(change.Seat);
+                    break;
+            }
+        }
+
+        return endings;
+    }
+
     private static List<FormerOccupant> FormerOccupantsOf(Account account)
     {
         // A scheduled deletion that has taken effect (its seat is gone from the account) leaves its last
@@ -51,7 +79,6 @@ public static class AccountHistory
             occupants[initial.Id] = initial.Occupant;
         }
 
-        var scheduled = new Dictionary<SeatId, DeletionScheduled>();
         var left = new List<FormerOccupant>();
         foreach (var change in account.History)
         {
@@ -73,16 +100,13 @@ public static class AccountHistory
                 case Replaced replaced: occupants[replaced.Seat] = replaced.NewAgent; break;
                 case Updated updated: occupants[updated.Seat] = updated.After; break;
                 case Deactivated: occupants[change.Seat] = null; break;
-                case Deleted: scheduled.Remove(change.Seat); break;
-                case DeletionScheduled deletion: scheduled[change.Seat] = deletion; break;
-                case ScheduleCancelled: scheduled.Remove(change.Seat); break;
             }
         }
 
         var tookEffect = new List<FormerOccupant>();
-        foreach (var (seat, deletion) in scheduled)
+        foreach (var (seat, (ending, _)) in SeatEndings(account))
         {
-            if (account.FindSeat(seat) is null && occupants.GetValueOrDefault(seat) is { } person)
+            if (ending is DeletionScheduled deletion && account.FindSeat(seat) is null && occupants.GetValueOrDefault(seat) is { } person)
             {
                 var at = deletion.LastDay.PlusDays(1).AtStartOfDayInZone(account.TimeZone).ToInstant();
                 tookEffect.Add(new FormerOccupant(person, seat, OutcomeKind.Deleted, at, deletion.By, deletion.Command.Id));
@@ -112,8 +136,6 @@ public static class AccountHistory
         var opening = account.AtOpening();
         var seats = new List<SeatId>();
         var spells = new Dictionary<SeatId, List<OccupancySpell>>();
-        var deletions = new Dictionary<SeatId, (SeatEvent Deletion, LocalDate LastDay)>();
-        var scheduled = new Dictionary<SeatId, DeletionScheduled>();
         foreach (var initial in account.InitialSeats)
         {
             seats.Add(initial.Seat);
@@ -135,19 +157,12 @@ public static class AccountHistory
                 case Replaced replaced: spells[change.Seat].Add(new(day, replaced.NewAgent)); break;
                 case Updated updated: spells[change.Seat].Add(new(day, updated.After)); break;
                 case Deactivated: spells[change.Seat].Add(new(day, null)); break;
-                case Deleted deleted: deletions[change.Seat] = (deleted, day); scheduled.Remove(change.Seat); break;
-                case DeletionScheduled deletion: scheduled[change.Seat] = deletion; break;
-                case ScheduleCancelled: scheduled.Remove(change.Seat); break;
             }
         }
 
-        foreach (var (seat, deletion) in scheduled)
-        {
-            deletions[seat] = (deletion, deletion.LastDay);
-        }
-
-        return [.. seats.Select(seat => deletions.TryGetValue(seat, out var end)
-            ? new SeatTimeline(seat, [.. spells[seat]], end.Deletion, end.LastDay)
+        var endings = SeatEndings(account);
+        return [.. seats.Select(seat => endings.TryGetValue(seat, out var end)
+            ? new SeatTimeline(seat, [.. spells[seat]], end.Ending, end.LastDay)
             : new SeatTimeline(seat, [.. spells[seat]], null, null))];
     }
 }

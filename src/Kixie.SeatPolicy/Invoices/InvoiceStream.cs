@@ -122,27 +122,9 @@ internal static class InvoiceStream
     private static Dictionary<SeatId, int>? DeletionDays(Account account)
     {
         Dictionary<SeatId, int>? deletedOn = null;
-        Dictionary<SeatId, int>? scheduled = null;
-        foreach (var change in account.History)
+        foreach (var (seat, (_, lastDay)) in AccountHistory.SeatEndings(account))
         {
-            switch (change)
-            {
-                case Deleted:
-                    (deletedOn ??= [])[change.Seat] = DayOf(account.LocalDateOf(change.At));
-                    scheduled?.Remove(change.Seat);
-                    break;
-                case DeletionScheduled deletion:
-                    (scheduled ??= [])[change.Seat] = DayOf(deletion.LastDay);
-                    break;
-                case ScheduleCancelled:
-                    scheduled?.Remove(change.Seat);
-                    break;
-            }
-        }
-
-        foreach (var (seat, lastDay) in scheduled ?? [])
-        {
-            (deletedOn ??= [])[seat] = lastDay;
+            (deletedOn ??= [])[seat] = DayOf(lastDay);
         }
 
         return deletedOn;
