@@ -24,6 +24,31 @@ public static class Fixtures
 
     public static string Email(int i) => $"agent{i}@acme.test";
 
+    /// <summary>The five turnover commands the turnover benchmarks decide on a <paramref name="seats"/>-seat account: at <see cref="At"/>, by the Admin (a deletion by support), on the middle seat.</summary>
+    public static TurnoverCommands Turnover(int seats)
+    {
+        var admin = new Actor(Email(0));
+        var middle = SeatId(seats / 2);
+        return new TurnoverCommands(
+            new AddAgent(new CommandId("add"), At, admin, "Bo Li", "bo@acme.test", Role.Agent),
+            new ReplaceAgent(new CommandId("replace"), At, admin, middle, "Cy Ho", "cy@acme.test"),
+            new DeactivateAgent(new CommandId("deactivate"), At, admin, middle),
+            new UpdateAgent(new CommandId("update"), At, admin, middle, Name: "Renamed"),
+            new DeleteAgent(new CommandId("delete"), At, Actor.Support, middle));
+    }
+
+    /// <summary>A command decided and applied: the benchmarks' unit of work. A refusal is a broken fixture and throws.</summary>
+    public static Account Execute(TurnoverPolicy policy, Account account, SeatCommand command)
+    {
+        var decision = policy.Decide(account, command);
+        if (decision.Events.IsEmpty)
+        {
+            throw new InvalidOperationException($"Benchmark command was not accepted: {decision}");
+        }
+
+        return decision.ApplyTo(account);
+    }
+
     public static SeatId SeatId(int i) => new($"s{i}");
 
     private static InitialSeat Seat(int i, int seats) => i switch
@@ -105,3 +130,6 @@ public static class Fixtures
         return account;
     }
 }
+
+/// <summary>The five turnover commands of <see cref="Fixtures.Turnover"/>.</summary>
+public sealed record TurnoverCommands(AddAgent Add, ReplaceAgent Replace, DeactivateAgent Deactivate, UpdateAgent Update, DeleteAgent Delete);

@@ -15,13 +15,8 @@ namespace Kixie.SeatPolicy.Benchmarks;
 public class ScheduledTurnoverBenchmarks
 {
     private readonly TurnoverPolicy _policy = TurnoverPolicy.Default;
-    private readonly Actor _admin = new(Fixtures.Email(0));
     private Account _account = null!;
-    private AddAgent _add = null!;
-    private ReplaceAgent _replace = null!;
-    private DeactivateAgent _deactivate = null!;
-    private UpdateAgent _update = null!;
-    private DeleteAgent _delete = null!;
+    private TurnoverCommands _commands = null!;
 
     /// <summary>How many seats the account has.</summary>
     [Params(10, 1_000, 100_000)]
@@ -44,37 +39,21 @@ public class ScheduledTurnoverBenchmarks
         }
 
         _account = account;
-        var middle = Fixtures.SeatId(Seats / 2);
-        _add = new AddAgent(new CommandId("add"), Fixtures.At, _admin, "Bo Li", "bo@acme.test", Role.Agent);
-        _replace = new ReplaceAgent(new CommandId("replace"), Fixtures.At, _admin, middle, "Cy Ho", "cy@acme.test");
-        _deactivate = new DeactivateAgent(new CommandId("deactivate"), Fixtures.At, _admin, middle);
-        _update = new UpdateAgent(new CommandId("update"), Fixtures.At, _admin, middle, Name: "Renamed");
-        _delete = new DeleteAgent(new CommandId("delete"), Fixtures.At, Actor.Support, middle);
+        _commands = Fixtures.Turnover(Seats);
     }
 
     [Benchmark, BenchmarkCategory("Add")]
-    public Account Add() => Execute(_add);
+    public Account Add() => Fixtures.Execute(_policy, _account, _commands.Add);
 
     [Benchmark, BenchmarkCategory("Replace")]
-    public Account Replace() => Execute(_replace);
+    public Account Replace() => Fixtures.Execute(_policy, _account, _commands.Replace);
 
     [Benchmark, BenchmarkCategory("Deactivate")]
-    public Account Deactivate() => Execute(_deactivate);
+    public Account Deactivate() => Fixtures.Execute(_policy, _account, _commands.Deactivate);
 
     [Benchmark, BenchmarkCategory("Update")]
-    public Account Update() => Execute(_update);
+    public Account Update() => Fixtures.Execute(_policy, _account, _commands.Update);
 
     [Benchmark, BenchmarkCategory("Delete")]
-    public Account Delete() => Execute(_delete);
-
-    private Account Execute(SeatCommand command)
-    {
-        var decision = _policy.Decide(_account, command);
-        if (decision.Events.IsEmpty)
-        {
-            throw new InvalidOperationException($"Benchmark command was not accepted: {decision}");
-        }
-
-        return decision.ApplyTo(_account);
-    }
+    public Account Delete() => Fixtures.Execute(_policy, _account, _commands.Delete);
 }

@@ -16,15 +16,10 @@ namespace Kixie.SeatPolicy.Benchmarks;
 public class TurnoverBenchmarks
 {
     private readonly TurnoverPolicy _policy = TurnoverPolicy.Default;
-    private readonly Actor _admin = new(Fixtures.Email(0));
     private readonly DateTime _utc = new(2026, 3, 17, 18, 0, 0, DateTimeKind.Utc);
     private Account _account = null!;
     private NaiveAccount _naive = null!;
-    private AddAgent _add = null!;
-    private ReplaceAgent _replace = null!;
-    private DeactivateAgent _deactivate = null!;
-    private UpdateAgent _update = null!;
-    private DeleteAgent _delete = null!;
+    private TurnoverCommands _commands = null!;
     private string _middleSeat = "";
 
     /// <summary>How many seats the account has.</summary>
@@ -38,57 +33,42 @@ public class TurnoverBenchmarks
         _naive = NaiveSeatPolicy.FromFixture(Seats);
         var middle = Fixtures.SeatId(Seats / 2);
         _middleSeat = middle.Value;
-        _add = new AddAgent(new CommandId("add"), Fixtures.At, _admin, "Bo Li", "bo@acme.test", Role.Agent);
-        _replace = new ReplaceAgent(new CommandId("replace"), Fixtures.At, _admin, middle, "Cy Ho", "cy@acme.test");
-        _deactivate = new DeactivateAgent(new CommandId("deactivate"), Fixtures.At, _admin, middle);
-        _update = new UpdateAgent(new CommandId("update"), Fixtures.At, _admin, middle, Name: "Renamed");
-        _delete = new DeleteAgent(new CommandId("delete"), Fixtures.At, Actor.Support, middle);
+        _commands = Fixtures.Turnover(Seats);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Add")]
     public decimal AddBaseline() => NaiveSeatPolicy.Add(_naive, Fixtures.Email(0), "Bo Li", "bo@acme.test", _utc).Charge;
 
     [Benchmark, BenchmarkCategory("Add")]
-    public Account Add() => Execute(_add);
+    public Account Add() => Fixtures.Execute(_policy, _account, _commands.Add);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Replace")]
     public int ReplaceBaseline() => NaiveSeatPolicy.Replace(_naive, Fixtures.Email(0), _middleSeat, "Cy Ho", "cy@acme.test").Version;
 
     [Benchmark, BenchmarkCategory("Replace")]
-    public Account Replace() => Execute(_replace);
+    public Account Replace() => Fixtures.Execute(_policy, _account, _commands.Replace);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Deactivate")]
     public int DeactivateBaseline() => NaiveSeatPolicy.Deactivate(_naive, Fixtures.Email(0), _middleSeat).Version;
 
     [Benchmark, BenchmarkCategory("Deactivate")]
-    public Account Deactivate() => Execute(_deactivate);
+    public Account Deactivate() => Fixtures.Execute(_policy, _account, _commands.Deactivate);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Update")]
     public int UpdateBaseline() => NaiveSeatPolicy.Update(_naive, Fixtures.Email(0), _middleSeat, "Renamed").Version;
 
     [Benchmark, BenchmarkCategory("Update")]
-    public Account Update() => Execute(_update);
+    public Account Update() => Fixtures.Execute(_policy, _account, _commands.Update);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Delete")]
     public int DeleteBaseline() => NaiveSeatPolicy.Delete(_naive, _middleSeat).Version;
 
     [Benchmark, BenchmarkCategory("Delete")]
-    public Account Delete() => Execute(_delete);
+    public Account Delete() => Fixtures.Execute(_policy, _account, _commands.Delete);
 
     [Benchmark(Baseline = true), BenchmarkCategory("NextBill")]
     public decimal NextBillBaseline() => NaiveSeatPolicy.NextBill(_naive, new DateTime(2026, 3, 17)).Total;
 
     [Benchmark, BenchmarkCategory("NextBill")]
     public NextBill NextBill() => _account.PreviewNextBill(new LocalDate(2026, 3, 17));
-
-    private Account Execute(SeatCommand command)
-    {
-        var decision = _policy.Decide(_account, command);
-        if (decision.Events.IsEmpty)
-        {
-            throw new InvalidOperationException($"Benchmark command was not accepted: {decision}");
-        }
-
-        return decision.ApplyTo(_account);
-    }
 }
