@@ -40,7 +40,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             var (siloPort, gatewayPort) = (ports[i * 2], ports[(i * 2) + 1]);
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: "kixie-seat-policy-sample", clusterId: "sample")
-                .AddSeatPolicy(store));
+                .AddSeatPolicy(store)
+                .UseInMemoryReminderService());
             silos[i] = builder.Build();
             await silos[i].StartAsync();
         }

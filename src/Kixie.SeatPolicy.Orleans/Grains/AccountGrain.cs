@@ -10,9 +10,10 @@ namespace Kixie.SeatPolicy.Orleans;
 /// <summary>
 /// The account grain: the account rebuilt from the store, decided against, and replaced only after
 /// the store took the decision's events. Events are the only truth: the in-memory account is a cache
-/// of the store, dropped whenever a write's result is unknown or lost to another writer.
+/// of the store, dropped whenever a write's result is unknown or lost to another writer. Scheduled changes
+/// that take effect are recorded in the store once each (see the Effects part).
 /// </summary>
-internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPolicy policy, ILogger<AccountGrain> logger) : Grain, IAccountGrain
+internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPolicy policy, TimeProvider clock, ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     /// <summary>How many times a command is decided again after another writer appended first.</summary>
     private const int Attempts = 5;
@@ -42,7 +43,7 @@ internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPol
             return AccountOpening.Opened;
         }
 
-        _account = null;
+        Forget();
         return AccountOpening.AlreadyOpen;
     }
 
@@ -52,6 +53,7 @@ internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPol
         for (var attempt = 1; ; attempt++)
         {
             var account = await LoadAsync() ?? throw new AccountNotOpenedException(Id);
+            await RecordEffectsBeforeAsync(account, command.At);
             var decision = policy.Decide(account, command);
             if (decision.Events.IsEmpty)
             {
@@ -62,12 +64,13 @@ internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPol
             {
                 var after = decision.ApplyTo(account);
                 _account = after;
+                await LookAgainAfterAsync(after, decision.Events[^1]);
                 return new StoredDecision(decision.Outcome, decision.IsReplay, after.Version);
             }
 
             // Another writer appended first (a second activation during a failover, say): read the
             // account again and decide once more against what is really stored.
-            _account = null;
+            Forget();
             if (attempt == Attempts)
             {
                 throw new EventStoreUnavailableException(Id, $"The account '{Id}' kept changing under another writer; the command was not applied after {Attempts} attempts.");
@@ -101,15 +104,22 @@ internal sealed partial class AccountGrain(IAccountEventStore store, TurnoverPol
         }
         catch (EventStoreUnavailableException e) when (e.InnerException is not null)
         {
-            _account = null;
+            Forget();
             LogStoreUnavailable(logger, e, Id);
             throw new EventStoreUnavailableException(e.AccountId, e.Message);
         }
         catch
         {
-            _account = null;
+            Forget();
             throw;
         }
+    }
+
+    /// <summary>Forgets the account and what was known of its effects: the store's state is unknown.</summary>
+    private void Forget()
+    {
+        _account = null;
+        ForgetEffects();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The event store is unavailable for account {AccountId}; the call was not applied.")]

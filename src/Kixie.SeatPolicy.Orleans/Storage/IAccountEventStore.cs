@@ -7,7 +7,8 @@ namespace Kixie.SeatPolicy.Orleans;
 /// <summary>
 /// Where accounts live: each account's opening (its terms and initial seats, version 0) and then its
 /// events, one per accepted command, in version order. The events are the only truth: an account is
-/// read back by opening it and applying them.
+/// read back by opening it and applying them. Beside them, the store keeps the scheduled changes that
+/// have taken effect (<see cref="TakenEffect"/>), each recorded once.
 /// </summary>
 /// <remarks>
 /// Implementations are thread-safe. An append names the version the writer last saw; when another
@@ -49,4 +50,29 @@ public interface IAccountEventStore
     /// <exception cref="System.ArgumentException">The events' versions do not follow <paramref name="expectedVersion"/>, or there are none.</exception>
     /// <exception cref="EventStoreUnavailableException">The store cannot be reached; whether the events were written is unknown.</exception>
     Task<bool> AppendAsync(string accountId, long expectedVersion, IReadOnlyList<SeatEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that a scheduled change of the account has taken effect, unless it was recorded before:
+    /// the record is keyed by the account and <see cref="TakenEffect.ScheduledBy"/>, so two writers (a
+    /// reminder and a command, two silos) record it once between them.
+    /// </summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="effect">What took effect.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>
+    /// <see langword="true"/> when this call recorded it; <see langword="false"/>, with nothing written,
+    /// when it was recorded before, or when the account has no stored <see cref="DeletionScheduled"/> at
+    /// that version.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="accountId"/> or <paramref name="effect"/> is null.</exception>
+    /// <exception cref="EventStoreUnavailableException">The store cannot be reached; whether it was recorded is unknown.</exception>
+    Task<bool> RecordEffectAsync(string accountId, TakenEffect effect, CancellationToken cancellationToken = default);
+
+    /// <summary>The account's recorded effects, in the order of the events that scheduled them.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The effects; empty when none was recorded or the account was never opened.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="accountId"/> is null.</exception>
+    /// <exception cref="EventStoreUnavailableException">The store cannot be reached.</exception>
+    Task<IReadOnlyList<TakenEffect>> ReadEffectsAsync(string accountId, CancellationToken cancellationToken = default);
 }

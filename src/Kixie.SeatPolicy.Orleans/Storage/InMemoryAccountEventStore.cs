@@ -71,11 +71,51 @@ public sealed class InMemoryAccountEventStore : IAccountEventStore
         return Task.FromResult(true);
     }
 
-    /// <summary>One account's opening and events; its lock guards <see cref="Events"/>.</summary>
+    /// <inheritdoc/>
+    public Task<bool> RecordEffectAsync(string accountId, TakenEffect effect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(effect);
+        if (!_streams.TryGetValue(accountId, out var stream))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (stream)
+        {
+            var scheduledBy = effect.ScheduledBy;
+            if (scheduledBy < 1 || scheduledBy > stream.Events.Count || stream.Events[(int)(scheduledBy - 1)] is not DeletionScheduled)
+            {
+                return Task.FromResult(false);
+            }
+
+            return Task.FromResult(stream.Effects.TryAdd(scheduledBy, effect));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TakenEffect>> ReadEffectsAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        if (!_streams.TryGetValue(accountId, out var stream))
+        {
+            return Task.FromResult<IReadOnlyList<TakenEffect>>([]);
+        }
+
+        lock (stream)
+        {
+            return Task.FromResult<IReadOnlyList<TakenEffect>>([.. stream.Effects.Values]);
+        }
+    }
+
+    /// <summary>One account's opening, events and recorded effects; its lock guards <see cref="Events"/> and <see cref="Effects"/>.</summary>
     private sealed class Stream(Account opening)
     {
         public Account Opening { get; } = opening;
 
         public ImmutableList<SeatEvent> Events { get; set; } = [];
+
+        /// <summary>The recorded effects by the version that scheduled them.</summary>
+        public SortedDictionary<long, TakenEffect> Effects { get; } = [];
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Kixie.SeatPolicy.Json;
+using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,7 +17,8 @@ namespace Kixie.SeatPolicy.Orleans;
 /// An <see cref="IAccountEventStore"/> in PostgreSQL: one row per event in the table
 /// <c>seat_policy_events</c>, keyed by account id and version, the event as JSON in the dialect of
 /// <see cref="SeatPolicyJson"/>. Version 0 is the account's opening (its JSON as an account with no
-/// history). The table is created on first use if it does not exist.
+/// history). The scheduled changes that took effect are rows of <c>seat_policy_effects</c>, keyed by
+/// account id and the version that scheduled them. The tables are created on first use if they do not exist.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe; one instance per database is enough (it pools connections). Dispose it to close them.</para>
@@ -44,7 +46,23 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
             recorded_at timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (account_id, version)
         );
+        CREATE TABLE IF NOT EXISTS seat_policy_effects (
+            account_id     text        NOT NULL,
+            scheduled_by   bigint      NOT NULL CHECK (scheduled_by > 0),
+            seat_id        text        NOT NULL,
+            change         text        NOT NULL,
+            change_date    date        NOT NULL,
+            effective_from timestamptz NOT NULL,
+            recorded_at    timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (account_id, scheduled_by)
+        );
         """;
+
+    /// <summary>The stored name of a scheduled deletion's event, the only scheduling event there is.</summary>
+    private const string DeletionScheduledType = "DeletionScheduled";
+
+    /// <summary>The stored name of a deletion in <c>seat_policy_effects.change</c>.</summary>
+    private const string DeleteChange = "Delete";
 
     private const string OpeningType = "AccountOpened";
 
@@ -177,6 +195,64 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
     }
 
     /// <inheritdoc/>
+    public async Task<bool> RecordEffectAsync(string accountId, TakenEffect effect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(effect);
+        return await Run(accountId, async connection =>
+        {
+            // Only for a stored scheduling event; the primary key makes a second record a no-op.
+            await using var command = new NpgsqlCommand(
+                """
+                INSERT INTO seat_policy_effects (account_id, scheduled_by, seat_id, change, change_date, effective_from)
+                SELECT $1, $2, $3, $4, $5, $6
+                WHERE EXISTS (SELECT 1 FROM seat_policy_events WHERE account_id = $1 AND version = $2 AND type = $7)
+                ON CONFLICT DO NOTHING
+                """,
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = accountId });
+            command.Parameters.Add(new NpgsqlParameter { Value = effect.ScheduledBy });
+            command.Parameters.Add(new NpgsqlParameter { Value = effect.Seat.Value });
+            command.Parameters.Add(new NpgsqlParameter { Value = ChangeName(effect.Change.Change) });
+            command.Parameters.Add(new NpgsqlParameter { Value = effect.Change.Date.ToDateOnly() });
+            command.Parameters.Add(new NpgsqlParameter { Value = effect.From.ToDateTimeUtc() });
+            command.Parameters.Add(new NpgsqlParameter { Value = DeletionScheduledType });
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">A stored row names a change this version does not know (the table was edited by hand, or written by a later version).</exception>
+    public async Task<IReadOnlyList<TakenEffect>> ReadEffectsAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        return await Run(accountId, async connection =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT scheduled_by, seat_id, change, change_date, effective_from FROM seat_policy_effects WHERE account_id = $1 ORDER BY scheduled_by",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = accountId });
+            var read = new List<TakenEffect>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var change = reader.GetString(2) switch
+                {
+                    DeleteChange => ScheduledChange.Delete,
+                    var other => throw new InvalidOperationException($"The effect {reader.GetInt64(0)} of '{accountId}' in seat_policy_effects is a '{other}', which this version does not know."),
+                };
+                read.Add(new TakenEffect(
+                    reader.GetInt64(0),
+                    new SeatId(reader.GetString(1)),
+                    new PendingChange(change, LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(3))),
+                    Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(4), DateTimeKind.Utc))));
+            }
+
+            return (IReadOnlyList<TakenEffect>)read;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);
@@ -189,6 +265,13 @@ public sealed class PostgresAccountEventStore : IAccountEventStore, IAsyncDispos
         _dataSource.Dispose();
         _schemaLock.Dispose();
     }
+
+    /// <summary>A change's stored name, never its CLR name.</summary>
+    private static string ChangeName(ScheduledChange change) => change switch
+    {
+        ScheduledChange.Delete => DeleteChange,
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "A scheduled change this store does not know."),
+    };
 
     /// <summary>Opens a connection (creating the table first, once), runs <paramref name="work"/>, and turns connection failures into <see cref="EventStoreUnavailableException"/>.</summary>
     private async Task<T> Run<T>(string accountId, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)

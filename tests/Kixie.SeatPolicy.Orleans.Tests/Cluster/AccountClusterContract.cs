@@ -12,7 +12,7 @@ namespace Kixie.SeatPolicy.Orleans.Tests;
 /// The account grains on a cluster of two in-process silos sharing one store, run against each store
 /// by a subclass that says how to make a new, empty one. Each test starts its own cluster.
 /// </summary>
-public abstract class AccountClusterContract : IAsyncLifetime
+public abstract partial class AccountClusterContract : IAsyncLifetime
 {
     private IAccountEventStore? _inner;
     private FaultyStore? _store;
@@ -273,7 +273,7 @@ public abstract class AccountClusterContract : IAsyncLifetime
     /// Sends a call until it is answered, as a caller does while a silo dies: the same command again,
     /// whatever failed (the silo, the message, the store), for up to a minute.
     /// </summary>
-    private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
+    protected static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
     {
         var clock = Stopwatch.StartNew();
         while (true)

@@ -37,6 +37,7 @@ internal static class HostingDocSnippets
         // Each silo (a host with UseOrleans):
         silo.AddSeatPolicy(store);                  // the grain, the store as a singleton, TurnoverPolicy.Default
         silo.AddSeatPolicy(store, policy);          // or your policy (options such as the deletion rules)
+        silo.UseInMemoryReminderService();          // scheduled deletions recorded on time (a persistent one on a cluster)
 
         // Each client that is not a silo (UseOrleansClient):
         client.AddSeatPolicy();                     // the engine's values on the wire

@@ -55,6 +55,14 @@ public sealed class FaultyStore(IAccountEventStore inner) : IAccountEventStore
         }
     }
 
+    /// <inheritdoc/>
+    public Task<bool> RecordEffectAsync(string accountId, TakenEffect effect, CancellationToken cancellationToken = default) =>
+        Unreachable ? throw Down(accountId) : inner.RecordEffectAsync(accountId, effect, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TakenEffect>> ReadEffectsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        Unreachable ? throw Down(accountId) : inner.ReadEffectsAsync(accountId, cancellationToken);
+
     private static EventStoreUnavailableException Down(string accountId) =>
         new(accountId, $"The test made the store unavailable for '{accountId}'.");
 }

@@ -34,6 +34,7 @@ public sealed class SeatPolicyCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSeatPolicy(store);
+            silo.UseInMemoryReminderService();
             silo.Configure<ClusterMembershipOptions>(options =>
             {
                 options.ProbeTimeout = TimeSpan.FromSeconds(1);

@@ -57,6 +57,24 @@ public static class Turnover
         };
     }
 
+    /// <summary>
+    /// Support schedules the deletion of Bo's seat for the next bill (rulebook §12; the account has no
+    /// contract, so only support may): its last day is the day before the first bill date after <paramref name="at"/>.
+    /// </summary>
+    /// <param name="id">The command's id.</param>
+    /// <param name="at">When it is sent.</param>
+    /// <returns>The command.</returns>
+    public static DeleteAgent ScheduleBoDeletion(string id, Instant at) =>
+        new(new CommandId(id), at, Actor.Support, BoSeat, Effective: DeletionEffective.NextBill);
+
+    /// <summary>What the grain records once a scheduled deletion has taken effect.</summary>
+    /// <param name="account">The account the deletion was scheduled on.</param>
+    /// <param name="scheduled">The scheduling event.</param>
+    /// <returns>The effect: from the start of the day after the last day, in the account's zone.</returns>
+    public static TakenEffect EffectOf(Account account, DeletionScheduled scheduled) =>
+        new(scheduled.Version, scheduled.Seat, PendingChange.Deletion(scheduled.LastDay),
+            scheduled.LastDay.PlusDays(1).AtStartOfDayInZone(account.TimeZone).ToInstant());
+
     /// <summary>The first <paramref name="count"/> commands of a stream.</summary>
     /// <param name="stream">The stream's name.</param>
     /// <param name="count">How many.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using NodaTime;
 using Xunit;
 
 namespace Kixie.SeatPolicy.Orleans.Tests;
@@ -69,6 +70,43 @@ public abstract class EventStoreContract : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateAsync(advanced));
 
         Assert.Null(await store.ReadAsync("acme"));
+    }
+
+    [Fact]
+    public async Task RecordEffect_OfAStoredScheduledDeletion_IsTrueOnceThenFalse_AndReadsBackOnce()
+    {
+        var store = await NewStoreAsync();
+        var opening = Turnover.Opening("acme");
+        await store.CreateAsync(opening);
+        var (account, decisions) = Turnover.ThroughEngine(opening, [Turnover.Command("a", 0), Turnover.ScheduleBoDeletion("later", Turnover.Start.Plus(Duration.FromHours(1)))]);
+        Assert.True(await store.AppendAsync("acme", 0, [.. decisions.SelectMany(decision => decision.Events)]));
+        var effect = Turnover.EffectOf(account, Assert.IsType<DeletionScheduled>(account.History[^1]));
+
+        Assert.True(await store.RecordEffectAsync("acme", effect));
+        Assert.False(await store.RecordEffectAsync("acme", effect));
+        Assert.False(await store.RecordEffectAsync("acme", effect with { From = effect.From.Plus(Duration.FromDays(1)) }));
+
+        Assert.Equal([effect], await store.ReadEffectsAsync("acme"));
+        Assert.Equal(account, await store.ReadAsync("acme"));
+    }
+
+    [Fact]
+    public async Task RecordEffect_WithoutAStoredSchedulingEventAtItsVersion_IsFalseAndWritesNothing()
+    {
+        var store = await NewStoreAsync();
+        var opening = Turnover.Opening("acme");
+        await store.CreateAsync(opening);
+        var (account, decisions) = Turnover.ThroughEngine(opening, [Turnover.Command("a", 0)]);
+        Assert.True(await store.AppendAsync("acme", 0, decisions[0].Events));
+        var effect = new TakenEffect(1, Turnover.BoSeat, PendingChange.Deletion(new LocalDate(2026, 3, 30)), Instant.FromUtc(2026, 3, 31, 7, 0));
+
+        Assert.False(await store.RecordEffectAsync("acme", effect));
+        Assert.False(await store.RecordEffectAsync("acme", effect with { ScheduledBy = 2 }));
+        Assert.False(await store.RecordEffectAsync("ghost", effect));
+
+        Assert.Empty(await store.ReadEffectsAsync("acme"));
+        Assert.Empty(await store.ReadEffectsAsync("ghost"));
+        Assert.Equal(account, await store.ReadAsync("acme"));
     }
 
     [Fact]
