@@ -24,6 +24,23 @@ public static class Fixtures
 
     public static string Email(int i) => $"agent{i}@acme.test";
 
+    /// <summary>
+    /// The same seats on three plans (rulebook §13): Integrate (the default, <see cref="Price"/>), PowerDialer and
+    /// Voice, seats spread across them in turn, with two price changes of PowerDialer around <see cref="At"/>.
+    /// </summary>
+    public static Account AccountOnPlans(int seats) =>
+        SeatPolicy.Account.OpenOnPlans(
+            "bench",
+            Zone,
+            [
+                new Plan("Integrate", Price),
+                new Plan("PowerDialer", Money.FromMinorUnits(9500, Currency.Usd), [new PlanPrice(new LocalDate(2026, 2, 1), Money.FromMinorUnits(9900, Currency.Usd)), new PlanPrice(new LocalDate(2026, 6, 1), Money.FromMinorUnits(10900, Currency.Usd))]),
+                new Plan("Voice", Money.FromMinorUnits(2000, Currency.Usd)),
+            ],
+            "Integrate",
+            new BillingCalendar(BillingCycle.Monthly, Anchor),
+            Enumerable.Range(0, seats).Select(i => Seat(i, seats, (i % 3) switch { 0 => "Integrate", 1 => "PowerDialer", _ => "Voice" })));
+
     /// <summary>The five turnover commands the turnover benchmarks decide on a <paramref name="seats"/>-seat account: at <see cref="At"/>, by the Admin (a deletion by support), on the middle seat.</summary>
     public static TurnoverCommands Turnover(int seats)
     {
@@ -51,11 +68,11 @@ public static class Fixtures
 
     public static SeatId SeatId(int i) => new($"s{i}");
 
-    private static InitialSeat Seat(int i, int seats) => i switch
+    private static InitialSeat Seat(int i, int seats, string? plan = null) => i switch
     {
-        0 => InitialSeat.Occupied(SeatId(i), "Ada Admin", Email(i), Role.Admin, Assets),
-        _ when i == seats - 1 => InitialSeat.Vacant(SeatId(i), Role.Agent, Assets),
-        _ => InitialSeat.Occupied(SeatId(i), $"Agent {i}", Email(i), Role.Agent, Assets),
+        0 => InitialSeat.Occupied(SeatId(i), "Ada Admin", Email(i), Role.Admin, Assets, plan),
+        _ when i == seats - 1 => InitialSeat.Vacant(SeatId(i), Role.Agent, Assets, plan),
+        _ => InitialSeat.Occupied(SeatId(i), $"Agent {i}", Email(i), Role.Agent, Assets, plan),
     };
 
     private static readonly SeatAssets Assets = new()

@@ -17,6 +17,7 @@ internal static class DialectNames
     public const string DeleteAgent = "DeleteAgent";
     public const string MalformedCommand = "MalformedCommand";
     public const string CancelScheduledChange = "CancelScheduledChange";
+    public const string ChangePlan = "ChangePlan";
 
     public const string SeatAdded = "SeatAdded";
     public const string AgentReplaced = "AgentReplaced";
@@ -25,12 +26,15 @@ internal static class DialectNames
     public const string SeatDeleted = "SeatDeleted";
     public const string DeletionScheduled = "DeletionScheduled";
     public const string ScheduleCancelled = "ScheduleCancelled";
+    public const string PlanUpgraded = "PlanUpgraded";
+    public const string PlanChanged = "PlanChanged";
+    public const string DowngradeScheduled = "DowngradeScheduled";
 
     /// <summary>The command types, in the order the docs list them.</summary>
-    public static readonly string[] Commands = [AddAgent, ReplaceAgent, DeactivateAgent, UpdateAgent, DeleteAgent, CancelScheduledChange, MalformedCommand];
+    public static readonly string[] Commands = [AddAgent, ReplaceAgent, DeactivateAgent, UpdateAgent, DeleteAgent, CancelScheduledChange, ChangePlan, MalformedCommand];
 
     /// <summary>The event types, in the order the docs list them.</summary>
-    public static readonly string[] Events = [SeatAdded, AgentReplaced, AgentDeactivated, AgentUpdated, SeatDeleted, DeletionScheduled, ScheduleCancelled];
+    public static readonly string[] Events = [SeatAdded, AgentReplaced, AgentDeactivated, AgentUpdated, SeatDeleted, DeletionScheduled, ScheduleCancelled, PlanUpgraded, PlanChanged, DowngradeScheduled];
 
     /// <summary>A command's <c>"type"</c>.</summary>
     public static string Of(SeatCommand command) => command switch
@@ -42,6 +46,7 @@ internal static class DialectNames
         Kixie.SeatPolicy.DeleteAgent => DeleteAgent,
         Kixie.SeatPolicy.MalformedCommand => MalformedCommand,
         Kixie.SeatPolicy.CancelScheduledChange => CancelScheduledChange,
+        Kixie.SeatPolicy.ChangePlan => ChangePlan,
         _ => throw new JsonException($"Cannot write a {command.GetType().Name}: only the library's own command types have a JSON shape."),
     };
 
@@ -55,6 +60,9 @@ internal static class DialectNames
         Kixie.SeatPolicy.Deleted => SeatDeleted,
         Kixie.SeatPolicy.DeletionScheduled => DeletionScheduled,
         Kixie.SeatPolicy.ScheduleCancelled => ScheduleCancelled,
+        Kixie.SeatPolicy.PlanUpgraded => PlanUpgraded,
+        Kixie.SeatPolicy.PlanChanged => PlanChanged,
+        Kixie.SeatPolicy.DowngradeScheduled => DowngradeScheduled,
         _ => throw new JsonException($"Cannot write a {change.GetType().Name}: only the library's own event types have a JSON shape."),
     };
 
@@ -89,6 +97,10 @@ internal static class DialectNames
         OutcomeKind.DeletionScheduled => "DeletionScheduled",
         OutcomeKind.ScheduleCancelled => "ScheduleCancelled",
         OutcomeKind.NothingScheduled => "NothingScheduled",
+        OutcomeKind.PlanUpgraded => "PlanUpgraded",
+        OutcomeKind.PlanChanged => "PlanChanged",
+        OutcomeKind.DowngradeScheduled => "DowngradeScheduled",
+        OutcomeKind.DowngradeBlocked => "DowngradeBlocked",
         _ => throw new JsonException($"Cannot write the outcome kind {kind}: only the library's own outcomes have a JSON shape."),
     };
 }

@@ -152,6 +152,7 @@ public static class SeatPolicyJson
         yield return Command<DeleteAgent>(DialectNames.DeleteAgent);
         yield return Command<MalformedCommand>(DialectNames.MalformedCommand);
         yield return Command<CancelScheduledChange>(DialectNames.CancelScheduledChange);
+        yield return Command<ChangePlan>(DialectNames.ChangePlan);
 
         // Events.
         yield return Shape<SeatEvent>(EventJson.Read, EventJson.Write);
@@ -162,6 +163,9 @@ public static class SeatPolicyJson
         yield return Event<Deleted>(DialectNames.SeatDeleted);
         yield return Event<DeletionScheduled>(DialectNames.DeletionScheduled);
         yield return Event<ScheduleCancelled>(DialectNames.ScheduleCancelled);
+        yield return Event<PlanUpgraded>(DialectNames.PlanUpgraded);
+        yield return Event<PlanChanged>(DialectNames.PlanChanged);
+        yield return Event<DowngradeScheduled>(DialectNames.DowngradeScheduled);
 
         // Outcomes and decisions.
         yield return Shape<OutcomeCase>(OutcomeJson.ReadCase, OutcomeJson.WriteCase);
@@ -176,7 +180,8 @@ public static class SeatPolicyJson
         yield return Case<InvalidCommand>(OutcomeKind.InvalidCommand);
         yield return Case<VersionConflict>(OutcomeKind.VersionConflict);
         yield return Case<NothingScheduled>(OutcomeKind.NothingScheduled);
-        yield return Shape<Scheduling>(OutcomeJson.ReadScheduling, static (writer, value) => OutcomeJson.WriteCase(writer, value.Case));
+        yield return Case<DowngradeBlocked>(OutcomeKind.DowngradeBlocked);
+        yield return Shape<PlanOrSchedule>(OutcomeJson.ReadPlanOrSchedule, static (writer, value) => OutcomeJson.WriteCase(writer, value.Case));
         yield return Shape<TurnoverOutcome>(OutcomeJson.ReadOutcome, OutcomeJson.WriteOutcome);
         yield return Shape<Rejection>(OutcomeJson.ReadRejection, OutcomeJson.WriteRejection);
         yield return Shape<Decision>(DecisionJson.Read, DecisionJson.Write);

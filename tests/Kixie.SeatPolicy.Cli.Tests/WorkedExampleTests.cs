@@ -17,6 +17,7 @@ public sealed class WorkedExampleTests
 {
     [Theory]
     [InlineData("scheduled-deletion")]
+    [InlineData("plans-upgrade-downgrade")]
     public async Task Simulate_WorkedExample_GivesTheExpectedFacts(string name)
     {
         var run = await SeatPolicyTool.RunAsync("simulate", $"tests/scenarios/examples/{name}.json", "--format", "json", "--as-of", "2026-12-31");

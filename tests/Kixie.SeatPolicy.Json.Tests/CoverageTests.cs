@@ -15,8 +15,10 @@ public sealed class CoverageTests
         var runs = JsonGenerators.Run.Sample(300).ToList();
         var decisions = runs.SelectMany(run => run.Decisions).ToList();
 
+        // The generated accounts have one plan (a plain seat price), so a plan change (rulebook §13) never happens
+        // in them: PlansJsonTests round-trips every one of those outcomes and events on an account on plans.
         Assert.Equal(
-            Enum.GetValues<OutcomeKind>(),
+            Enum.GetValues<OutcomeKind>().Except(PlansJsonTests.PlanOutcomes),
             decisions.Select(decision => decision.Outcome.Kind).Distinct().Order());
         Assert.Equal(
             ["AgentDeactivated", "AgentReplaced", "AgentUpdated", "DeletionScheduled", "ScheduleCancelled", "SeatAdded", "SeatDeleted"],

@@ -30,12 +30,16 @@ public sealed class LenientReadingTests
     [InlineData("AddAgent", ""","directNumber":14155550101""", "directNumber", "expected a string but found a number")]
     [InlineData("AddAgent", ",\"ringGroups\":\"sales\"", "ringGroups", "expected an array but found a string")]
     [InlineData("AddAgent", ""","devices":["desk-1",7]""", "devices", "expected a string but found a number")]
-    [InlineData("AddAgent", ""","assets":{}""", "assets", "AddAgent has no property 'assets' (expected type, id, at, actor, seat, name, email, role, directNumber, callerId, ringGroups, devices, expectedVersion)")]
+    [InlineData("AddAgent", ""","assets":{}""", "assets", "AddAgent has no property 'assets' (expected type, id, at, actor, seat, name, email, role, plan, directNumber, callerId, ringGroups, devices, expectedVersion)")]
     [InlineData("ReplaceAgent", ",\"seat\":\"s2\",\"name\":\"Bo Li\",\"colour\":\"red\"", "colour", "ReplaceAgent has no property 'colour' (expected type, id, at, actor, seat, name, email, role, expectedVersion)")]
     [InlineData("UpdateAgent", ""","seat":"s2","role":{}""", "role", "expected a Role name but found an object")]
     [InlineData("DeactivateAgent", ",\"seat\":\"s2\",\"name\":\"Bo Li\"", "name", "DeactivateAgent has no property 'name' (expected type, id, at, actor, seat, expectedVersion)")]
     [InlineData("DeleteAgent", ""","seat":"s2","expectedversion":3""", "expectedversion", "DeleteAgent has no property 'expectedversion' (expected type, id, at, actor, seat, effective, expectedVersion)")]
     [InlineData("MalformedCommand", ",\"reason\":\"why\"", "field", "the required property is missing")]
+    [InlineData("ChangePlan", ""","seat":"s2","plan":5""", "plan", "expected a string but found a number")]
+    [InlineData("ChangePlan", ""","seat":"s2","plan":["PowerDialer"]""", "plan", "expected a string but found an array")]
+    [InlineData("ChangePlan", ",\"seat\":\"s2\",\"effective\":\"NextBill\"", "effective", "ChangePlan has no property 'effective' (expected type, id, at, actor, seat, plan, expectedVersion)")]
+    [InlineData("AddAgent", ""","name":"Bo Li","plan":false""", "plan", "expected a string but found a boolean")]
     public void Read_CommandWithAnUnreadableMember_IsAMalformedCommandNamingIt(string type, string members, string field, string reason)
     {
         var json = Command(type, members);

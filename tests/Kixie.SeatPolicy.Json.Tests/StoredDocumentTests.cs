@@ -138,7 +138,7 @@ public sealed class StoredDocumentTests
     }
 
     [Fact]
-    public void Scheduling_EachCase_ReadsBackAsItself()
+    public void PlanOrSchedule_EachCase_ReadsBackAsItself()
     {
         var account = StoredHistories.All[0].Opening;
         var at = account.History.Count == 0 ? NodaTime.Instant.FromUtc(2026, 3, 10, 20, 0) : account.History[^1].At;
@@ -147,7 +147,7 @@ public sealed class StoredDocumentTests
 
         foreach (var decision in new[] { scheduled, nothing })
         {
-            var scheduling = Assert.IsType<Scheduling>(decision.Outcome.Value);
+            var scheduling = Assert.IsType<PlanOrSchedule>(decision.Outcome.Value);
             Assert.True(Same.Case(scheduling.Case, Same.RoundTrip(scheduling).Case), decision.ToString());
         }
     }

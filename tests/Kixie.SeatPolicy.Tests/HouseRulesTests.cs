@@ -32,6 +32,7 @@ public sealed class HouseRulesTests
         nameof(InitialSeat),
         nameof(NextBill),
         nameof(PendingChange),
+        nameof(PlanPrice),
     ];
 
     public static TheoryData<Type> PublicTypes => [.. Packages.SelectMany(assembly => assembly.GetExportedTypes()).OrderBy(type => type.FullName, StringComparer.Ordinal)];

@@ -178,6 +178,31 @@ internal static class HtmlReport
             }
         }
 
+        // Plan changes (rulebook §13) on the seat's lane: an upgrade or a same-price move on its day, a downgrade on
+        // the bill date it takes effect (dashed while still pending), unless a cancel or a later change ended it.
+        foreach (var change in account.History)
+        {
+            var (on, from, to, how) = change switch
+            {
+                PlanUpgraded upgraded => (account.LocalDateOf(upgraded.At), upgraded.From, upgraded.To, $"upgrade, charged {upgraded.Charge.Amount}"),
+                PlanChanged changed => (account.LocalDateOf(changed.At), changed.From, changed.To, "same price, nothing charged"),
+                DowngradeScheduled downgrade when account.FindSeat(downgrade.Seat, downgrade.Effective)?.Plan == downgrade.To || account.PendingChangeOf(downgrade.Seat) == downgrade.Pending
+                    => (downgrade.Effective, downgrade.From, downgrade.To, $"downgrade scheduled on {Iso(account.LocalDateOf(downgrade.At))}"),
+                _ => (default(LocalDate), null, null, null),
+            };
+            var lane = lanes.FindIndex(l => l.Seat == change.Seat.Value);
+            if (to is null || lane < 0 || on < start || on > end)
+            {
+                continue;
+            }
+
+            var (x, y) = (X(on), Top + (lane * LaneHeight));
+            var pending = change is DowngradeScheduled && account.PendingChangeOf(change.Seat) is { Change: ScheduledChange.ChangePlan };
+            o.Write($"<g class=\"plan-change\" data-seat=\"{E(change.Seat.Value)}\" data-date=\"{Iso(on)}\"><title>{E(change.Seat.Value)}: plan {E(from!)} → {E(to)} from {Iso(on)} ({E(how!)})</title>"
+                + $"<line x1=\"{F(x)}\" y1=\"{F(y + 18)}\" x2=\"{F(x)}\" y2=\"{F(y + 42)}\" stroke=\"#6a1b9a\" stroke-width=\"2\"{(pending ? " stroke-dasharray=\"3 2\"" : string.Empty)}/>"
+                + $"<text x=\"{F(Math.Min(x + 3, Right - 60))}\" y=\"{F(y + 52)}\" font-size=\"10\" fill=\"#6a1b9a\">→ {E(Fit(to, 80, 6))}</text></g>\n");
+        }
+
         // Bills: a line per bill date labelled with the invoice's total (the next one dashed); add charges on their day.
         var bills = report.Run.Invoices.Where(i => i.Kind == InvoiceKind.Bill).Select(i => (Invoice: i, Next: false)).Append((report.Run.NextBill, true)).ToList();
         for (var b = 0; b < bills.Count; b++)
@@ -189,12 +214,12 @@ internal static class HtmlReport
                 + $"<text x=\"{F(x)}\" y=\"{F(b % 2 == 0 ? 12 : 26)}\" text-anchor=\"{anchor}\" font-size=\"11\">{(next ? "next " : string.Empty)}{E(bill.Total.ToString())}</text></g>\n");
         }
 
-        var adds = report.Run.Invoices.Append(report.Run.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind == InvoiceLineKind.Add && l.AddedOn is not null);
+        var adds = report.Run.Invoices.Append(report.Run.NextBill).SelectMany(i => i.Lines).Where(l => l.Kind is InvoiceLineKind.Add or InvoiceLineKind.Upgrade && l.AddedOn is not null);
         foreach (var add in adds)
         {
             var lane = lanes.FindIndex(l => l.Seat == add.Seat.Value);
             var x = X(add.AddedOn!.Value);
-            o.Write($"<text x=\"{F(Math.Min(x + 24, Right - 50))}\" y=\"{F(Top + (Math.Max(0, lane) * LaneHeight) + 15)}\" font-size=\"11\" fill=\"#1b5e20\"><title>add charge {E(add.Amount.ToString())}: {E(add.Explain())}</title>+{E(add.Amount.ToString())}</text>\n");
+            o.Write($"<text x=\"{F(Math.Min(x + 24, Right - 50))}\" y=\"{F(Top + (Math.Max(0, lane) * LaneHeight) + 15)}\" font-size=\"11\" fill=\"#1b5e20\"><title>{(add.Kind == InvoiceLineKind.Upgrade ? "upgrade" : "add")} charge {E(add.Amount.ToString())}: {E(add.Explain())}</title>+{E(add.Amount.ToString())}</text>\n");
         }
 
         // Commands: a circle when accepted, a diamond when refused, hollow for a replay; same-day markers side by side.

@@ -38,11 +38,11 @@ internal static class JsonReport
         output.WriteByte((byte)'\n');
     }
 
-    private static Report View(SimulationReport report) => View(report.Run, report.Standing, report.Refunded);
+    private static Report View(SimulationReport report) => View(report, report.Run, report.Standing, report.Refunded);
 
-    private static Report View(CommandRun run, ImmutableArray<Seat> standing, Money refunded) => new(
+    private static Report View(SimulationReport report, CommandRun run, ImmutableArray<Seat> standing, Money refunded) => new(
         [.. run.Results.Select(ResultOf)],
-        new AccountView(run.Account.Version, [.. standing.Select(seat => SeatOf(run.Account, seat))]),
+        new AccountView(run.Account.Version, [.. standing.Select(seat => SeatOf(report, seat))]),
         new Bill(Iso(run.NextBill.Date), run.NextBill.SeatLineCount, run.NextBill.Total.ToString()),
         [.. run.Invoices.Select(InvoiceOf)],
         new Totals(run.Charged.ToString(), refunded.ToString()));
@@ -54,20 +54,31 @@ internal static class JsonReport
         result.Charge.ToString(),
         result.Replayed,
         result.Outcome.Case.Describe(),
-        result.Outcome.Case is DeletionBlocked blocked ? Iso(blocked.AllowedFrom) : null,
+        result.Outcome.Case switch
+        {
+            DeletionBlocked blocked => Iso(blocked.AllowedFrom),
+            DowngradeBlocked blocked => Iso(blocked.AllowedFrom),
+            _ => null,
+        },
         result.Outcome.Case is DeletionScheduled scheduled ? Iso(scheduled.LastDay) : null,
-        result.Outcome.Case is DeletionScheduled { Replaced: { } replaced } ? PendingOf(replaced) : null);
+        result.Outcome.Case is DowngradeScheduled downgrade ? Iso(downgrade.Effective) : null,
+        result.Outcome.Case switch
+        {
+            DeletionScheduled { Replaced: { } replaced } => PendingOf(replaced),
+            DowngradeScheduled { Replaced: { } replaced } => PendingOf(replaced),
+            _ => null,
+        });
 
-    private static SeatView SeatOf(Account account, Seat seat) =>
-        new(seat.Id.Value, Status(seat), seat.Occupant?.Email, SeatRole(seat), StandardPlan, account.PendingChangeOf(seat.Id) is { } pending ? PendingOf(pending) : null);
+    private static SeatView SeatOf(SimulationReport report, Seat seat) =>
+        new(seat.Id.Value, Status(seat), seat.Occupant?.Email, SeatRole(seat), seat.Plan, report.PendingOf(seat) is { } pending ? PendingOf(pending) : null);
 
-    private static PendingView PendingOf(PendingChange pending) => new(pending.Change.ToString(), Iso(pending.Date));
+    private static PendingView PendingOf(PendingChange pending) => new(pending.Change.ToString(), Iso(pending.Date), pending.Plan);
 
     private static InvoiceView InvoiceOf(Invoice invoice) => new(
         Iso(invoice.Date),
         invoice.Kind.ToString(),
         invoice.Total.ToString(),
-        [.. invoice.Lines.Select(line => new Line(line.Kind.ToString(), line.Seat.Value, StandardPlan, line.Amount.ToString(), line.Explain()))]);
+        [.. invoice.Lines.Select(line => new Line(line.Kind.ToString(), line.Seat.Value, line.Plan, line.Amount.ToString(), line.Explain()))]);
 
     private sealed record Many(ImmutableArray<Titled> Scenarios);
 
@@ -84,6 +95,7 @@ internal static class JsonReport
         string Detail,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AllowedFrom,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastDay,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Effective,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PendingView? Replaced);
 
     private sealed record AccountView(long Version, ImmutableArray<SeatView> Seats);
@@ -96,7 +108,10 @@ internal static class JsonReport
         string Plan,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PendingView? Pending);
 
-    private sealed record PendingView(string Change, string Date);
+    private sealed record PendingView(
+        string Change,
+        string Date,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Plan);
 
     private sealed record Bill(string Date, int Seats, string Total);
 

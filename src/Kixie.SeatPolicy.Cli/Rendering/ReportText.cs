@@ -21,12 +21,6 @@ internal static class ReportText
     /// <summary><c>Occupied</c> or <c>Vacant</c>.</summary>
     public static string Status(Seat seat) => seat.IsOccupied ? "Occupied" : "Vacant";
 
-    /// <summary>
-    /// The plan every seat and invoice line is on while an account has one seat price (the scenario
-    /// format writes it for every account: a plain <c>seatPrice</c> is one plan of this name).
-    /// </summary>
-    public const string StandardPlan = "Standard";
-
     /// <summary>The occupant's role, or the last role of a vacant seat.</summary>
     public static string SeatRole(Seat seat) => (seat.Occupant?.Role ?? seat.LastRole).ToString();
 

@@ -17,4 +17,16 @@ internal sealed record SimulationReport(string? Title, string? Description, Comm
     /// before it is shown done (rulebook §12), one still to come as the seat's pending change.
     /// </summary>
     public ImmutableArray<Seat> Standing => Run.Account.ListSeats(Run.BillAsOf);
+
+    /// <summary>
+    /// A standing seat's pending change still to come on the next bill's as-of date: a scheduled deletion (the
+    /// seat would not be standing if it were done), or a downgrade whose bill date is after that date (one on or
+    /// before it is shown done: the seat is on its new plan).
+    /// </summary>
+    /// <param name="seat">A seat of <see cref="Standing"/>.</param>
+    /// <returns>The pending change, or null.</returns>
+    public PendingChange? PendingOf(Seat seat) =>
+        Run.Account.PendingChangeOf(seat.Id) is { } pending && (pending.Change == ScheduledChange.Delete || pending.Date > Run.BillAsOf)
+            ? pending
+            : null;
 }

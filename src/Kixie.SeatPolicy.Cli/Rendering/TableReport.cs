@@ -89,7 +89,7 @@ internal static class TableReport
         var bill = report.Run.NextBill;
         var addLines = bill.Lines.Length - bill.SeatLineCount;
         output.WriteLine(
-            paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.SeatLineCount, "seat")} × {account.SeatPrice}"
+            paint.Bold($"Next bill {Iso(bill.Date)}: {Count(bill.SeatLineCount, "seat")}" + (account.Plans.Length == 1 && !account.Plans[0].HasLaterPrices ? $" × {account.SeatPrice}" : " on their plans")
                 + (addLines > 0 ? $" + {Count(addLines, "add line")}" : string.Empty)
                 + $" = {bill.Total} {currency}")
             + paint.Dim($" (as of {Iso(report.Run.BillAsOf)})"));
@@ -106,7 +106,8 @@ internal static class TableReport
                 seat.Occupant?.Name ?? "-",
                 seat.Occupant?.Email ?? "-",
                 SeatRole(seat),
-                string.Join("; ", new[] { seat.Assets.Describe(), account.PendingChangeOf(seat.Id) is { } pending ? $"pending: {pending.Describe()}" : string.Empty }.Where(part => part.Length > 0)),
+                seat.Plan,
+                string.Join("; ", new[] { seat.Assets.Describe(), report.PendingOf(seat) is { } pending ? $"pending: {pending.Describe()}" : string.Empty }.Where(part => part.Length > 0)),
             })
             .ToList();
         if (seatRows.Count == 0)

@@ -5,14 +5,15 @@ namespace Kixie.SeatPolicy.Json;
 /// <summary>
 /// The people and seats of an account: <see cref="Agent"/> as <c>{"id":1,"name":…,"email":…,"role":"Admin"}</c>,
 /// <see cref="SeatAssets"/> as <c>{"directNumber":…,"callerId":…,"ringGroups":[…],"devices":[…]}</c> and
-/// <see cref="InitialSeat"/> as <c>{"seat":"s1","name":…,"email":…,"role":…,"directNumber":…,"ringGroups":[…]}</c>
-/// with its assets flat (<c>"vacant":true</c> and no name or email for a vacant seat).
+/// <see cref="InitialSeat"/> as <c>{"seat":"s1","name":…,"email":…,"role":…,"plan":…,"directNumber":…,"ringGroups":[…]}</c>
+/// with its assets flat (<c>"vacant":true</c> and no name or email for a vacant seat; <c>plan</c> only when the
+/// seat names one, rulebook §13).
 /// </summary>
 internal static class AgentJson
 {
     private static readonly string[] AgentNames = ["id", "name", "email", "role"];
     private static readonly string[] AssetNames = ["directNumber", "callerId", "ringGroups", "devices"];
-    private static readonly string[] SeatNames = ["seat", "vacant", "name", "email", "role", "directNumber", "callerId", "ringGroups", "devices"];
+    private static readonly string[] SeatNames = ["seat", "vacant", "name", "email", "role", "plan", "directNumber", "callerId", "ringGroups", "devices"];
 
     public static void WriteAgent(Utf8JsonWriter writer, Agent value)
     {
@@ -108,6 +109,7 @@ internal static class AgentJson
         writer.WriteOptionalString("name", value.Name);
         writer.WriteOptionalString("email", value.Email);
         writer.WriteEnum("role", value.Role);
+        writer.WriteOptionalString("plan", value.Plan);
         WriteFlatAssets(writer, value.Assets, lists: false);
         writer.WriteEndObject();
     }
@@ -117,6 +119,7 @@ internal static class AgentJson
         var seat = node.Object("an initial seat", SeatNames);
         var id = IdsJson.ReadSeatId(seat.Required("seat"));
         var assets = ReadFlatAssets(seat);
+        var plan = seat.Optional("plan")?.String();
         if (seat.Optional("vacant")?.Boolean() ?? false)
         {
             if (seat.Has("name") || seat.Has("email"))
@@ -125,7 +128,7 @@ internal static class AgentJson
             }
 
             var lastRole = seat.Optional("role")?.Enum<Role>() ?? Role.Agent;
-            return InitialSeat.Vacant(id, lastRole, assets);
+            return InitialSeat.Vacant(id, lastRole, assets, plan);
         }
 
         return InitialSeat.Occupied(
@@ -133,6 +136,7 @@ internal static class AgentJson
             seat.Required("name").String(),
             seat.Required("email").String(),
             seat.Required("role").Enum<Role>(),
-            assets);
+            assets,
+            plan);
     }
 }

@@ -17,10 +17,11 @@ internal static class CommandJson
     public const string Discriminator = "type";
 
     private static readonly string[] AddNames =
-        ["type", "id", "at", "actor", "seat", "name", "email", "role", "directNumber", "callerId", "ringGroups", "devices", "expectedVersion"];
+        ["type", "id", "at", "actor", "seat", "name", "email", "role", "plan", "directNumber", "callerId", "ringGroups", "devices", "expectedVersion"];
     private static readonly string[] ReplaceNames = ["type", "id", "at", "actor", "seat", "name", "email", "role", "expectedVersion"];
     private static readonly string[] SeatOnlyNames = ["type", "id", "at", "actor", "seat", "expectedVersion"];
     private static readonly string[] DeleteNames = ["type", "id", "at", "actor", "seat", "effective", "expectedVersion"];
+    private static readonly string[] ChangePlanNames = ["type", "id", "at", "actor", "seat", "plan", "expectedVersion"];
     private static readonly string[] UpdateNames = ReplaceNames;
     private static readonly string[] MalformedNames = ["type", "id", "at", "actor", "field", "reason", "seat", "expectedVersion"];
 
@@ -47,6 +48,7 @@ internal static class CommandJson
                     writer.WriteSeatId("seat", seat);
                 }
 
+                writer.WriteOptionalString("plan", add.Plan);
                 if (add.Assets is { } assets)
                 {
                     AgentJson.WriteFlatAssets(writer, assets, lists: true);
@@ -78,6 +80,10 @@ internal static class CommandJson
                 break;
             case CancelScheduledChange cancel:
                 writer.WriteSeatId("seat", cancel.Seat);
+                break;
+            case ChangePlan change:
+                writer.WriteSeatId("seat", change.Seat);
+                writer.WriteOptionalString("plan", change.Plan);
                 break;
             case MalformedCommand malformed:
                 writer.WriteString("field", malformed.Field);
@@ -157,7 +163,8 @@ internal static class CommandJson
                     command.Optional("role")?.Enum<Role>(),
                     command.Optional("seat") is { } seat ? IdsJson.ReadSeatId(seat) : null,
                     AgentJson.ReadFlatAssets(command),
-                    ExpectedVersion(command));
+                    ExpectedVersion(command),
+                    PlanOf(command));
             case DialectNames.ReplaceAgent:
                 command.OnlyKnown(DialectNames.ReplaceAgent, ReplaceNames);
                 return new ReplaceAgent(id, at, actor, Seat(command), Name(command), Email(command), RoleOf(command), ExpectedVersion(command));
@@ -179,6 +186,9 @@ internal static class CommandJson
             case DialectNames.CancelScheduledChange:
                 command.OnlyKnown(DialectNames.CancelScheduledChange, SeatOnlyNames);
                 return new CancelScheduledChange(id, at, actor, Seat(command), ExpectedVersion(command));
+            case DialectNames.ChangePlan:
+                command.OnlyKnown(DialectNames.ChangePlan, ChangePlanNames);
+                return new ChangePlan(id, at, actor, Seat(command), PlanOf(command), ExpectedVersion(command));
             default:
                 command.OnlyKnown(DialectNames.MalformedCommand, MalformedNames);
                 return new MalformedCommand(
@@ -214,6 +224,9 @@ internal static class CommandJson
     private static string? Email(ObjectNode command) => command.Optional("email")?.String();
 
     private static Role? RoleOf(ObjectNode command) => command.Optional("role")?.Enum<Role>();
+
+    /// <summary>The plan a command names (rulebook §13); absent reads as none, which for <see cref="ChangePlan"/> the policy answers with <see cref="InvalidCommand"/>.</summary>
+    private static string? PlanOf(ObjectNode command) => command.Optional("plan")?.String();
 
     private static long? ExpectedVersion(ObjectNode command) => command.Optional("expectedVersion")?.Int64();
 }

@@ -18,13 +18,16 @@ internal static class EventJson
     /// <summary>The members of each change, after its discriminator.</summary>
     public static readonly System.Collections.Generic.Dictionary<OutcomeKind, string[]> Members = new()
     {
-        [OutcomeKind.Added] = ["version", "seat", "command", "agent", "assets", "charge"],
+        [OutcomeKind.Added] = ["version", "seat", "command", "agent", "assets", "charge", "plan"],
         [OutcomeKind.Replaced] = ["version", "seat", "command", "newAgent", "previousAgent", "inherited"],
         [OutcomeKind.Deactivated] = ["version", "seat", "command", "formerAgent", "kept"],
         [OutcomeKind.Updated] = ["version", "seat", "command", "before", "after"],
         [OutcomeKind.Deleted] = ["version", "seat", "command", "formerAgent", "released", "offBillFrom"],
         [OutcomeKind.DeletionScheduled] = ["version", "seat", "command", "lastDay", "replaced"],
         [OutcomeKind.ScheduleCancelled] = ["version", "seat", "command", "cancelled"],
+        [OutcomeKind.PlanUpgraded] = ["version", "seat", "command", "from", "charge"],
+        [OutcomeKind.PlanChanged] = ["version", "seat", "command", "from"],
+        [OutcomeKind.DowngradeScheduled] = ["version", "seat", "command", "from", "effective", "replaced"],
     };
 
     private static readonly System.Collections.Generic.Dictionary<string, OutcomeKind> KindsByType = new(System.StringComparer.Ordinal)
@@ -36,7 +39,13 @@ internal static class EventJson
         [DialectNames.SeatDeleted] = OutcomeKind.Deleted,
         [DialectNames.DeletionScheduled] = OutcomeKind.DeletionScheduled,
         [DialectNames.ScheduleCancelled] = OutcomeKind.ScheduleCancelled,
+        [DialectNames.PlanUpgraded] = OutcomeKind.PlanUpgraded,
+        [DialectNames.PlanChanged] = OutcomeKind.PlanChanged,
+        [DialectNames.DowngradeScheduled] = OutcomeKind.DowngradeScheduled,
     };
+
+    /// <summary>Whether a kind is an accepted change, read by <see cref="ReadMembers"/>.</summary>
+    public static bool IsChange(OutcomeKind kind) => Members.ContainsKey(kind);
 
     /// <summary>The discriminator values, in the order the docs list them.</summary>
     public static readonly string[] Types = DialectNames.Events;
@@ -61,6 +70,12 @@ internal static class EventJson
                 writer.WriteObject("agent", added.Agent, AgentJson.WriteAgent);
                 writer.WriteObject("assets", added.Assets, AgentJson.WriteAssets);
                 writer.WriteObject("charge", added.Charge, CalendarJson.WriteIncurred);
+                if (added.Plan != Plan.Standard)
+                {
+                    // Left out on the plan of an account opened with a plain seat price, so documents stored before plans read unchanged.
+                    writer.WriteString("plan", added.Plan);
+                }
+
                 break;
             case Replaced replaced:
                 writer.WriteObject("newAgent", replaced.NewAgent, AgentJson.WriteAgent);
@@ -86,6 +101,18 @@ internal static class EventJson
                 break;
             case ScheduleCancelled cancelled:
                 writer.WriteObject("cancelled", cancelled.Cancelled, WritePending);
+                break;
+            case PlanUpgraded upgraded:
+                writer.WriteString("from", upgraded.From);
+                writer.WriteObject("charge", upgraded.Charge, CalendarJson.WriteIncurred);
+                break;
+            case PlanChanged changed:
+                writer.WriteString("from", changed.From);
+                break;
+            case DowngradeScheduled downgrade:
+                writer.WriteString("from", downgrade.From);
+                writer.WriteDate("effective", downgrade.Effective);
+                writer.WriteOptionalObject("replaced", downgrade.Replaced, WritePending);
                 break;
             default:
                 throw new JsonException($"Cannot write a {value.GetType().Name}: only the library's own event types have a JSON shape.");
@@ -130,7 +157,8 @@ internal static class EventJson
                 seat,
                 AgentJson.ReadAgent(change.Required("agent")),
                 AgentJson.ReadAssets(change.Required("assets")),
-                CalendarJson.ReadIncurred(change.Required("charge"))),
+                CalendarJson.ReadIncurred(change.Required("charge")),
+                change.Optional("plan")?.String() ?? Plan.Standard),
             OutcomeKind.Replaced => new Replaced(
                 command,
                 version,
@@ -164,25 +192,58 @@ internal static class EventJson
                 change.Required("lastDay").LocalDate(),
                 change.Optional("replaced") is { } replaced ? ReadPending(replaced) : null),
             OutcomeKind.ScheduleCancelled => new ScheduleCancelled(command, version, seat, ReadPending(change.Required("cancelled"))),
+            OutcomeKind.PlanUpgraded => new PlanUpgraded(
+                PlanChangeCommand(change, command),
+                version,
+                seat,
+                change.Required("from").String(),
+                CalendarJson.ReadIncurred(change.Required("charge"))),
+            OutcomeKind.PlanChanged => new PlanChanged(PlanChangeCommand(change, command), version, seat, change.Required("from").String()),
+            OutcomeKind.DowngradeScheduled => new DowngradeScheduled(
+                PlanChangeCommand(change, command),
+                version,
+                seat,
+                change.Required("from").String(),
+                change.Required("effective").LocalDate(),
+                change.Optional("replaced") is { } replacedChange ? ReadPending(replacedChange) : null),
             _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "not an accepted change"),
         };
     }
 
-    /// <summary>A pending change: <c>{"change":"Delete","date":"2026-03-31"}</c> (the date is a deletion's last day).</summary>
+    /// <summary>
+    /// A pending change: <c>{"change":"Delete","date":"2026-03-31"}</c> (the date is a deletion's last day) or
+    /// <c>{"change":"ChangePlan","date":"2026-04-01","plan":"Integrate"}</c> (a downgrade: the bill date it takes
+    /// effect and the plan it moves to); <c>plan</c> is left out when null.
+    /// </summary>
     public static void WritePending(Utf8JsonWriter writer, PendingChange value)
     {
         writer.WriteStartObject();
         writer.WriteEnum("change", value.Change);
         writer.WriteDate("date", value.Date);
+        writer.WriteOptionalString("plan", value.Plan);
         writer.WriteEndObject();
     }
 
     /// <summary>Reads a pending change written by <see cref="WritePending"/>.</summary>
     public static PendingChange ReadPending(Node node)
     {
-        var pending = node.Object("a pending change", ["change", "date"]);
-        return new PendingChange(pending.Required("change").Enum<ScheduledChange>(), pending.Required("date").LocalDate());
+        var pending = node.Object("a pending change", ["change", "date", "plan"]);
+        return new PendingChange(
+            pending.Required("change").Enum<ScheduledChange>(),
+            pending.Required("date").LocalDate(),
+            pending.Optional("plan")?.String());
     }
+
+    /// <summary>
+    /// The command of a plan change, which names the plan the seat moves to (the event's <c>To</c>): a
+    /// <see cref="ChangePlan"/> with a plan, else the change is refused at its command.
+    /// </summary>
+    private static SeatCommand PlanChangeCommand(ObjectNode change, SeatCommand command) => command switch
+    {
+        ChangePlan { Plan: not null } => command,
+        ChangePlan => throw change.FailAt("command.plan", "a plan change's command names the plan the seat moves to"),
+        _ => throw change.FailAt("command.type", $"a plan change is caused by a {DialectNames.ChangePlan}, not a {DialectNames.Of(command)}"),
+    };
 
     private static (SeatCommand Command, long Version, SeatId Seat) Common(ObjectNode change)
     {

@@ -27,6 +27,9 @@ internal static class OutcomeJson
         [OutcomeKind.Deleted] = EventJson.Members[OutcomeKind.Deleted],
         [OutcomeKind.DeletionScheduled] = EventJson.Members[OutcomeKind.DeletionScheduled],
         [OutcomeKind.ScheduleCancelled] = EventJson.Members[OutcomeKind.ScheduleCancelled],
+        [OutcomeKind.PlanUpgraded] = EventJson.Members[OutcomeKind.PlanUpgraded],
+        [OutcomeKind.PlanChanged] = EventJson.Members[OutcomeKind.PlanChanged],
+        [OutcomeKind.DowngradeScheduled] = EventJson.Members[OutcomeKind.DowngradeScheduled],
         [OutcomeKind.NothingScheduled] = ["seat"],
         [OutcomeKind.DeletionBlocked] = ["seat", "reason", "allowedFrom", "alternatives"],
         [OutcomeKind.DeletionRequiresSupport] = ["seat", "howToReachSupport"],
@@ -38,9 +41,17 @@ internal static class OutcomeJson
         [OutcomeKind.SeatAlreadyVacant] = ["seat"],
         [OutcomeKind.InvalidCommand] = ["field", "reason"],
         [OutcomeKind.VersionConflict] = ["expected", "actual"],
+        [OutcomeKind.DowngradeBlocked] = ["seat", "reason", "allowedFrom"],
     };
 
     private static readonly string[] KindNames = [.. DialectNames.Outcomes.Keys];
+
+    /// <summary>The cases of a <see cref="PlanOrSchedule"/>, in its order.</summary>
+    private static readonly OutcomeKind[] PlanOrScheduleKinds =
+    [
+        OutcomeKind.DeletionScheduled, OutcomeKind.ScheduleCancelled, OutcomeKind.NothingScheduled,
+        OutcomeKind.PlanUpgraded, OutcomeKind.PlanChanged, OutcomeKind.DowngradeScheduled, OutcomeKind.DowngradeBlocked,
+    ];
 
     public static void WriteCase(Utf8JsonWriter writer, OutcomeCase value)
     {
@@ -65,6 +76,11 @@ internal static class OutcomeJson
                 }
 
                 writer.WriteEndArray();
+                break;
+            case DowngradeBlocked downgradeBlocked:
+                writer.WriteSeatId("seat", downgradeBlocked.Seat);
+                writer.WriteString("reason", downgradeBlocked.Reason);
+                writer.WriteDate("allowedFrom", downgradeBlocked.AllowedFrom);
                 break;
             case DeletionRequiresSupport support:
                 writer.WriteSeatId("seat", support.Seat);
@@ -128,15 +144,17 @@ internal static class OutcomeJson
 
         return kind switch
         {
-            OutcomeKind.Added or OutcomeKind.Replaced or OutcomeKind.Deactivated or OutcomeKind.Updated or OutcomeKind.Deleted
-                or OutcomeKind.DeletionScheduled or OutcomeKind.ScheduleCancelled =>
-                EventJson.ReadMembers(outcome, kind),
+            _ when EventJson.IsChange(kind) => EventJson.ReadMembers(outcome, kind),
             OutcomeKind.NothingScheduled => new NothingScheduled(Seat(outcome)),
             OutcomeKind.DeletionBlocked => new DeletionBlocked(
                 Seat(outcome),
                 outcome.Required("reason").String(),
                 outcome.Required("allowedFrom").LocalDate(),
                 outcome.Required("alternatives").Array(static item => item.Enum<TurnoverAlternative>())),
+            OutcomeKind.DowngradeBlocked => new DowngradeBlocked(
+                Seat(outcome),
+                outcome.Required("reason").String(),
+                outcome.Required("allowedFrom").LocalDate()),
             OutcomeKind.DeletionRequiresSupport => new DeletionRequiresSupport(
                 Seat(outcome),
                 outcome.Required("howToReachSupport").String()),
@@ -174,6 +192,10 @@ internal static class OutcomeJson
         DeletionScheduled scheduled => scheduled,
         ScheduleCancelled cancelled => cancelled,
         NothingScheduled nothing => nothing,
+        PlanUpgraded upgraded => upgraded,
+        PlanChanged changed => changed,
+        DowngradeScheduled downgrade => downgrade,
+        DowngradeBlocked downgradeBlocked => downgradeBlocked,
         var rejected => ToRejection(rejected, node),
     };
 
@@ -181,14 +203,18 @@ internal static class OutcomeJson
 
     public static Rejection ReadRejection(Node node) => ToRejection(ReadCase(node), node);
 
-    public static Scheduling ReadScheduling(Node node) => ReadCase(node) switch
+    public static PlanOrSchedule ReadPlanOrSchedule(Node node) => ReadCase(node) switch
     {
         DeletionScheduled scheduled => scheduled,
         ScheduleCancelled cancelled => cancelled,
         NothingScheduled nothing => nothing,
+        PlanUpgraded upgraded => upgraded,
+        PlanChanged changed => changed,
+        DowngradeScheduled downgrade => downgrade,
+        DowngradeBlocked downgradeBlocked => downgradeBlocked,
         var other => throw new SeatPolicyJsonException(
             $"{node.Path}.{Discriminator}",
-            $"'{DialectNames.Of(other)}' is not a scheduling outcome (expected DeletionScheduled, ScheduleCancelled, NothingScheduled)"),
+            $"'{DialectNames.Of(other)}' is not a plan or scheduling outcome (expected {string.Join(", ", PlanOrScheduleKinds.Select(DialectNames.Of))})"),
     };
 
     private static Rejection ToRejection(OutcomeCase value, Node node) => value switch

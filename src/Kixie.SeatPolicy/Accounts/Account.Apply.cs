@@ -71,7 +71,7 @@ public sealed partial class Account
         private EmailIndex _seatByEmail;
         private CommandIndex _accepted;
         private ImmutableHashSet<SeatId> _deletedSeats;
-        private PendingDeletions _pending;
+        private PendingChanges _pending;
         private long _version;
         private int _occupiedSeats;
         private int _occupiedAdmins;
@@ -114,7 +114,7 @@ public sealed partial class Account
                 throw new ValueRefusedException(parameterName, "at", change.At, _source.OutsideBillingRange(change.At));
             }
 
-            // A scheduled deletion whose last day is before this event's day has taken effect: first make it so.
+            // A scheduled change in effect on this event's day has taken effect: first make it so.
             if (_pending.AnyDueAt(change.At))
             {
                 Settle(_source.LocalDateOf(change.At), parameterName);
@@ -151,9 +151,27 @@ public sealed partial class Account
                 case Deleted deleted:
                     DeleteSeat(RequireSeat(deleted, parameterName));
                     break;
-                case DeletionScheduled scheduled:
-                    _ = RequireSeat(scheduled, parameterName);
-                    _pending = _pending.With(scheduled, _source.TimeZone);
+                case DeletionScheduled:
+                    _ = RequireSeat(change, parameterName);
+                    _pending = _pending.With(change, _source.TimeZone);
+                    break;
+                case DowngradeScheduled downgrade:
+                    _ = RequireSeat(change, parameterName);
+                    RequirePlanChange(downgrade, parameterName);
+                    if (downgrade.Effective <= _source.LocalDateOf(downgrade.At))
+                    {
+                        throw new ArgumentException($"The downgrade of seat '{downgrade.Seat}' takes effect on {Dates.Iso(downgrade.Effective)}, not after its own day.", parameterName);
+                    }
+
+                    _pending = _pending.With(change, _source.TimeZone);
+                    break;
+                case PlanUpgraded upgraded:
+                    RequirePlanChange(upgraded, parameterName);
+                    MovePlan(upgraded, upgraded.To, parameterName);
+                    break;
+                case PlanChanged changed:
+                    RequirePlanChange(changed, parameterName);
+                    MovePlan(changed, changed.To, parameterName);
                     break;
                 case ScheduleCancelled cancelled:
                     _ = RequireSeat(cancelled, parameterName);
@@ -173,18 +191,48 @@ public sealed partial class Account
         }
 
         /// <summary>
-        /// Every scheduled deletion whose last day is before <paramref name="date"/> takes effect, earliest
-        /// first: the seat is deleted as an immediate deletion on its last day would have deleted it. No
-        /// version, no event: the scheduling event is the history's record of it.
+        /// Every scheduled change in effect on <paramref name="date"/> takes effect, earliest first: a deletion
+        /// deletes the seat as an immediate deletion on its last day would have, a downgrade moves the seat to
+        /// its new plan. No version, no event: the scheduling event is the history's record of it.
         /// </summary>
         public void Settle(LocalDate date, string parameterName)
         {
             foreach (var due in _pending.DueBy(date))
             {
-                DeleteSeat(RequireSeat(due, parameterName));
+                var seat = RequireSeat(due, parameterName);
+                if (due is DowngradeScheduled downgrade)
+                {
+                    _pending = _pending.Without(seat.Id);
+                    SetSeat(seat.OnPlan(downgrade.To));
+                }
+                else
+                {
+                    DeleteSeat(seat);
+                }
             }
 
             DropLeftEmailsIfMany();
+        }
+
+        /// <summary>A plan event comes from a <see cref="ChangePlan"/> to one of the account's plans.</summary>
+        private readonly void RequirePlanChange(SeatEvent change, string parameterName)
+        {
+            if (change.Command is not ChangePlan { Plan: { } plan } || _source.FindPlan(plan) is null)
+            {
+                throw new ArgumentException($"The {change.Kind} of seat '{change.Seat}' is not from a ChangePlan to one of the account's plans.", parameterName);
+            }
+        }
+
+        /// <summary>A seat moves to another plan at once; a pending downgrade of it ends (a pending deletion stays).</summary>
+        private void MovePlan(SeatEvent change, string plan, string parameterName)
+        {
+            var seat = RequireSeat(change, parameterName);
+            if (_pending.Of(seat.Id) is DowngradeScheduled)
+            {
+                _pending = _pending.Without(seat.Id);
+            }
+
+            SetSeat(seat.OnPlan(plan));
         }
 
         public Account ToAccount(string parameterName) => new(
@@ -240,8 +288,13 @@ public sealed partial class Account
                 throw new ArgumentException($"Seat '{added.Seat}' already existed in this account.", parameterName);
             }
 
+            if (_source.FindPlan(added.Plan) is null)
+            {
+                throw new ArgumentException($"Seat '{added.Seat}' was added on '{added.Plan}', which is not one of the account's plans.", parameterName);
+            }
+
             _seatsEverCreated++;
-            var seat = new Seat(added.Seat, _seatsEverCreated, added.Assets, added.Agent, added.Agent.Role);
+            var seat = new Seat(added.Seat, _seatsEverCreated, added.Assets, added.Agent, added.Agent.Role, added.Plan);
             Arrive(added.Agent, seat, parameterName);
             SetSeat(seat);
         }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
 using Ardalis.GuardClauses;
 using NodaTime;
 
@@ -35,15 +37,6 @@ public sealed partial class Account
         ProrationConvention proration = default,
         AddChargeBilling addCharges = AddChargeBilling.Immediately)
     {
-        Guard.Against.Null(id);
-        Guard.Against.Null(timeZone);
-        Guard.Against.Null(billing);
-        Guard.Against.Null(seats);
-        if (Validation.IsBlank(id))
-        {
-            throw new ValueRefusedException(nameof(id), nameof(id), id, "the account id is blank");
-        }
-
         if (seatPrice.IsNegative)
         {
             throw new ValueRefusedException(nameof(seatPrice), nameof(seatPrice), seatPrice, $"the seat price {seatPrice} is negative");
@@ -53,6 +46,52 @@ public sealed partial class Account
         {
             throw new ValueRefusedException(nameof(seatPrice), nameof(seatPrice), seatPrice, "the seat price is in no ISO 4217 currency");
         }
+
+        return OpenOnPlans(id, timeZone, [new Plan(Plan.Standard, seatPrice)], Plan.Standard, billing, seats, contract, proration, addCharges);
+    }
+
+    /// <summary>
+    /// Opens an account whose seats are on <paramref name="plans"/> (rulebook §13) at version 0 with its initial
+    /// seats: each initial seat on the plan it names, or on <paramref name="defaultPlan"/>. Occupied seats get
+    /// agents numbered 1, 2, 3, … in the order given.
+    /// </summary>
+    /// <param name="id">The account's id; not blank.</param>
+    /// <param name="timeZone">The account's time zone.</param>
+    /// <param name="plans">The plans: at least one, distinct non-blank names, prices zero or more in one ISO 4217 currency (the account's), later prices in increasing date order.</param>
+    /// <param name="defaultPlan">The name of the plan a seat is on when it names none: one of <paramref name="plans"/>.</param>
+    /// <param name="billing">The billing calendar.</param>
+    /// <param name="seats">The initial seats: distinct ids, distinct emails (case-insensitive), valid names, emails, roles and phone numbers, and plans of the account.</param>
+    /// <param name="contract">The contract, or null for a non-contract account.</param>
+    /// <param name="proration">How adds and upgrades are prorated; the default is whole actual days, half away from zero.</param>
+    /// <param name="addCharges">When add and upgrade charges are invoiced (rulebook §10): <see cref="AddChargeBilling.Immediately"/> (the default) or <see cref="AddChargeBilling.OnNextBill"/>.</param>
+    /// <returns>The account at version 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument (or one of its items) is null.</exception>
+    /// <exception cref="ValueRefusedException">A plan is refused (<see cref="ValueRefusedException.Member"/> <c>plans[i].…</c>),
+    /// <paramref name="defaultPlan"/> names none of them (<c>defaultPlan</c>), or anything <see cref="Open"/> refuses;
+    /// an initial seat on an unknown plan is refused with member <c>plan</c>.</exception>
+    public static Account OpenOnPlans(
+        string id,
+        DateTimeZone timeZone,
+        IEnumerable<Plan> plans,
+        string defaultPlan,
+        BillingCalendar billing,
+        IEnumerable<InitialSeat> seats,
+        ContractTerm? contract = null,
+        ProrationConvention proration = default,
+        AddChargeBilling addCharges = AddChargeBilling.Immediately)
+    {
+        Guard.Against.Null(id);
+        Guard.Against.Null(timeZone);
+        Guard.Against.Null(billing);
+        Guard.Against.Null(seats);
+        Guard.Against.Null(plans);
+        Guard.Against.Null(defaultPlan);
+        if (Validation.IsBlank(id))
+        {
+            throw new ValueRefusedException(nameof(id), nameof(id), id, "the account id is blank");
+        }
+
+        var (planList, defaultOne) = CheckPlans(plans, defaultPlan);
 
         if (!proration.IsDefined)
         {
@@ -73,9 +112,9 @@ public sealed partial class Account
         foreach (var initial in initialSeats)
         {
             Guard.Against.Null(initial, nameof(seats));
-            CheckInitialSeat(initial, index, seatMap, emails);
+            CheckInitialSeat(initial, index, seatMap, emails, planList);
             var occupant = initial.IsVacant ? null : new Agent(new AgentId(++agents), initial.Name!, initial.Email!, initial.Role);
-            var seat = new Seat(initial.Seat, index + 1, initial.Assets, occupant, initial.Role);
+            var seat = new Seat(initial.Seat, index + 1, initial.Assets, occupant, initial.Role, initial.Plan ?? defaultOne.Name);
             seatMap.Add(seat);
             if (occupant is not null)
             {
@@ -86,13 +125,13 @@ public sealed partial class Account
             index++;
         }
 
-        var terms = new AccountTerms(id, timeZone, seatPrice, billing, proration, addCharges, contract, initialSeats);
+        var terms = new AccountTerms(id, timeZone, planList, defaultOne, billing, proration, addCharges, contract, initialSeats);
         return new Account(
             terms,
             seatMap.ToImmutable(),
             emails.ToImmutable(),
             [],
-            PendingDeletions.None,
+            PendingChanges.None,
             CommandIndex.Empty(),
             (int)agents,
             admins,
@@ -100,11 +139,47 @@ public sealed partial class Account
             agentsEverCreated: agents);
     }
 
+    /// <summary>The plans as given, once checked, and the default one.</summary>
+    private static (ImmutableArray<Plan> Plans, Plan Default) CheckPlans(IEnumerable<Plan> plans, string defaultPlan)
+    {
+        var list = plans.ToImmutableArray();
+        if (list.IsEmpty)
+        {
+            throw new ValueRefusedException(nameof(plans), nameof(plans), null, "an account needs at least one plan");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Length; i++)
+        {
+            var plan = list[i];
+            Guard.Against.Null(plan, nameof(plans));
+            if (!Currency.TryFromCode(plan.SeatPrice.Currency.Code, out _))
+            {
+                throw new ValueRefusedException(nameof(plans), string.Create(CultureInfo.InvariantCulture, $"plans[{i}].seatPrice"), plan.SeatPrice, "the seat price is in no ISO 4217 currency");
+            }
+
+            if (plan.Problem(list[0].SeatPrice.Currency) is { } problem)
+            {
+                throw new ValueRefusedException(nameof(plans), string.Create(CultureInfo.InvariantCulture, $"plans[{i}].{problem.Member}"), problem.Value, problem.Reason);
+            }
+
+            if (!names.Add(plan.Name))
+            {
+                throw new ValueRefusedException(nameof(plans), string.Create(CultureInfo.InvariantCulture, $"plans[{i}].plan"), plan.Name, $"repeats the plan name '{plan.Name}'");
+            }
+        }
+
+        var chosen = list.FirstOrDefault(plan => string.Equals(plan.Name, defaultPlan, StringComparison.Ordinal))
+            ?? throw new ValueRefusedException(nameof(defaultPlan), nameof(defaultPlan), defaultPlan, $"'{defaultPlan}' is not one of the account's plans");
+        return (list, chosen);
+    }
+
     private static void CheckInitialSeat(
         InitialSeat initial,
         int index,
         SeatMap.Builder seats,
-        EmailIndex.Builder emails)
+        EmailIndex.Builder emails,
+        ImmutableArray<Plan> plans)
     {
         (string Member, object? Value, string Reason)? problem = null;
         if (initial.Seat.IsBlank)
@@ -122,6 +197,10 @@ public sealed partial class Account
         else if (Validation.AssetsProblem(initial.Assets) is { } assets)
         {
             problem = (assets.Field, assets.Value, assets.Reason);
+        }
+        else if (initial.Plan is { } plan && !plans.Any(known => string.Equals(known.Name, plan, StringComparison.Ordinal)))
+        {
+            problem = ("plan", plan, $"'{plan}' is not one of the account's plans");
         }
         else if (!initial.IsVacant)
         {

@@ -40,13 +40,14 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// The seat's pending change: a scheduled deletion not yet in effect as the account stands (on a given
-    /// day it is in effect when its last day is before that day, see <see cref="ListSeats(LocalDate)"/>), or null.
+    /// The seat's pending change: a scheduled deletion or downgrade not yet in effect as the account stands (on a
+    /// given day a deletion is in effect when its last day is before that day, a downgrade from its bill date on,
+    /// see <see cref="ListSeats(LocalDate)"/>), or null.
     /// </summary>
     /// <param name="seat">The seat.</param>
     /// <returns>The pending change, or null.</returns>
-    public PendingChange? PendingChangeOf(SeatId seat) => seat.Value is null ? null : _pending.Of(seat)?.Pending;
+    public PendingChange? PendingChangeOf(SeatId seat) => seat.Value is null || _pending.Of(seat) is not { } scheduled ? null : PendingChanges.PendingOf(scheduled);
 
-    /// <summary>The scheduled deletions not yet in effect.</summary>
-    internal PendingDeletions Pending => _pending;
+    /// <summary>The scheduled deletions and downgrades not yet in effect.</summary>
+    internal PendingChanges Pending => _pending;
 }

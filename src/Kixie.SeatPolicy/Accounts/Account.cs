@@ -34,9 +34,9 @@ public sealed partial class Account : IEquatable<Account>
     // rule reads only the index and the counts, so one event at a time and a batch leave the same index.
     private readonly EmailIndex _seatByEmail;
     private readonly ImmutableHashSet<SeatId> _deletedSeats;
-    // Seat → its pending change (a scheduled deletion not yet in effect), and the earliest last day among them,
-    // so that an event or a question dated on or before it knows at once that nothing is due.
-    private readonly PendingDeletions _pending;
+    // Seat → its pending change (a scheduled deletion or downgrade not yet in effect), and the earliest day one
+    // takes effect, so that an event or a question dated before it knows at once that nothing is due.
+    private readonly PendingChanges _pending;
     // Command id → the event it produced: one entry per applied event, so it is the history too
     // (ordered by version) and its size is the version.
     private readonly CommandIndex _accepted;
@@ -47,7 +47,7 @@ public sealed partial class Account : IEquatable<Account>
         SeatMap seats,
         EmailIndex seatByEmail,
         ImmutableHashSet<SeatId> deletedSeats,
-        PendingDeletions pending,
+        PendingChanges pending,
         CommandIndex accepted,
         int occupiedSeatCount,
         int occupiedAdminCount,
@@ -72,11 +72,60 @@ public sealed partial class Account : IEquatable<Account>
     /// <summary>The account's time zone (tzdb); every day-based rule uses local dates in it.</summary>
     public DateTimeZone TimeZone => _terms.TimeZone;
 
-    /// <summary>The account's currency: the seat price's.</summary>
-    public Currency Currency => _terms.SeatPrice.Currency;
+    /// <summary>The account's currency: every plan's price is in it.</summary>
+    public Currency Currency => _terms.DefaultPlan.SeatPrice.Currency;
 
-    /// <summary>The price of one seat for one whole billing period.</summary>
-    public Money SeatPrice => _terms.SeatPrice;
+    /// <summary>
+    /// The price of one seat for one whole billing period on the <see cref="DefaultPlan"/>, before any later
+    /// price: for an account opened with a plain seat price, that price.
+    /// </summary>
+    public Money SeatPrice => _terms.DefaultPlan.SeatPrice;
+
+    /// <summary>The plans seats can be on (rulebook §13), in the order given; one plan, <see cref="Plan.Standard"/>, for an account opened with a plain seat price.</summary>
+    public ImmutableArray<Plan> Plans => _terms.Plans;
+
+    /// <summary>The plan a seat is on when its initial seat or its add names none.</summary>
+    public Plan DefaultPlan => _terms.DefaultPlan;
+
+    /// <summary>The plan of this name, or null.</summary>
+    /// <param name="name">The plan's name (case-sensitive).</param>
+    /// <returns>The plan, or null.</returns>
+    public Plan? FindPlan(string? name)
+    {
+        foreach (var plan in _terms.Plans)
+        {
+            if (string.Equals(plan.Name, name, StringComparison.Ordinal))
+            {
+                return plan;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The seat price of <paramref name="plan"/> on the bill dated <paramref name="billDate"/> (rulebook §13): the
+    /// price in effect that day, or, on a day inside a contract term, on the term's first day.
+    /// </summary>
+    internal Money BillPrice(Plan plan, LocalDate billDate) =>
+        plan.HasLaterPrices ? plan.PriceOn(PriceDay(billDate, billDate)) : plan.SeatPrice;
+
+    /// <summary>
+    /// The seat price an add or an upgrade on <paramref name="date"/> prorates (rulebook §13): the price in effect
+    /// on the first day of the period containing it, or, on a day inside a contract term, on the term's first day.
+    /// </summary>
+    internal Money ChargePrice(Plan plan, LocalDate date) =>
+        plan.HasLaterPrices ? plan.PriceOn(PriceDay(date, Billing.PeriodContaining(date).Start)) : plan.SeatPrice;
+
+    /// <summary>Whether some plan's price changes on a later date: bills then price each seat by its day.</summary>
+    internal bool HasPriceChanges => _terms.HasPriceChanges;
+
+    /// <summary>Whether the account has more than one plan or a price change: bills then price each seat by its plan.</summary>
+    internal bool HasPlanPricing => _terms.Plans.Length > 1 || _terms.HasPriceChanges;
+
+    /// <summary>The day whose list price applies to a charge or bill dated <paramref name="day"/>: its term's first day inside a contract term, else <paramref name="listDay"/>.</summary>
+    private LocalDate PriceDay(LocalDate day, LocalDate listDay) =>
+        Contract?.StandingOn(day) is { Phase: ContractPhase.LockedIn or ContractPhase.ExitWindow } standing ? standing.TermStart : listDay;
 
     /// <summary>When the account is billed.</summary>
     public BillingCalendar Billing => _terms.Billing;
@@ -209,7 +258,7 @@ public sealed partial class Account : IEquatable<Account>
     public Account WithAddCharges(AddChargeBilling addCharges) =>
         addCharges == AddCharges
             ? this
-            : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration, addCharges).Apply(History);
+            : OpenOnPlans(Id, TimeZone, Plans, DefaultPlan.Name, Billing, InitialSeats, Contract, Proration, addCharges).Apply(History);
 
     /// <summary>
     /// The account as it was opened: version 0, its <see cref="InitialSeats"/>, no history.
@@ -218,7 +267,7 @@ public sealed partial class Account : IEquatable<Account>
     /// </summary>
     /// <returns>The account at version 0.</returns>
     public Account AtOpening() =>
-        Version == 0 ? this : Open(Id, TimeZone, SeatPrice, Billing, InitialSeats, Contract, Proration, AddCharges);
+        Version == 0 ? this : OpenOnPlans(Id, TimeZone, Plans, DefaultPlan.Name, Billing, InitialSeats, Contract, Proration, AddCharges);
 
     private ImmutableArray<SeatEvent> BuildHistory()
     {
@@ -256,7 +305,8 @@ public sealed partial class Account : IEquatable<Account>
     private sealed record AccountTerms(
         string Id,
         DateTimeZone TimeZone,
-        Money SeatPrice,
+        ImmutableArray<Plan> Plans,
+        Plan DefaultPlan,
         BillingCalendar Billing,
         ProrationConvention Proration,
         AddChargeBilling AddCharges,
@@ -271,6 +321,8 @@ public sealed partial class Account : IEquatable<Account>
 
         public Instant SurelyBillableUntil { get; } = HasSureRange(Billing) ? Midnight(Billing.SupportedThrough) : Instant.MinValue;
 
+        public bool HasPriceChanges { get; } = Plans.Any(plan => plan.HasLaterPrices);
+
         private static bool HasSureRange(BillingCalendar billing) =>
             billing.Anchor.Calendar == CalendarSystem.Iso && Period.DaysBetween(billing.SupportedFrom, billing.SupportedThrough) >= 2;
 
@@ -280,13 +332,14 @@ public sealed partial class Account : IEquatable<Account>
             other is not null
             && Id == other.Id
             && TimeZone.Equals(other.TimeZone)
-            && SeatPrice == other.SeatPrice
+            && Plans.SequenceEqual(other.Plans)
+            && DefaultPlan.Equals(other.DefaultPlan)
             && Billing.Equals(other.Billing)
             && Proration == other.Proration
             && AddCharges == other.AddCharges
             && Equals(Contract, other.Contract)
             && InitialSeats.SequenceEqual(other.InitialSeats);
 
-        public override int GetHashCode() => HashCode.Combine(Id, SeatPrice, Billing);
+        public override int GetHashCode() => HashCode.Combine(Id, DefaultPlan, Billing);
     }
 }

@@ -6,8 +6,9 @@ namespace Kixie.SeatPolicy;
 /// </summary>
 public sealed record InitialSeat
 {
-    private InitialSeat(SeatId seat, string? name, string? email, Role role, SeatAssets? assets, bool vacant)
+    private InitialSeat(SeatId seat, string? name, string? email, Role role, SeatAssets? assets, bool vacant, string? plan)
     {
+        Plan = plan;
         Seat = seat;
         Name = name;
         Email = email;
@@ -34,21 +35,26 @@ public sealed record InitialSeat
     /// <summary>Whether the seat starts vacant.</summary>
     public bool IsVacant { get; }
 
+    /// <summary>The name of the plan the seat starts on (rulebook §13); null for the account's default plan.</summary>
+    public string? Plan { get; }
+
     /// <summary>A seat occupied by a person.</summary>
     /// <param name="seat">The seat's id.</param>
     /// <param name="name">The person's name; not blank.</param>
     /// <param name="email">The person's email; valid and unique in the account.</param>
     /// <param name="role">The person's role.</param>
     /// <param name="assets">The seat's assets; none when null.</param>
+    /// <param name="plan">The plan the seat starts on; the account's default plan when null.</param>
     /// <returns>The initial seat.</returns>
-    public static InitialSeat Occupied(SeatId seat, string name, string email, Role role, SeatAssets? assets = null) =>
-        new(seat, name, email, role, assets, vacant: false);
+    public static InitialSeat Occupied(SeatId seat, string name, string email, Role role, SeatAssets? assets = null, string? plan = null) =>
+        new(seat, name, email, role, assets, vacant: false, plan);
 
     /// <summary>A vacant seat, held for a later replacement.</summary>
     /// <param name="seat">The seat's id.</param>
     /// <param name="lastRole">The role the seat last had; a replacement gets it unless told otherwise.</param>
     /// <param name="assets">The seat's assets; none when null.</param>
+    /// <param name="plan">The plan the seat starts on; the account's default plan when null.</param>
     /// <returns>The initial seat.</returns>
-    public static InitialSeat Vacant(SeatId seat, Role lastRole = Role.Agent, SeatAssets? assets = null) =>
-        new(seat, null, null, lastRole, assets, vacant: true);
+    public static InitialSeat Vacant(SeatId seat, Role lastRole = Role.Agent, SeatAssets? assets = null, string? plan = null) =>
+        new(seat, null, null, lastRole, assets, vacant: true, plan);
 }

@@ -11,8 +11,9 @@ namespace Kixie.SeatPolicy;
 /// <remarks>Immutable; the account makes a new seat value for every change.</remarks>
 public sealed class Seat : IEquatable<Seat>
 {
-    internal Seat(SeatId id, long ordinal, SeatAssets assets, Agent? occupant, Role lastRole)
+    internal Seat(SeatId id, long ordinal, SeatAssets assets, Agent? occupant, Role lastRole, string plan)
     {
+        Plan = plan;
         Id = id;
         Ordinal = ordinal;
         Assets = assets;
@@ -32,6 +33,9 @@ public sealed class Seat : IEquatable<Seat>
     /// <summary>The occupant's role, or for a vacant seat the role it last had (<see cref="Role.Agent"/> if never occupied).</summary>
     public Role LastRole { get; }
 
+    /// <summary>The name of the plan the seat is on (rulebook §13); it stays with the seat when its occupant is replaced.</summary>
+    public string Plan { get; }
+
     /// <summary>Whether a person occupies the seat.</summary>
     [MemberNotNullWhen(true, nameof(Occupant))]
     public bool IsOccupied => Occupant is not null;
@@ -46,9 +50,11 @@ public sealed class Seat : IEquatable<Seat>
     /// <summary>The order the seat was created in: 1 for the first seat of the account.</summary>
     internal long Ordinal { get; }
 
-    internal Seat Occupy(Agent agent) => new(Id, Ordinal, Assets, agent, agent.Role);
+    internal Seat Occupy(Agent agent) => new(Id, Ordinal, Assets, agent, agent.Role, Plan);
 
-    internal Seat Vacate() => new(Id, Ordinal, Assets, null, LastRole);
+    internal Seat Vacate() => new(Id, Ordinal, Assets, null, LastRole, Plan);
+
+    internal Seat OnPlan(string plan) => new(Id, Ordinal, Assets, Occupant, LastRole, plan);
 
     /// <inheritdoc />
     public bool Equals(Seat? other) =>
@@ -57,7 +63,8 @@ public sealed class Seat : IEquatable<Seat>
         && Ordinal == other.Ordinal
         && Assets.Equals(other.Assets)
         && Equals(Occupant, other.Occupant)
-        && LastRole == other.LastRole;
+        && LastRole == other.LastRole
+        && Plan == other.Plan;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Seat);

@@ -124,10 +124,11 @@ public static class TurnoverAdvisor
     private static AdvicePlan DeleteAndAdd(Request request)
     {
         var run = new Run(request);
-        var role = request.Account.FindSeat(request.Seat)?.LastRole ?? Role.Agent;
+        var seat = request.Account.FindSeat(request.Seat);
+        var role = seat?.LastRole ?? Role.Agent;
         _ = run.Try(new DeactivateAgent(run.NextId(), request.Leaves, request.Actor, request.Seat))
             && run.TryDelete(request.HireAt)
-            && run.Try(new AddAgent(run.NextId(), request.HireAt!.Value, request.Actor, request.HireName, request.HireEmail, role));
+            && run.Try(new AddAgent(run.NextId(), request.HireAt!.Value, request.Actor, request.HireName, request.HireEmail, role, Plan: seat?.Plan is { } plan && plan != request.Account.DefaultPlan.Name ? plan : null));
         return run.Finish(AdvicePlanKind.DeleteAndAdd);
     }
 

@@ -30,6 +30,7 @@ public abstract record SeatCommand(CommandId Id, Instant At, Actor Actor, long? 
 /// <param name="Seat">The new seat's id, or null for <c>seat-N</c> (N = seats ever created + 1). An id any seat ever had is invalid.</param>
 /// <param name="Assets">The new seat's telephony assets, or null for none.</param>
 /// <param name="ExpectedVersion">The account version the caller last saw; null to skip the check.</param>
+/// <param name="Plan">The plan the new seat is on (rulebook §13), or null for the account's default plan; an unknown plan is invalid.</param>
 public sealed record AddAgent(
     CommandId Id,
     Instant At,
@@ -39,7 +40,8 @@ public sealed record AddAgent(
     Role? Role,
     SeatId? Seat = null,
     SeatAssets? Assets = null,
-    long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
+    long? ExpectedVersion = null,
+    string? Plan = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
 
 /// <summary>
 /// "Save &amp; Replace": a new person takes the seat and inherits its direct number, caller ID,
@@ -135,7 +137,7 @@ public enum DeletionEffective
 }
 
 /// <summary>
-/// Cancel a seat's pending change (a scheduled deletion), by an Admin, a Manager (not on an Admin's
+/// Cancel a seat's pending change (a scheduled deletion or downgrade), by an Admin, a Manager (not on an Admin's
 /// seat) or support. A seat without one gets <see cref="NothingScheduled"/>.
 /// </summary>
 /// <param name="Id">The caller's id for the command.</param>
@@ -148,6 +150,27 @@ public sealed record CancelScheduledChange(
     Instant At,
     Actor Actor,
     SeatId Seat,
+    long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
+
+/// <summary>
+/// Move a seat to another plan (rulebook §13), by an Admin, a Manager (not on an Admin's seat) or support,
+/// occupied or vacant. To a dearer plan: at once, charged the prorated difference (<see cref="PlanUpgraded"/>);
+/// to one of the same price: at once, nothing charged (<see cref="PlanChanged"/>); to a cheaper one: from the
+/// next bill date (<see cref="DowngradeScheduled"/>), and under a contract only in its lock-in window
+/// (else <see cref="DowngradeBlocked"/>).
+/// </summary>
+/// <param name="Id">The caller's id for the command.</param>
+/// <param name="At">When the command was issued.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="Seat">The seat to move.</param>
+/// <param name="Plan">The plan to move it to: one of the account's, not the seat's own.</param>
+/// <param name="ExpectedVersion">The account version the caller last saw; null to skip the check.</param>
+public sealed record ChangePlan(
+    CommandId Id,
+    Instant At,
+    Actor Actor,
+    SeatId Seat,
+    string? Plan,
     long? ExpectedVersion = null) : SeatCommand(Id, At, Actor, ExpectedVersion);
 
 /// <summary>

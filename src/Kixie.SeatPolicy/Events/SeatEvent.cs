@@ -32,7 +32,8 @@ public abstract record SeatEvent(SeatCommand Command, long Version, SeatId Seat)
 /// <param name="Agent">The new person.</param>
 /// <param name="Assets">The new seat's assets.</param>
 /// <param name="Charge">The prorated charge, with its arithmetic.</param>
-public sealed record Added(SeatCommand Command, long Version, SeatId Seat, Agent Agent, SeatAssets Assets, ChargeIncurred Charge)
+/// <param name="Plan">The plan the seat is on (rulebook §13): the add's, or the account's default.</param>
+public sealed record Added(SeatCommand Command, long Version, SeatId Seat, Agent Agent, SeatAssets Assets, ChargeIncurred Charge, string Plan = SeatPolicy.Plan.Standard)
     : SeatEvent(Command, Version, Seat)
 {
     /// <inheritdoc />
@@ -151,4 +152,73 @@ public sealed record ScheduleCancelled(SeatCommand Command, long Version, SeatId
 
     /// <inheritdoc />
     public override string Describe() => $"the {Cancelled.Describe()} of {Seat} is cancelled; the seat stays";
+}
+
+/// <summary>
+/// A seat moved to a dearer plan at once (rulebook §13): charged the prorated difference of the two prices for
+/// the rest of the current period, billed like an add's charge; on every later bill at the new plan's price.
+/// </summary>
+/// <param name="Command">The accepted <see cref="ChangePlan"/>.</param>
+/// <param name="Version">The account version after the change.</param>
+/// <param name="Seat">The seat.</param>
+/// <param name="From">The plan the seat was on.</param>
+/// <param name="Charge">The prorated price difference, with its arithmetic.</param>
+public sealed record PlanUpgraded(SeatCommand Command, long Version, SeatId Seat, string From, ChargeIncurred Charge)
+    : SeatEvent(Command, Version, Seat)
+{
+    /// <summary>The plan the seat is on now: the command's.</summary>
+    public string To => ((ChangePlan)Command).Plan!;
+
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.PlanUpgraded;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} moves from {From} to {To} at once; the difference for the rest of the period: {Charge.Proration.Explain()}";
+}
+
+/// <summary>A seat moved at once to a plan of the same price (rulebook §13): nothing charged, nothing refunded.</summary>
+/// <param name="Command">The accepted <see cref="ChangePlan"/>.</param>
+/// <param name="Version">The account version after the change.</param>
+/// <param name="Seat">The seat.</param>
+/// <param name="From">The plan the seat was on.</param>
+public sealed record PlanChanged(SeatCommand Command, long Version, SeatId Seat, string From)
+    : SeatEvent(Command, Version, Seat)
+{
+    /// <summary>The plan the seat is on now: the command's.</summary>
+    public string To => ((ChangePlan)Command).Plan!;
+
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.PlanChanged;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Seat} moves from {From} to {To} at once, at the same price; nothing charged";
+}
+
+/// <summary>
+/// A seat moves to a cheaper plan from <paramref name="Effective"/>, the first bill date after the command
+/// (rulebook §13): billed on its old plan through the day before, on the new one from that bill. Nothing is
+/// refunded. It is the seat's pending change (§12) until then.
+/// </summary>
+/// <param name="Command">The accepted <see cref="ChangePlan"/>.</param>
+/// <param name="Version">The account version after the change.</param>
+/// <param name="Seat">The seat.</param>
+/// <param name="From">The plan the seat is on until then.</param>
+/// <param name="Effective">The bill date the seat is billed on the new plan from.</param>
+/// <param name="Replaced">The pending change this one replaced (one pending change per seat), or null.</param>
+public sealed record DowngradeScheduled(SeatCommand Command, long Version, SeatId Seat, string From, LocalDate Effective, PendingChange? Replaced)
+    : SeatEvent(Command, Version, Seat)
+{
+    /// <summary>The plan the seat moves to: the command's.</summary>
+    public string To => ((ChangePlan)Command).Plan!;
+
+    /// <summary>The pending change this schedules.</summary>
+    public PendingChange Pending => PendingChange.Downgrade(Effective, To);
+
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.DowngradeScheduled;
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        $"{Seat} moves from {From} to {To} from the bill of {Dates.Iso(Effective)}; no refund for the period already billed"
+        + (Replaced is { } replaced ? $"; replaces the {replaced.Describe()}" : string.Empty);
 }

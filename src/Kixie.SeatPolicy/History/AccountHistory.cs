@@ -43,7 +43,7 @@ public static class AccountHistory
 
     /// <summary>
     /// What ends each seat the history ends, with the seat's last day: an immediate deletion (on its local
-    /// date), or a scheduled deletion that no later cancel, schedule or immediate deletion replaced or ended
+    /// date), or a scheduled deletion that no later cancel, schedule (of a deletion or a downgrade) or immediate deletion replaced or ended
     /// (on its last day, in effect or still pending). The one reading of §12's endings that the bills, the
     /// timelines and the former occupants share. Empty when nothing is ever deleted.
     /// </summary>
@@ -62,6 +62,9 @@ public static class AccountHistory
                     break;
                 case ScheduleCancelled:
                     endings.Remove(change.Seat);
+                    break;
+                case DowngradeScheduled when endings.TryGetValue(change.Seat, out var ending) && ending.Ending is DeletionScheduled:
+                    endings.Remove(change.Seat); // a downgrade replaces a pending deletion (one pending change per seat)
                     break;
             }
         }

@@ -112,7 +112,7 @@ public static class AccountInvoices
 
     /// <summary>
     /// The add charges the account's history incurred after <paramref name="version"/>: the sum of the
-    /// charges of the <see cref="Added"/> events that brought it from that version to
+    /// charges of the <see cref="Added"/> and <see cref="PlanUpgraded"/> events that brought it from that version to
     /// <see cref="Account.Version"/>. A replayed command id produces no event, so it is counted once by
     /// construction: this is what a run of commands charged, however often a command was sent.
     /// </summary>
@@ -134,10 +134,12 @@ public static class AccountInvoices
         var history = account.History;
         for (var i = (int)version; i < history.Count; i++)
         {
-            if (history[i] is Added added)
+            total += history[i] switch
             {
-                total += added.Charge.Amount;
-            }
+                Added added => added.Charge.Amount,
+                PlanUpgraded upgraded => upgraded.Charge.Amount,
+                _ => Money.Zero(account.Currency),
+            };
         }
 
         return total;

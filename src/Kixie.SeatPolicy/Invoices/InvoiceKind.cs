@@ -21,4 +21,7 @@ public enum InvoiceLineKind
 
     /// <summary>The prorated charge of an add, for the rest of the period it was added in.</summary>
     Add = 1,
+
+    /// <summary>The prorated charge of an upgrade (rulebook §13): the price difference for the rest of the period it was made in.</summary>
+    Upgrade = 2,
 }

@@ -4,9 +4,10 @@ using NodaTime;
 namespace Kixie.SeatPolicy;
 
 /// <summary>
-/// One line of an <see cref="Invoice"/>: a seat billed for a whole period (<see cref="InvoiceLineKind.Seat"/>)
-/// or the prorated charge of an add (<see cref="InvoiceLineKind.Add"/>), with the seat, the amount and
-/// why: the period for a seat line, the full <see cref="ProratedCharge"/> (its arithmetic) for an add line.
+/// One line of an <see cref="Invoice"/>: a seat billed for a whole period (<see cref="InvoiceLineKind.Seat"/>),
+/// the prorated charge of an add (<see cref="InvoiceLineKind.Add"/>) or of an upgrade (<see cref="InvoiceLineKind.Upgrade"/>),
+/// with the seat, its plan, the amount and why: the period for a seat line, the full <see cref="ProratedCharge"/>
+/// (its arithmetic) for an add or upgrade line.
 /// </summary>
 /// <remarks>
 /// <para>Made by the library from an account's history (<see cref="AccountInvoices.Invoices"/>). An immutable
@@ -30,7 +31,15 @@ public readonly struct InvoiceLine : IEquatable<InvoiceLine>
     }
 
     /// <summary>Whether the line bills a seat for a period or an add's prorated charge.</summary>
-    public InvoiceLineKind Kind => _why is AddFacts ? InvoiceLineKind.Add : InvoiceLineKind.Seat;
+    public InvoiceLineKind Kind => _why is AddFacts add ? (add.IsUpgrade ? InvoiceLineKind.Upgrade : InvoiceLineKind.Add) : InvoiceLineKind.Seat;
+
+    /// <summary>The plan the line bills (rulebook §13): the seat's plan on a seat or add line, the new plan on an upgrade line.</summary>
+    public string Plan => _why switch
+    {
+        SeatTerm seat => seat.Plan,
+        AddFacts add => add.Plan,
+        _ => SeatPolicy.Plan.Standard,
+    };
 
     /// <summary>The seat the line is for.</summary>
     public SeatId Seat => _seat;
@@ -102,31 +111,47 @@ public readonly struct InvoiceLine : IEquatable<InvoiceLine>
     /// <param name="period">The period billed.</param>
     /// <returns>The line.</returns>
     /// <exception cref="ValueRefusedException"><paramref name="price"/> is negative.</exception>
-    public static InvoiceLine SeatLine(SeatId seat, Money price, BillingPeriod period) =>
+    /// <param name="plan">The seat's plan on the bill.</param>
+    public static InvoiceLine SeatLine(SeatId seat, Money price, BillingPeriod period, string plan = SeatPolicy.Plan.Standard) =>
         price.IsNegative
             ? throw new ValueRefusedException(nameof(price), nameof(price), price, $"the price {price} is negative")
-            : new(seat, new SeatTerm(price, period));
+            : new(seat, new SeatTerm(price, period, plan ?? throw new ArgumentNullException(nameof(plan))));
 
     /// <summary>An add line rebuilt from its facts, as a store or a message holds it.</summary>
     /// <param name="seat">The seat added.</param>
     /// <param name="charge">The add's prorated charge.</param>
     /// <param name="addedOn">The add's local date in the account's zone.</param>
     /// <param name="command">The id of the command that added the seat.</param>
+    /// <param name="plan">The plan the seat was added on.</param>
     /// <returns>The line.</returns>
-    public static InvoiceLine AddLine(SeatId seat, ProratedCharge charge, LocalDate addedOn, CommandId command) =>
-        ForAdd(seat, charge, addedOn, command);
+    public static InvoiceLine AddLine(SeatId seat, ProratedCharge charge, LocalDate addedOn, CommandId command, string plan = SeatPolicy.Plan.Standard) =>
+        ForAdd(seat, charge, addedOn, command, plan ?? throw new ArgumentNullException(nameof(plan)));
 
-    /// <summary>What every seat line of one bill shares: the full seat price and the period billed.</summary>
-    internal static object SeatTermOf(Money price, BillingPeriod period) => new SeatTerm(price, period);
+    /// <summary>An upgrade line rebuilt from its facts (rulebook §13).</summary>
+    /// <param name="seat">The seat upgraded.</param>
+    /// <param name="charge">The prorated price difference.</param>
+    /// <param name="upgradedOn">The upgrade's local date in the account's zone.</param>
+    /// <param name="command">The id of the command that upgraded the seat.</param>
+    /// <param name="plan">The plan the seat moved to.</param>
+    /// <returns>The line.</returns>
+    public static InvoiceLine UpgradeLine(SeatId seat, ProratedCharge charge, LocalDate upgradedOn, CommandId command, string plan) =>
+        new(seat, new AddFacts(charge, upgradedOn, command, plan ?? throw new ArgumentNullException(nameof(plan)), IsUpgrade: true));
+
+    /// <summary>What every seat line of one bill on one plan shares: the full seat price, the period billed and the plan.</summary>
+    internal static object SeatTermOf(Money price, BillingPeriod period, string plan) => new SeatTerm(price, period, plan);
 
     /// <summary>A seat billed for a whole period at the full price; <paramref name="term"/> comes from <see cref="SeatTermOf"/>.</summary>
     internal static InvoiceLine ForSeat(SeatId seat, object term) => new(seat, term);
 
     /// <summary>An add's prorated charge.</summary>
-    internal static InvoiceLine ForAdd(SeatId seat, ProratedCharge charge, LocalDate addedOn, CommandId command) =>
-        new(seat, new AddFacts(charge, addedOn, command));
+    internal static InvoiceLine ForAdd(SeatId seat, ProratedCharge charge, LocalDate addedOn, CommandId command, string plan) =>
+        new(seat, new AddFacts(charge, addedOn, command, plan, IsUpgrade: false));
 
-    private sealed record SeatTerm(Money Price, BillingPeriod Period);
+    /// <summary>An upgrade's prorated price difference.</summary>
+    internal static InvoiceLine ForUpgrade(SeatId seat, ProratedCharge charge, LocalDate upgradedOn, CommandId command, string plan) =>
+        new(seat, new AddFacts(charge, upgradedOn, command, plan, IsUpgrade: true));
 
-    private sealed record AddFacts(ProratedCharge Charge, LocalDate AddedOn, CommandId Command);
+    private sealed record SeatTerm(Money Price, BillingPeriod Period, string Plan);
+
+    private sealed record AddFacts(ProratedCharge Charge, LocalDate AddedOn, CommandId Command, string Plan, bool IsUpgrade);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.InteropServices;
 using NodaTime;
 
@@ -53,6 +54,13 @@ internal static class InvoiceStream
         if (!calendar.BillsAtTheEndOf(current))
         {
             return null; // the period the next bill is for ends past the years NodaTime supports
+        }
+
+        if (account.HasPlanPricing)
+        {
+            // Seats on several plans or prices that change: the bill itself, summed.
+            var bill = Between(account, current.End, current.End, billsOnly: true).First();
+            return NextBill.FromInvoice(bill, account.BillPrice(account.DefaultPlan, current.End));
         }
 
         if (account.Version == 0)
@@ -133,10 +141,77 @@ internal static class InvoiceStream
     /// <summary>A change to the set of seats that exist: a seat enters it (is created) or leaves it (is deleted) after day <see cref="Day"/> (an ISO day number).</summary>
     private readonly record struct SeatChange(int Day, int Ordinal, bool Enters);
 
-    /// <summary>An accepted add's charge and the day (an ISO day number) of the invoice that carries it.</summary>
-    private readonly record struct AddCharge(int BilledOn, LocalDate AddedOn, Added Added)
+    /// <summary>An accepted add's or upgrade's charge and the day (an ISO day number) of the invoice that carries it.</summary>
+    private readonly record struct AddCharge(int BilledOn, LocalDate AddedOn, SeatEvent Charged)
     {
-        public InvoiceLine ToLine() => InvoiceLine.ForAdd(Added.Seat, Added.Charge.Proration, AddedOn, Added.Command.Id);
+        public InvoiceLine ToLine() => Charged switch
+        {
+            Added added => InvoiceLine.ForAdd(added.Seat, added.Charge.Proration, AddedOn, added.Command.Id, added.Plan),
+            PlanUpgraded upgraded => InvoiceLine.ForUpgrade(upgraded.Seat, upgraded.Charge.Proration, AddedOn, upgraded.Command.Id, upgraded.To),
+            _ => throw new InvalidOperationException($"{Charged.GetType().Name} charges nothing."),
+        };
+    }
+
+    /// <summary>A seat's move to another plan for the bills dated after day <see cref="Day"/> (an ISO day number).</summary>
+    private readonly record struct PlanMove(int Day, int Ordinal, int Plan);
+
+    /// <summary>
+    /// The moves of seats between plans (rulebook §13), as the bills see them: an upgrade or a same-price change
+    /// for the bills after its local date, a downgrade for the bills from its bill date on, unless a cancel, a
+    /// second schedule, a move at once or a deletion ended it before then. Read in history order, settling each
+    /// downgrade whose bill date an event reaches before that event, as the account does when it applies it. A
+    /// move dated before an event earlier in the history (a resent command keeps its first instant) counts from
+    /// the latest date the history had reached, so that the bills agree with the account's own plan for the seat:
+    /// the later move in the history wins, as it does in the account.
+    /// </summary>
+    private static List<(int Day, SeatId Seat, string Plan)> PlanMoves(Account account)
+    {
+        var moves = new List<(int Day, SeatId Seat, string Plan)>();
+        var pending = new Dictionary<SeatId, DowngradeScheduled>();
+        void Settle(LocalDate? upTo)
+        {
+            foreach (var (seat, downgrade) in pending.ToArray())
+            {
+                if (upTo is null || downgrade.Effective <= upTo)
+                {
+                    moves.Add((DayOf(downgrade.Effective) - 1, seat, downgrade.To));
+                    pending.Remove(seat);
+                }
+            }
+        }
+
+        LocalDate? reached = null;
+        foreach (var change in account.History)
+        {
+            var own = account.LocalDateOf(change.At);
+            var date = reached is { } latest && latest > own ? latest : own;
+            reached = date;
+            if (pending.Count > 0)
+            {
+                Settle(date);
+            }
+
+            switch (change)
+            {
+                case PlanUpgraded upgraded:
+                    pending.Remove(change.Seat);
+                    moves.Add((DayOf(date), change.Seat, upgraded.To));
+                    break;
+                case PlanChanged changed:
+                    pending.Remove(change.Seat);
+                    moves.Add((DayOf(date), change.Seat, changed.To));
+                    break;
+                case DowngradeScheduled downgrade:
+                    pending[change.Seat] = downgrade;
+                    break;
+                case ScheduleCancelled or DeletionScheduled or Deleted:
+                    pending.Remove(change.Seat);
+                    break;
+            }
+        }
+
+        Settle(null);
+        return moves;
     }
 
     /// <summary>The ISO day number (days since 1970-01-01) of a date in any calendar: dates are compared as integers.</summary>
@@ -151,6 +226,15 @@ internal static class InvoiceStream
         private readonly BillingCalendar _calendar;
         private readonly Money _price;
         private readonly Currency _currency;
+
+        // Plans (rulebook §13): each seat ordinal's plan (an index into the account's plans), the moves between
+        // plans in day order, and whether bills price seats by plan and day (more than one plan, or a price change).
+        private readonly Account _account;
+        private readonly ImmutableArray<Plan> _plans;
+        private readonly int[] _planOf;
+        private readonly PlanMove[] _moves;
+        private int _nextMove;
+        private readonly bool _byPlan;
 
         // Seat ordinals in creation order: initial seats 0..n-1 as given, then adds in history order.
         private readonly ImmutableArray<InitialSeat> _initial;
@@ -179,20 +263,35 @@ internal static class InvoiceStream
             _calendar = account.Billing;
             _price = account.SeatPrice;
             _currency = account.Currency;
+            _account = account;
+            _plans = account.Plans;
+            _byPlan = account.HasPlanPricing;
 
             var initial = account.InitialSeats;
             var history = account.History;
             var addCount = 0;
+            var chargeCount = 0;
             var anyDeletion = false;
+            var anyPlanChange = false;
             foreach (var change in history)
             {
                 if (change is Added)
                 {
                     addCount++;
+                    chargeCount++;
                 }
                 else if (change is Deleted or DeletionScheduled)
                 {
                     anyDeletion = true;
+                }
+                else if (change is PlanUpgraded)
+                {
+                    chargeCount++;
+                    anyPlanChange = true;
+                }
+                else if (change is PlanChanged or DowngradeScheduled)
+                {
+                    anyPlanChange = true;
                 }
             }
 
@@ -202,12 +301,14 @@ internal static class InvoiceStream
             _initial = initial;
             _addedIds = new SeatId[addCount];
             _exists = new bool[seatCount];
+            _planOf = new int[seatCount];
             _order = new List<int>(seatCount);
             var changes = new List<SeatChange>(addCount + (deletedOn?.Count ?? 0));
             for (var ordinal = 0; ordinal < initial.Length; ordinal++)
             {
                 var id = initial[ordinal].Seat;
                 _exists[ordinal] = true;
+                _planOf[ordinal] = PlanIndex(initial[ordinal].Plan);
                 _order.Add(ordinal);
                 if (deletedOn is not null && deletedOn.TryGetValue(id, out var deleted))
                 {
@@ -216,11 +317,21 @@ internal static class InvoiceStream
             }
 
             _existing = initial.Length;
-            var adds = new AddCharge[addCount];
-            var addOrder = new long[addCount];
+            var adds = new AddCharge[chargeCount];
+            var addOrder = new long[chargeCount];
             var next = initial.Length;
+            var charges = 0;
             for (var version = 0; version < history.Count; version++)
             {
+                if (history[version] is PlanUpgraded upgraded)
+                {
+                    var upgradedOn = account.LocalDateOf(upgraded.At);
+                    var upgradeBilledOn = _onNextBill ? NextBillDayAfter(upgradedOn) : DayOf(upgradedOn);
+                    adds[charges] = new AddCharge(upgradeBilledOn, upgradedOn, upgraded);
+                    addOrder[charges++] = ((long)upgradeBilledOn << 32) | (uint)version;
+                    continue;
+                }
+
                 if (history[version] is not Added added)
                 {
                     continue;
@@ -229,6 +340,7 @@ internal static class InvoiceStream
                 var addedOnDate = account.LocalDateOf(added.At);
                 var addedOn = DayOf(addedOnDate);
                 _addedIds[next - initial.Length] = added.Seat;
+                _planOf[next] = PlanIndex(added.Plan);
                 if (deletedOn is not null && deletedOn.TryGetValue(added.Seat, out var deleted))
                 {
                     // On the bill of D when addedOn < D and not deleted < D: for no D when deleted <= addedOn.
@@ -244,10 +356,12 @@ internal static class InvoiceStream
                 }
 
                 var billedOn = _onNextBill ? NextBillDayAfter(addedOnDate) : addedOn;
-                adds[next - initial.Length] = new AddCharge(billedOn, addedOnDate, added);
-                addOrder[next - initial.Length] = ((long)billedOn << 32) | (uint)version;
+                adds[charges] = new AddCharge(billedOn, addedOnDate, added);
+                addOrder[charges++] = ((long)billedOn << 32) | (uint)version;
                 next++;
             }
+
+            _moves = anyPlanChange ? OrderedMoves(account) : [];
 
             // History order is date order unless instants went backwards: sort only then. A seat enters and
             // leaves on different dates, so equal dates may come in any order.
@@ -306,8 +420,49 @@ internal static class InvoiceStream
             return null;
         }
 
+        /// <summary>The index of a plan among the account's; the default plan's for null.</summary>
+        private int PlanIndex(string? name)
+        {
+            name ??= _account.DefaultPlan.Name;
+            for (var i = 0; i < _plans.Length; i++)
+            {
+                if (string.Equals(_plans[i].Name, name, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException($"The plan '{name}' is not one of the account's.");
+        }
+
+        /// <summary>The plan moves by seat ordinal and plan index, in day order (history order on one day).</summary>
+        private PlanMove[] OrderedMoves(Account account)
+        {
+            var ordinalOf = new Dictionary<SeatId, int>(_exists.Length);
+            for (var ordinal = 0; ordinal < _initial.Length; ordinal++)
+            {
+                ordinalOf[_initial[ordinal].Seat] = ordinal;
+            }
+
+            for (var i = 0; i < _addedIds.Length; i++)
+            {
+                ordinalOf[_addedIds[i]] = _initial.Length + i;
+            }
+
+            // Stable: two moves of one seat on one day keep their history order, so the later one wins.
+            return [.. PlanMoves(account)
+                .Select(move => new PlanMove(move.Day, ordinalOf[move.Seat], PlanIndex(move.Plan)))
+                .OrderBy(move => move.Day)];
+        }
+
         private Invoice Bill(BillingPeriod period, int day)
         {
+            while (_nextMove < _moves.Length && _moves[_nextMove].Day < day)
+            {
+                var move = _moves[_nextMove++];
+                _planOf[move.Ordinal] = move.Plan;
+            }
+
             while (_nextChange < _changes.Length && _changes[_nextChange].Day < day)
             {
                 var change = _changes[_nextChange++];
@@ -340,22 +495,52 @@ internal static class InvoiceStream
             }
 
             var lines = new InvoiceLine[_existing + collected];
-            var term = InvoiceLine.SeatTermOf(_price, period);
             var kept = 0;
             var initialCount = _initial.Length;
-            for (var i = 0; i < _order.Count; i++)
+            Money total;
+            if (!_byPlan)
             {
-                var ordinal = _order[i];
-                if (_exists[ordinal])
+                var term = InvoiceLine.SeatTermOf(_price, period, _plans[0].Name);
+                for (var i = 0; i < _order.Count; i++)
                 {
-                    var seat = ordinal < initialCount ? _initial[ordinal].Seat : _addedIds[ordinal - initialCount];
-                    lines[kept] = InvoiceLine.ForSeat(seat, term);
-                    _order[kept++] = ordinal;
+                    var ordinal = _order[i];
+                    if (_exists[ordinal])
+                    {
+                        var seat = ordinal < initialCount ? _initial[ordinal].Seat : _addedIds[ordinal - initialCount];
+                        lines[kept] = InvoiceLine.ForSeat(seat, term);
+                        _order[kept++] = ordinal;
+                    }
+                }
+
+                total = _price.Times(_existing);
+            }
+            else
+            {
+                // Each plan's price on this bill date (a contract term's price inside a term), one shared term per plan.
+                var terms = new object[_plans.Length];
+                var prices = new Money[_plans.Length];
+                for (var plan = 0; plan < _plans.Length; plan++)
+                {
+                    prices[plan] = _account.BillPrice(_plans[plan], period.Start);
+                    terms[plan] = InvoiceLine.SeatTermOf(prices[plan], period, _plans[plan].Name);
+                }
+
+                total = Money.Zero(_currency);
+                for (var i = 0; i < _order.Count; i++)
+                {
+                    var ordinal = _order[i];
+                    if (_exists[ordinal])
+                    {
+                        var seat = ordinal < initialCount ? _initial[ordinal].Seat : _addedIds[ordinal - initialCount];
+                        var plan = _planOf[ordinal];
+                        lines[kept] = InvoiceLine.ForSeat(seat, terms[plan]);
+                        total += prices[plan];
+                        _order[kept++] = ordinal;
+                    }
                 }
             }
 
             _order.RemoveRange(kept, _order.Count - kept);
-            var total = _price.Times(_existing);
             for (var i = 0; i < collected; i++)
             {
                 var line = _adds[_nextAdd++].ToLine();

@@ -182,3 +182,16 @@ public sealed record NothingScheduled(SeatId Seat) : OutcomeCase
     /// <inheritdoc />
     public override string Describe() => $"{Seat} has no pending change to cancel";
 }
+
+/// <summary>A downgrade refused (rulebook §13): the contract is locked in until its exit window.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="Reason">Why: the contract lock-in.</param>
+/// <param name="AllowedFrom">The first day a downgrade is allowed (the window opens).</param>
+public sealed record DowngradeBlocked(SeatId Seat, string Reason, LocalDate AllowedFrom) : OutcomeCase
+{
+    /// <inheritdoc />
+    public override OutcomeKind Kind => OutcomeKind.DowngradeBlocked;
+
+    /// <inheritdoc />
+    public override string Describe() => $"{Reason}; downgrade allowed from {Dates.Iso(AllowedFrom)}";
+}

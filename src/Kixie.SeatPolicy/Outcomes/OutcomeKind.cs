@@ -59,4 +59,16 @@ public enum OutcomeKind
 
     /// <summary>There was no pending change to cancel.</summary>
     NothingScheduled = 17,
+
+    /// <summary>A seat moved to a dearer plan at once, charged the prorated difference (rulebook §13).</summary>
+    PlanUpgraded = 18,
+
+    /// <summary>A seat moved at once to a plan of the same price; nothing charged.</summary>
+    PlanChanged = 19,
+
+    /// <summary>A seat moves to a cheaper plan from the next bill date.</summary>
+    DowngradeScheduled = 20,
+
+    /// <summary>A downgrade refused: the contract is locked in until its exit window.</summary>
+    DowngradeBlocked = 21,
 }

@@ -5,8 +5,8 @@ namespace Kixie.SeatPolicy;
 
 /// <summary>
 /// What became of one turnover command: one of the five accepted changes, one of the two deletion
-/// refusals, a <see cref="Rejection"/> by one of the guards, or what became of a change scheduled for
-/// later (<see cref="Scheduling"/>). Use <c>Match</c> or <c>Switch</c>
+/// refusals, a <see cref="Rejection"/> by one of the guards, or what became of a plan change or of a
+/// change scheduled for later (<see cref="PlanOrSchedule"/>). Use <c>Match</c> or <c>Switch</c>
 /// with a lambda per case, or <see cref="Kind"/> and <see cref="Case"/> for the flat view.
 /// </summary>
 /// <remarks>
@@ -14,18 +14,18 @@ namespace Kixie.SeatPolicy;
 /// always holds a real case. Immutable.
 /// </remarks>
 public sealed class TurnoverOutcome
-    : OneOfBase<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, Scheduling>
+    : OneOfBase<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, PlanOrSchedule>
 {
-    private TurnoverOutcome(OneOf<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, Scheduling> value)
+    private TurnoverOutcome(OneOf<Added, Replaced, Deactivated, Updated, Deleted, DeletionBlocked, DeletionRequiresSupport, Rejection, PlanOrSchedule> value)
         : base(value)
     {
     }
 
-    /// <summary>The case itself, whichever it is (a guard's case, not its <see cref="Rejection"/> or <see cref="Scheduling"/> wrapper).</summary>
+    /// <summary>The case itself, whichever it is (a guard's case, not its <see cref="Rejection"/> or <see cref="PlanOrSchedule"/> wrapper).</summary>
     public OutcomeCase Case => Value switch
     {
         Rejection rejection => rejection.Case,
-        Scheduling scheduling => scheduling.Case,
+        PlanOrSchedule planOrSchedule => planOrSchedule.Case,
         var value => (OutcomeCase)value,
     };
 
@@ -38,10 +38,15 @@ public sealed class TurnoverOutcome
     /// <summary>Whether the command was accepted and changed the account.</summary>
     public bool IsAccepted => Case.IsAccepted;
 
-    /// <summary>The charge this outcome incurs: the prorated charge of an add, zero for everything else.</summary>
+    /// <summary>The charge this outcome incurs: the prorated charge of an add or an upgrade, zero for everything else.</summary>
     /// <param name="currency">The account's currency, for the zero.</param>
     /// <returns>The amount charged.</returns>
-    public Money ChargedAmount(Currency currency) => Value is Added added ? added.Charge.Amount : Money.Zero(currency);
+    public Money ChargedAmount(Currency currency) => Case switch
+    {
+        Added added => added.Charge.Amount,
+        PlanUpgraded upgraded => upgraded.Charge.Amount,
+        _ => Money.Zero(currency),
+    };
 
     /// <summary>One sentence for a person; see <see cref="OutcomeCase.Describe"/>.</summary>
     /// <returns>The sentence, prefixed with the kind.</returns>
@@ -55,8 +60,11 @@ public sealed class TurnoverOutcome
         Deactivated deactivated => deactivated,
         Updated updated => updated,
         Deleted deleted => deleted,
-        DeletionScheduled scheduled => (Scheduling)scheduled,
-        ScheduleCancelled cancelled => (Scheduling)cancelled,
+        DeletionScheduled scheduled => (PlanOrSchedule)scheduled,
+        ScheduleCancelled cancelled => (PlanOrSchedule)cancelled,
+        PlanUpgraded upgraded => (PlanOrSchedule)upgraded,
+        PlanChanged changed => (PlanOrSchedule)changed,
+        DowngradeScheduled downgrade => (PlanOrSchedule)downgrade,
         _ => throw new ArgumentException($"Unknown event type {change.GetType().Name}.", nameof(change)),
     };
 
@@ -92,21 +100,37 @@ public sealed class TurnoverOutcome
     /// <param name="value">The case.</param>
     public static implicit operator TurnoverOutcome(Rejection value) => new(value);
 
-    /// <summary>A scheduling command was decided.</summary>
+    /// <summary>A planOrSchedule command was decided.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator TurnoverOutcome(Scheduling value) => new(value);
+    public static implicit operator TurnoverOutcome(PlanOrSchedule value) => new(value);
 
     /// <summary>A deletion was scheduled.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator TurnoverOutcome(DeletionScheduled value) => new((Scheduling)value);
+    public static implicit operator TurnoverOutcome(DeletionScheduled value) => new((PlanOrSchedule)value);
 
     /// <summary>A pending change was cancelled.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator TurnoverOutcome(ScheduleCancelled value) => new((Scheduling)value);
+    public static implicit operator TurnoverOutcome(ScheduleCancelled value) => new((PlanOrSchedule)value);
 
     /// <summary>There was nothing to cancel.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator TurnoverOutcome(NothingScheduled value) => new((Scheduling)value);
+    public static implicit operator TurnoverOutcome(NothingScheduled value) => new((PlanOrSchedule)value);
+
+    /// <summary>A seat was upgraded.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(PlanUpgraded value) => new((PlanOrSchedule)value);
+
+    /// <summary>A seat moved to a plan of the same price.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(PlanChanged value) => new((PlanOrSchedule)value);
+
+    /// <summary>A downgrade was scheduled.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(DowngradeScheduled value) => new((PlanOrSchedule)value);
+
+    /// <summary>A downgrade was blocked by the contract.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator TurnoverOutcome(DowngradeBlocked value) => new((PlanOrSchedule)value);
 
     /// <summary>The actor was unauthorized.</summary>
     /// <param name="value">The case.</param>
@@ -198,12 +222,14 @@ public sealed class Rejection
 }
 
 /// <summary>
-/// What became of a change scheduled for later (rulebook §12): a deletion scheduled, a pending change
-/// cancelled, or nothing to cancel.
+/// What became of a plan change or a change scheduled for later (rulebook §12 and §13): a deletion scheduled,
+/// a pending change cancelled, nothing to cancel, a plan upgraded or changed at once, a downgrade scheduled or
+/// blocked.
 /// </summary>
-public sealed class Scheduling : OneOfBase<DeletionScheduled, ScheduleCancelled, NothingScheduled>
+public sealed class PlanOrSchedule
+    : OneOfBase<DeletionScheduled, ScheduleCancelled, NothingScheduled, PlanUpgraded, PlanChanged, DowngradeScheduled, DowngradeBlocked>
 {
-    private Scheduling(OneOf<DeletionScheduled, ScheduleCancelled, NothingScheduled> value)
+    private PlanOrSchedule(OneOf<DeletionScheduled, ScheduleCancelled, NothingScheduled, PlanUpgraded, PlanChanged, DowngradeScheduled, DowngradeBlocked> value)
         : base(value)
     {
     }
@@ -220,13 +246,29 @@ public sealed class Scheduling : OneOfBase<DeletionScheduled, ScheduleCancelled,
 
     /// <summary>Wraps the case.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator Scheduling(DeletionScheduled value) => new(value);
+    public static implicit operator PlanOrSchedule(DeletionScheduled value) => new(value);
 
     /// <summary>Wraps the case.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator Scheduling(ScheduleCancelled value) => new(value);
+    public static implicit operator PlanOrSchedule(ScheduleCancelled value) => new(value);
 
     /// <summary>Wraps the case.</summary>
     /// <param name="value">The case.</param>
-    public static implicit operator Scheduling(NothingScheduled value) => new(value);
+    public static implicit operator PlanOrSchedule(NothingScheduled value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator PlanOrSchedule(PlanUpgraded value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator PlanOrSchedule(PlanChanged value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator PlanOrSchedule(DowngradeScheduled value) => new(value);
+
+    /// <summary>Wraps the case.</summary>
+    /// <param name="value">The case.</param>
+    public static implicit operator PlanOrSchedule(DowngradeBlocked value) => new(value);
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Kixie.SeatPolicy;
 
 public sealed partial class TurnoverPolicy
@@ -17,10 +19,12 @@ public sealed partial class TurnoverPolicy
 
         var seat = add.Seat ?? account.NextSeatId();
         var agent = new Agent(account.NextAgentId, add.Name!, add.Email!, role);
-        var charge = SeatPolicy.Proration.Prorate(account.SeatPrice, account.Billing, add.At, account.TimeZone, account.Proration);
+        var plan = account.FindPlan(add.Plan) ?? account.DefaultPlan;
+        var price = account.ChargePrice(plan, account.LocalDateOf(add.At));
+        var charge = SeatPolicy.Proration.Prorate(price, account.Billing, add.At, account.TimeZone, account.Proration);
         var assets = add.Assets ?? SeatAssets.None;
         return Accept(
-            new Added(add, account.Version + 1, seat, agent, assets, new ChargeIncurred(seat, charge)));
+            new Added(add, account.Version + 1, seat, agent, assets, new ChargeIncurred(seat, charge), plan.Name));
     }
 
     private static Decision DecideReplace(Account account, ReplaceAgent replace, ActingAs actor)
@@ -128,7 +132,7 @@ public sealed partial class TurnoverPolicy
             return false;
         }
 
-        if (account.Pending.Count == 0)
+        if (!account.Pending.All.Any(scheduled => scheduled is DeletionScheduled))
         {
             return account.OccupiedAdminCount == 1;
         }
@@ -136,13 +140,13 @@ public sealed partial class TurnoverPolicy
         var remaining = account.OccupiedAdminCount;
         foreach (var scheduled in account.Pending.All)
         {
-            if (account.FindSeat(scheduled.Seat) is { HoldsAdmin: true })
+            if (scheduled is DeletionScheduled && account.FindSeat(scheduled.Seat) is { HoldsAdmin: true })
             {
                 remaining--;
             }
         }
 
-        var after = account.Pending.Of(seat.Id) is null ? remaining - 1 : remaining;
+        var after = account.Pending.Of(seat.Id) is DeletionScheduled ? remaining : remaining - 1;
         return remaining >= 1 && after == 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using NodaTime;
 
 namespace Kixie.SeatPolicy;
@@ -25,7 +26,7 @@ public sealed partial class TurnoverPolicy
             return new InvalidCommand("at", account.OutsideBillingRange(command.At));
         }
 
-        if (command is AddAgent && NoBillCarriesTheCharge(account, command.At) is { } lastPeriod)
+        if (command is AddAgent or ChangePlan && NoBillCarriesTheCharge(account, command.At) is { } lastPeriod)
         {
             return lastPeriod;
         }
@@ -42,6 +43,7 @@ public sealed partial class TurnoverPolicy
             DeactivateAgent deactivate => RequireSeatId(deactivate.Seat),
             DeleteAgent delete => RequireSeatId(delete.Seat) ?? CheckEffective(account, delete),
             CancelScheduledChange cancel => RequireSeatId(cancel.Seat),
+            ChangePlan change => RequireSeatId(change.Seat) ?? CheckNewPlan(account, change),
             _ => null,
         };
     }
@@ -111,10 +113,40 @@ public sealed partial class TurnoverPolicy
             }
         }
 
+        if (add.Plan is not null && RequireKnownPlan(account, add.Plan) is { } unknown)
+        {
+            return unknown;
+        }
+
         return Validation.AssetsProblem(add.Assets) is { } assets
             ? new InvalidCommand(assets.Field, assets.Reason)
             : null;
     }
+
+    /// <summary>A plan change's <c>plan</c>: one of the account's, and not the plan the seat is on when the seat exists (rulebook §13).</summary>
+    private static InvalidCommand? CheckNewPlan(Account account, ChangePlan change)
+    {
+        if (RequireKnownPlan(account, change.Plan) is { } unknown)
+        {
+            return unknown;
+        }
+
+        if (account.FindSeat(change.Seat) is not { } seat || seat.Plan != change.Plan)
+        {
+            return null;
+        }
+
+        return account.PendingChangeOf(seat.Id) is { Change: ScheduledChange.ChangePlan } pending
+            ? new InvalidCommand("plan", $"{seat.Id} is on {seat.Plan} already, with a {pending.Describe()} pending: cancel it with CancelScheduledChange")
+            : new InvalidCommand("plan", $"{seat.Id} is on {seat.Plan} already");
+    }
+
+    private static InvalidCommand? RequireKnownPlan(Account account, string? plan) => plan switch
+    {
+        null => new InvalidCommand("plan", "the plan is missing"),
+        _ when account.FindPlan(plan) is null => new InvalidCommand("plan", $"unknown plan '{plan}' (the account's plans: {string.Join(", ", account.Plans.Select(known => known.Name))})"),
+        _ => null,
+    };
 
     /// <summary>
     /// An add billed <see cref="AddChargeBilling.OnNextBill"/> in the last billing period NodaTime can

@@ -56,7 +56,7 @@ public sealed partial class TurnoverPolicy
             return new Decision(TurnoverOutcome.Of(earlier), isReplay: true);
         }
 
-        // A scheduled deletion whose last day is before the command's day has taken effect (rulebook §12).
+        // A scheduled change in effect on the command's day has taken effect (rulebook §12 and §13).
         // An instant past NodaTime's last local date is after every last day.
         if (account.Pending.AnyDueAt(command.At))
         {
@@ -90,6 +90,7 @@ public sealed partial class TurnoverPolicy
             UpdateAgent update => DecideUpdate(account, update, actor),
             DeleteAgent delete => DecideDelete(account, delete, actor),
             CancelScheduledChange cancel => DecideCancel(account, cancel, actor),
+            ChangePlan change => DecideChangePlan(account, change, actor),
             _ => Reject(new InvalidCommand("type", $"unknown command type {command.GetType().Name}")),
         };
     }

@@ -88,6 +88,34 @@ public static class EngineFixtures
         AddChargeBilling addCharges = AddChargeBilling.Immediately) =>
         Account.Open("acme", LosAngeles, Usd("30.00"), billing ?? MonthlyOnThe1st, seats ?? AcmeSeats(), contract, addCharges: addCharges);
 
+    /// <summary>The plans of the §13 examples: Integrate at 35.00 (the default) and PowerDialer at 95.00, with later prices when given.</summary>
+    /// <param name="powerDialerLater">PowerDialer's later prices, if any.</param>
+    /// <returns>The plans.</returns>
+    public static ImmutableArray<Plan> TwoPlans(params PlanPrice[] powerDialerLater) =>
+    [
+        new Plan("Integrate", Usd("35.00")),
+        new Plan("PowerDialer", Usd("95.00"), powerDialerLater),
+        new Plan("Voice", Usd("35.00")),
+    ];
+
+    /// <summary>
+    /// Acme on plans (rulebook §13): <see cref="TwoPlans"/> (Integrate, PowerDialer, and Voice at Integrate's price),
+    /// Integrate the default, Acme's seats, billed monthly on the 1st.
+    /// </summary>
+    /// <param name="contract">The contract, or null for a non-contract account.</param>
+    /// <param name="plans">The plans; <see cref="TwoPlans"/> when null.</param>
+    /// <param name="seats">The seats; <see cref="AcmeSeats"/> when null.</param>
+    /// <param name="addCharges">When add and upgrade charges are invoiced.</param>
+    /// <param name="proration">How adds and upgrades are prorated.</param>
+    /// <returns>The account at version 0.</returns>
+    public static Account AcmeOnPlans(
+        ContractTerm? contract = null,
+        IEnumerable<Plan>? plans = null,
+        IEnumerable<InitialSeat>? seats = null,
+        AddChargeBilling addCharges = AddChargeBilling.Immediately,
+        ProrationConvention proration = default) =>
+        Account.OpenOnPlans("acme", LosAngeles, plans ?? TwoPlans(), "Integrate", MonthlyOnThe1st, seats ?? AcmeSeats(), contract, proration, addCharges);
+
     /// <summary>Noon on a local date in Los Angeles, as an instant.</summary>
     /// <param name="year">The year.</param>
     /// <param name="month">The month.</param>

@@ -116,6 +116,42 @@ public static class EngineGenerators
         (16, Gen.Constant(StepKind.ScheduleDelete)),
         (11, Gen.Constant(StepKind.Cancel))));
 
+    /// <summary>
+    /// A step as <see cref="StepWithScheduling"/> makes them, with plan changes mixed in (rulebook §13): adds on
+    /// plans, upgrades, same-price moves, downgrades (and the cancels and schedules that end them).
+    /// </summary>
+    public static Gen<EngineStep> StepWithPlans { get; } = StepOf(Gen.Frequency(
+        (18, Gen.Constant(StepKind.Add)),
+        (10, Gen.Constant(StepKind.Replace)),
+        (8, Gen.Constant(StepKind.Deactivate)),
+        (8, Gen.Constant(StepKind.Update)),
+        (6, Gen.Constant(StepKind.Delete)),
+        (10, Gen.Constant(StepKind.ScheduleDelete)),
+        (10, Gen.Constant(StepKind.Cancel)),
+        (30, Gen.Constant(StepKind.ChangePlan))));
+
+    /// <summary>
+    /// A scenario on plans (rulebook §13): a random account put on four plans (one dearer with up to two price
+    /// changes, one of the same price, one cheaper), with a preset convention (Kill Bill, Lago) now and then,
+    /// and <see cref="StepWithPlans"/> steps.
+    /// </summary>
+    public static Gen<EngineScenario> ScenarioWithPlans { get; } =
+        from scenario in ScenarioOf(StepWithPlans)
+        from changes in Gen.Choose(0, 2)
+        from days in Gen.ArrayOf(Gen.Choose(1, 500), changes)
+        from preset in Gen.Frequency(
+            (6, Gen.Constant((ProrationConvention?)null)),
+            (1, Gen.Constant((ProrationConvention?)ProrationConvention.KillBill)),
+            (1, Gen.Constant((ProrationConvention?)ProrationConvention.Lago)))
+        select scenario with
+        {
+            Account = scenario.Account with
+            {
+                PriceChangeDays = [.. days],
+                Proration = preset ?? scenario.Account.Proration,
+            },
+        };
+
     /// <summary><see cref="Scenario"/> with <see cref="StepWithScheduling"/> steps.</summary>
     public static Gen<EngineScenario> ScenarioWithScheduling { get; } = ScenarioOf(StepWithScheduling);
 
@@ -234,10 +270,46 @@ public static class EngineArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<AccountSpec> Account() => EngineGenerators.Account.ToArbitrary();
 
+    /// <summary>Random scenarios on plans with plan changes mixed in, shrinking by dropping steps.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<PlansScenario> Plans() =>
+        Arb.From(EngineGenerators.ScenarioWithPlans.Select(scenario => new PlansScenario(scenario)), plans => plans.Scenario.Shrink().Select(scenario => new PlansScenario(scenario)));
+
     /// <summary>Random scenarios with scheduled deletions and cancels mixed in, shrinking by dropping steps.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<SchedulingScenario> Scheduling() =>
         Arb.From(EngineGenerators.ScenarioWithScheduling.Select(scenario => new SchedulingScenario(scenario)), scheduling => scheduling.Scenario.Shrink().Select(scenario => new SchedulingScenario(scenario)));
+}
+
+/// <summary>An <see cref="EngineScenario"/> on plans whose steps include plan changes (rulebook §13).</summary>
+/// <param name="Scenario">The scenario.</param>
+public sealed record PlansScenario(EngineScenario Scenario)
+{
+    /// <summary>The scenario played through its policy, as <see cref="SchedulingScenario.Play"/> does.</summary>
+    /// <returns>The final account, the account before each step, and every decision.</returns>
+    public (Account Account, ImmutableArray<Account> Before, ImmutableArray<Decision> Decisions) Play()
+    {
+        var account = Scenario.Account.Open();
+        var issued = new List<SeatCommand>();
+        var before = ImmutableArray.CreateBuilder<Account>();
+        var decisions = ImmutableArray.CreateBuilder<Decision>();
+        var at = Scenario.Start;
+        for (var i = 0; i < Scenario.Steps.Length; i++)
+        {
+            at = TimeEdgeGenerators.Plus(at, Scenario.Steps[i].AdvanceSeconds);
+            var command = Scenario.Steps[i].Resolve(account, issued, i, at);
+            issued.Add(command);
+            var decision = Scenario.Policy.Decide(account, command);
+            before.Add(account);
+            decisions.Add(decision);
+            account = decision.ApplyTo(account);
+        }
+
+        return (account, before.ToImmutable(), decisions.ToImmutable());
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Scenario.ToString();
 }
 
 /// <summary>An <see cref="EngineScenario"/> whose steps include scheduled deletions and cancels (rulebook §12).</summary>

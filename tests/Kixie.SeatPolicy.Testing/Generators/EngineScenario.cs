@@ -19,6 +19,10 @@ namespace Kixie.SeatPolicy.Tests.Generators;
 /// <param name="Contract">The contract, or null.</param>
 /// <param name="Seats">The initial seats.</param>
 /// <param name="AddCharges">When add charges are invoiced.</param>
+/// <param name="PriceChangeDays">
+/// For an account on plans (rulebook §13): days after the anchor on which the dearest plan's price changes
+/// (to its price × 1.5, then × 2); null for an account with one seat price (the plan <c>Standard</c>).
+/// </param>
 public sealed record AccountSpec(
     string Zone,
     string CurrencyCode,
@@ -28,8 +32,33 @@ public sealed record AccountSpec(
     ProrationConvention Proration,
     ContractSpec? Contract,
     ImmutableArray<SeatSpec> Seats,
-    AddChargeBilling AddCharges = AddChargeBilling.Immediately)
+    AddChargeBilling AddCharges = AddChargeBilling.Immediately,
+    ImmutableArray<int>? PriceChangeDays = null)
 {
+    /// <summary>The plans of an account on plans: Basic (the default, the seat price), Pro (dearer, with the price changes), Twin (Basic's price) and Lite (cheaper).</summary>
+    public static ImmutableArray<string> PlanNames { get; } = ["Basic", "Pro", "Twin", "Lite"];
+
+    /// <summary>Whether the account is on plans (rulebook §13).</summary>
+    public bool OnPlans => PriceChangeDays is not null;
+
+    /// <summary>The plans of an account on plans.</summary>
+    /// <returns>The plans, <see cref="PlanNames"/> in order.</returns>
+    public ImmutableArray<Plan> Plans()
+    {
+        var pro = (PriceMinorUnits * 3) + 100;
+        var later = (PriceChangeDays ?? []).Select((days, i) => (Day: TimeEdgeGenerators.PlusDays(Anchor, days), Price: pro * (i + 3) / 2))
+            .DistinctBy(change => change.Day)
+            .OrderBy(change => change.Day)
+            .Select(change => new PlanPrice(change.Day, Money.FromMinorUnits(change.Price, Currency)));
+        return
+        [
+            new Plan("Basic", Price),
+            new Plan("Pro", Money.FromMinorUnits(pro, Currency), later),
+            new Plan("Twin", Price),
+            new Plan("Lite", Money.FromMinorUnits(PriceMinorUnits / 2, Currency)),
+        ];
+    }
+
     /// <summary>The account's currency.</summary>
     public Currency Currency => Currency.FromCode(CurrencyCode);
 
@@ -41,8 +70,18 @@ public sealed record AccountSpec(
 
     /// <summary>Opens the account at version 0.</summary>
     /// <returns>The account.</returns>
-    public Account Open() =>
-        Account.Open(
+    public Account Open() => OnPlans
+        ? Account.OpenOnPlans(
+            "acct",
+            TimeZone,
+            Plans(),
+            "Basic",
+            new BillingCalendar(Cycle, Anchor),
+            Seats.Select((seat, i) => seat.ToInitialSeat(PlanNames[i % PlanNames.Length])),
+            Contract?.ToContractTerm(),
+            Proration,
+            AddCharges)
+        : Account.Open(
             "acct",
             TimeZone,
             Price,
@@ -60,6 +99,10 @@ public sealed record AccountSpec(
         text.Append(CultureInfo.InvariantCulture, $"{Proration.Granularity}/{Proration.DayCount}/{Proration.Rounding}, ");
         text.Append(Contract is null ? "no contract" : Contract.ToString());
         text.Append(CultureInfo.InvariantCulture, $", add charges {AddCharges}");
+        if (PriceChangeDays is { } days)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", on plans (Pro's price changes {string.Join(", ", days)} days after the anchor)");
+        }
         foreach (var seat in Seats)
         {
             text.Append("; ").Append(seat);
@@ -99,10 +142,11 @@ public sealed record SeatSpec(string Id, bool Vacant, string Name, string Email,
 {
     /// <summary>The engine's initial seat.</summary>
     /// <returns>The seat.</returns>
-    public InitialSeat ToInitialSeat() =>
+    /// <param name="plan">The plan it starts on; the default plan when null.</param>
+    public InitialSeat ToInitialSeat(string? plan = null) =>
         Vacant
-            ? InitialSeat.Vacant(new SeatId(Id), Role, Assets)
-            : InitialSeat.Occupied(new SeatId(Id), Name, Email, Role, Assets);
+            ? InitialSeat.Vacant(new SeatId(Id), Role, Assets, plan)
+            : InitialSeat.Occupied(new SeatId(Id), Name, Email, Role, Assets, plan);
 
     /// <inheritdoc />
     public override string ToString() => Vacant ? $"{Id} vacant (last {Role})" : $"{Id} {Email} {Role}";
@@ -134,6 +178,9 @@ public enum StepKind
 
     /// <summary><see cref="CancelScheduledChange"/>.</summary>
     Cancel,
+
+    /// <summary><see cref="ChangePlan"/> (rulebook §13): to one of the account's plans, now and then an unknown one.</summary>
+    ChangePlan,
 }
 
 /// <summary>Who issues a step's command, resolved against the account at that moment.</summary>
@@ -415,7 +462,8 @@ public sealed record EngineStep(
 
         return Kind switch
         {
-            StepKind.Add => new AddAgent(id, at, actor, name, email, role, Seat == SeatPick.None ? null : seat, ResolveAssets(), expected),
+            StepKind.Add => new AddAgent(id, at, actor, name, email, role, Seat == SeatPick.None ? null : seat, ResolveAssets(), expected, ResolvePlan(account, add: true)),
+            StepKind.ChangePlan => new ChangePlan(id, at, actor, seat, ResolvePlan(account, add: false), expected),
             StepKind.Replace => new ReplaceAgent(id, at, actor, seat, name, email, role, expected),
             StepKind.Deactivate => new DeactivateAgent(id, at, actor, seat, expected),
             StepKind.Update => new UpdateAgent(id, at, actor, seat, name, email, role, expected),
@@ -424,6 +472,21 @@ public sealed record EngineStep(
             StepKind.Cancel => new CancelScheduledChange(id, at, actor, seat, expected),
             _ => new MalformedCommand(id, at, actor, "role", "'Owner' is not a role", expected),
         };
+    }
+
+    /// <summary>
+    /// A plan for an add (none on an account with one plan; on plans, the default half the time) or a plan change
+    /// (one of the account's plans, now and then an unknown one).
+    /// </summary>
+    private string? ResolvePlan(Account account, bool add)
+    {
+        if (account.Plans.Length == 1)
+        {
+            return add ? null : (Pick % 10 == 0 ? "Gold" : account.Plans[0].Name);
+        }
+
+        var choice = (Pick / 7) % (account.Plans.Length + 2);
+        return choice < account.Plans.Length ? account.Plans[choice].Name : add && choice == account.Plans.Length ? null : Pick % 3 == 0 ? "Gold" : account.Plans[Pick % account.Plans.Length].Name;
     }
 
     /// <inheritdoc />

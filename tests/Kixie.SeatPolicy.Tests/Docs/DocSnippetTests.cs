@@ -213,7 +213,7 @@ public sealed class DocSnippetTests
             blocked => $"locked in until {blocked.AllowedFrom:uuuu-MM-dd}",
             viaSupport => viaSupport.HowToReachSupport,
             rejection => rejection.Case.Describe(),
-            scheduling => scheduling.Case.Describe());
+            planOrSchedule => planOrSchedule.Case.Describe());
         // snippet:end
 
         Assert.Equal(PolicyOptions.Default.SupportContact, message);
@@ -256,6 +256,39 @@ public sealed class DocSnippetTests
         Assert.Equal(new LocalDate(2026, 12, 31), lastDay);
         Assert.True(stillThere);
         Assert.True(goneAfter);
+    }
+
+    [Fact]
+    public void RecipeMovePlans_AsWritten_QuotesTwelveUpgradesWithoutChangingTheAccount()
+    {
+        var policy = TurnoverPolicy.Default;
+        var admin = Admin;
+        var account = Account.OpenOnPlans(
+            "acme",
+            DateTimeZoneProviders.Tzdb["America/Los_Angeles"],
+            [new Plan("Integrate", Money.Parse("35.00", Currency.Usd)), new Plan("PowerDialer", Money.Parse("95.00", Currency.Usd))],
+            "Integrate",
+            new BillingCalendar(BillingCycle.Monthly, new LocalDate(2026, 3, 1)),
+            [InitialSeat.Occupied(new SeatId("s0"), "Ada Park", "ada@acme.test", Role.Admin),
+             .. Enumerable.Range(1, 12).Select(i => InitialSeat.Occupied(new SeatId($"s{i}"), $"Agent {i}", $"agent{i}@acme.test", Role.Agent))]);
+
+        // snippet:begin
+        var quote = account;
+        var cost = Money.Zero(account.Currency);
+        foreach (var seat in Enumerable.Range(1, 12).Select(i => new SeatId($"s{i}")))
+        {
+            var move = policy.Decide(quote, new ChangePlan(new CommandId($"pd-{seat}"), At(2026, 3, 17), admin, seat, "PowerDialer"));
+            cost += move.Outcome.ChargedAmount(account.Currency);      // 29.03 each: (95.00 − 35.00) × 15/31
+            quote = move.ApplyTo(quote);
+        }
+
+        var total = cost;                                                // 348.36, charged at once as 12 Upgrade lines
+        var april = quote.PreviewNextBill(new LocalDate(2026, 3, 17)).Total; // 35.00 + 12 × 95.00 = 1,175.00
+        // snippet:end
+
+        Assert.Equal("348.36", total.ToString());
+        Assert.Equal("1175.00", april.ToString());
+        Assert.Equal(0, account.Version);
     }
 
     private static (TurnoverPolicy Policy, Account Account, Actor Admin) Fixture(ContractTerm? contract = null)

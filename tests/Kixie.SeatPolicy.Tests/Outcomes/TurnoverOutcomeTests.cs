@@ -181,6 +181,44 @@ public sealed class TurnoverOutcomeTests
     }
 
     [Fact]
+    public void Decide_ChangePlanToADearerPlan_IsPlanUpgradedWithItsCharge()
+    {
+        var decision = Engine.Decide(AcmeOnPlans(), new ChangePlan(Cmd("c1"), March17, Ada, S2, "PowerDialer"));
+
+        var upgraded = AssertCase<PlanUpgraded>(decision, OutcomeKind.PlanUpgraded, accepted: true);
+        Assert.Equal((S2, "Integrate", "PowerDialer", Usd("29.03")), (upgraded.Seat, upgraded.From, upgraded.To, upgraded.Charge.Amount));
+    }
+
+    [Fact]
+    public void Decide_ChangePlanToTheSamePrice_IsPlanChanged()
+    {
+        var decision = Engine.Decide(AcmeOnPlans(), new ChangePlan(Cmd("c1"), March17, Ada, S2, "Voice"));
+
+        var changed = AssertCase<PlanChanged>(decision, OutcomeKind.PlanChanged, accepted: true);
+        Assert.Equal((S2, "Integrate", "Voice"), (changed.Seat, changed.From, changed.To));
+    }
+
+    [Fact]
+    public void Decide_ChangePlanToACheaperPlan_IsDowngradeScheduledAtTheNextBillDate()
+    {
+        var upgraded = Engine.Decide(AcmeOnPlans(), new ChangePlan(Cmd("c1"), March17, Ada, S2, "PowerDialer")).ApplyTo(AcmeOnPlans());
+        var decision = Engine.Decide(upgraded, new ChangePlan(Cmd("c2"), March17, Ada, S2, "Integrate"));
+
+        var downgrade = AssertCase<DowngradeScheduled>(decision, OutcomeKind.DowngradeScheduled, accepted: true);
+        Assert.Equal((S2, "PowerDialer", "Integrate", new LocalDate(2026, 4, 1)), (downgrade.Seat, downgrade.From, downgrade.To, downgrade.Effective));
+    }
+
+    [Fact]
+    public void Decide_DowngradeInsideTheLockIn_IsDowngradeBlocked()
+    {
+        var account = AcmeOnPlans(Year2026, seats: [.. AcmeSeats().Take(3), InitialSeat.Vacant(S4, plan: "PowerDialer")]);
+        var decision = Engine.Decide(account, new ChangePlan(Cmd("c1"), March17, Ada, S4, "Integrate"));
+
+        var blocked = AssertCase<DowngradeBlocked>(decision, OutcomeKind.DowngradeBlocked, accepted: false);
+        Assert.Equal((S4, new LocalDate(2026, 12, 2)), (blocked.Seat, blocked.AllowedFrom));
+    }
+
+    [Fact]
     public void OutcomeKind_EveryKind_HasAnExampleAbove()
     {
         var examples = typeof(TurnoverOutcomeTests).GetMethods()
