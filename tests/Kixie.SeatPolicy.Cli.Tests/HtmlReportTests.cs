@@ -14,7 +14,7 @@ namespace Kixie.SeatPolicy.Cli.Tests;
 /// <summary>The <c>--format html</c> page, read as a structure: its SVG parsed with System.Xml.Linq and checked against the JSON of the same run.</summary>
 public sealed partial class HtmlReportTests
 {
-    private static readonly string[] Accepted = ["Added", "Replaced", "Deactivated", "Updated", "Deleted", "DeletionScheduled", "ScheduleCancelled"];
+    private static readonly string[] Accepted = ["Added", "Replaced", "Deactivated", "Updated", "Deleted", "DeletionScheduled", "ScheduleCancelled", "PlanUpgraded", "PlanChanged", "DowngradeScheduled"];
 
     public static TheoryData<string> Scenarios { get; } = new(
         Directory.GetFiles(Path.Combine(SeatPolicyTool.RepositoryRoot, "tests", "scenarios"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
@@ -133,6 +133,10 @@ public sealed partial class HtmlReportTests
         Assert.Equal(refusedIds.Count, refused.Count);
         Assert.All(refusedIds.Zip(refused), pair => Assert.StartsWith(System.Net.WebUtility.HtmlDecode(pair.First) + " ", pair.Second, StringComparison.Ordinal));
         Assert.Equal(results.Count, svg.Descendants().Count(e => (string?)e.Attribute("class") is "refused" or "accepted"));
+
+        // Every accepted plan move is marked on its seat's lane (a downgrade on the bill date it takes effect).
+        var moves = results.Count(r => r.GetProperty("outcome").GetString() is "PlanUpgraded" or "PlanChanged" or "DowngradeScheduled" && !r.GetProperty("replayed").GetBoolean());
+        Assert.Equal(moves, svg.Descendants().Count(e => (string?)e.Attribute("class") == "plan-change"));
 
         AssertInsideTheViewBox(svg);
         AssertDatesRunLeftToRight(svg);

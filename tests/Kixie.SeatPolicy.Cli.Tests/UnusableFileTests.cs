@@ -54,6 +54,15 @@ public sealed class UnusableFileTests
     [InlineData("duplicate-email", "$.account.seats[1].email", "repeats the email 'ADA@acme.test' of initial seat 0")]
     [InlineData("initial-seat-bad-phone", "$.account.seats[1].directNumber", "'555-0101' is not an E.164 phone number")]
     [InlineData("vacant-seat-unknown-role", "$.account.seats[1].role", "unknown Role 'Owner'")]
+    // Plans (rulebook §13).
+    [InlineData("plans-and-seat-price", "$.account.plans", "not both")]
+    [InlineData("plans-duplicate-name", "$.account.plans[1].plan", "repeats the plan name 'Integrate'")]
+    [InlineData("plans-blank-name", "$.account.plans[0].plan", "the plan name is blank")]
+    [InlineData("plans-price-wrong-digits", "$.account.plans[1].seatPrice", "expected exactly 2 minor digits")]
+    [InlineData("plans-prices-not-increasing", "$.account.plans[1].prices[1].from", "increasing date order")]
+    [InlineData("plans-without-default", "$.account.defaultPlan", "the required property is missing")]
+    [InlineData("plans-unknown-default", "$.account.defaultPlan", "'Gold' is not one of the account's plans")]
+    [InlineData("initial-seat-unknown-plan", "$.account.seats[1].plan", "'Gold' is not one of the account's plans")]
     // The contract.
     [InlineData("contract-end-before-start", "$.account.contract.end", "the contract ends (2026-01-01) before it starts (2026-12-31)")]
     [InlineData("negative-lock-in-days", "$.account.contract.lockInDays", "-1 is negative")]

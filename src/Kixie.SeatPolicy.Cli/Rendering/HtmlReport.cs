@@ -198,8 +198,8 @@ internal static class HtmlReport
 
             var (x, y) = (X(on), Top + (lane * LaneHeight));
             var pending = change is DowngradeScheduled && account.PendingChangeOf(change.Seat) is { Change: ScheduledChange.ChangePlan };
-            o.Write($"<g class=\"plan-change\" data-seat=\"{E(change.Seat.Value)}\" data-date=\"{Iso(on)}\"><title>{E(change.Seat.Value)}: plan {E(from!)} → {E(to)} from {Iso(on)} ({E(how!)})</title>"
-                + $"<line x1=\"{F(x)}\" y1=\"{F(y + 18)}\" x2=\"{F(x)}\" y2=\"{F(y + 42)}\" stroke=\"#6a1b9a\" stroke-width=\"2\"{(pending ? " stroke-dasharray=\"3 2\"" : string.Empty)}/>"
+            o.Write($"<g class=\"plan-change\" data-plan-seat=\"{E(change.Seat.Value)}\"><title>{E(change.Seat.Value)}: plan {E(from!)} → {E(to)} from {Iso(on)} ({E(how!)})</title>"
+                + $"<line x1=\"{F(x)}\" y1=\"{F(y + 18)}\" x2=\"{F(x)}\" y2=\"{F(y + 42)}\" stroke=\"#6a1b9a\" stroke-width=\"2\" data-date=\"{Iso(on)}\"{(pending ? " stroke-dasharray=\"3 2\"" : string.Empty)}/>"
                 + $"<text x=\"{F(Math.Min(x + 3, Right - 60))}\" y=\"{F(y + 52)}\" font-size=\"10\" fill=\"#6a1b9a\">→ {E(Fit(to, 80, 6))}</text></g>\n");
         }
 
