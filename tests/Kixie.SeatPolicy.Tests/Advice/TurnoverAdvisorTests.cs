@@ -38,6 +38,19 @@ public sealed class TurnoverAdvisorTests
     }
 
     [Fact]
+    public void Advise_OnPlans_TotalsBillTheSeatsPlan_AndDeleteAndAddAddsOnIt()
+    {
+        var seats = AcmeSeats().Select(seat => seat.Seat == S2 ? InitialSeat.Occupied(S2, "Jimmy Doe", "jimmy@acme.test", Role.Agent, JimmysAssets, plan: "PowerDialer") : seat);
+        var advice = WithMaria(AcmeOnPlans(seats: seats), S2, Noon(2026, 3, 10), Ada, new LocalDate(2026, 6, 30), Noon(2026, 4, 15));
+
+        // Hold: 3 × 35.00 + 95.00 = 200.00 on each of 04-01, 05-01, 06-01 = 600.00. Delete and add: 105.00 on 04-01,
+        // the add on PowerDialer on 04-15 (95.00 × 16/30 = 50.67), 200.00 on 05-01 and 06-01 = 555.67.
+        Assert.Equal(Usd("600.00"), Plan(advice, AdvicePlanKind.HoldAndReplace).Total);
+        Assert.Equal(Usd("555.67"), Plan(advice, AdvicePlanKind.DeleteAndAdd).Total);
+        Assert.Equal("PowerDialer", Assert.IsType<Added>(Plan(advice, AdvicePlanKind.DeleteAndAdd).Steps[^1].Outcome.Case).Plan);
+    }
+
+    [Fact]
     public void Advise_ContractMidTerm_DeleteAndAddIsInfeasibleBlockedUntilTheWindow()
     {
         var advice = WithMaria(Acme(Year2026), S2, Noon(2026, 3, 10), Ada, new LocalDate(2026, 6, 30), Noon(2026, 4, 15));

@@ -93,6 +93,35 @@ public sealed partial class TurnoverPolicyTests
         Assert.Equal(Usd("95.00"), BillOn(after, new LocalDate(2026, 4, 1)).Lines.Single(l => l.Seat == S2).Amount);
     }
 
+    public static TheoryData<string, string> Conventions => new()
+    {
+        { "day", "29.03" },        // (95.00 − 35.00) × 15/31 = 29.032…
+        { "30E/360", "28.00" },    // 60.00 × 14/30
+        { "second", "28.10" },     // 60.00 × 1,252,800/2,674,800 s (March has 743 hours in Los Angeles)
+        { "Kill Bill", "29.03" },  // 15/31 = 0.483870968 (9 places) × 60.00 = 29.032…
+        { "Lago", "29.03" },       // 6000 ÷ 31 per day × 15 = 2903.2… minor units
+    };
+
+    [Theory]
+    [MemberData(nameof(Conventions))]
+    public void ChangePlan_Upgrade_IsTheDifferenceProratedUnderTheAccountsConvention(string convention, string expected)
+    {
+        var rule = convention switch
+        {
+            "30E/360" => new ProrationConvention { DayCount = DayCount.Thirty360 },
+            "second" => new ProrationConvention { Granularity = ProrationGranularity.Second },
+            "Kill Bill" => ProrationConvention.KillBill,
+            "Lago" => ProrationConvention.Lago,
+            _ => ProrationConvention.Default,
+        };
+
+        var (decision, after) = Run(AcmeOnPlans(proration: rule), MovePlan("c1", Noon(2026, 3, 17), Ada, S2, "PowerDialer"));
+
+        var upgraded = Assert.IsType<PlanUpgraded>(decision.Outcome.Case);
+        Assert.Equal(Usd(expected), upgraded.Charge.Amount);
+        Assert.Equal(upgraded.Charge.Proration.Explain(), after.Invoices(new LocalDate(2026, 3, 17), new LocalDate(2026, 3, 17)).Single().Lines.Single().Explain());
+    }
+
     [Fact]
     public void ChangePlan_UpgradeOnNextBill_IsALineOfTheNextBill()
     {
