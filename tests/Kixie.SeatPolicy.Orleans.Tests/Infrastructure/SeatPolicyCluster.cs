@@ -12,7 +12,8 @@ namespace Kixie.SeatPolicy.Orleans.Tests;
 /// <summary>
 /// An in-process cluster of silos hosting the account grains over one shared store (the way every
 /// silo of a real cluster uses the same database), with a client; failures are detected within
-/// seconds so that a killed silo's accounts move quickly.
+/// seconds so that a killed silo's accounts move quickly. Reminders live in a table the silos share
+/// (<see cref="SharedReminderTable"/>), as they would in a database.
 /// </summary>
 public sealed class SeatPolicyCluster : IAsyncDisposable
 {
@@ -31,10 +32,12 @@ public sealed class SeatPolicyCluster : IAsyncDisposable
     public static async Task<SeatPolicyCluster> StartAsync(IAccountEventStore store, int silos = 2)
     {
         var builder = new InProcessTestClusterBuilder(checked((short)silos));
+        var reminders = new SharedReminderTable();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSeatPolicy(store);
-            silo.UseInMemoryReminderService();
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Configure<ClusterMembershipOptions>(options =>
             {
                 options.ProbeTimeout = TimeSpan.FromSeconds(1);
