@@ -134,12 +134,10 @@ public static class AccountInvoices
         var history = account.History;
         for (var i = (int)version; i < history.Count; i++)
         {
-            total += history[i] switch
+            if (ChargeIncurred.Of(history[i]) is { } charge)
             {
-                Added added => added.Charge.Amount,
-                PlanUpgraded upgraded => upgraded.Charge.Amount,
-                _ => Money.Zero(account.Currency),
-            };
+                total += charge.Amount;
+            }
         }
 
         return total;

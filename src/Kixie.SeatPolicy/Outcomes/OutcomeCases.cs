@@ -28,6 +28,14 @@ public sealed record ChargeIncurred(SeatId Seat, ProratedCharge Proration)
 {
     /// <summary>The amount invoiced now.</summary>
     public Money Amount => Proration.Amount;
+
+    /// <summary>The charge an outcome incurs: an add's or an upgrade's; null for every other outcome.</summary>
+    internal static ChargeIncurred? Of(OutcomeCase outcome) => outcome switch
+    {
+        Added added => added.Charge,
+        PlanUpgraded upgraded => upgraded.Charge,
+        _ => null,
+    };
 }
 
 /// <summary>What a deletion refused by the contract leaves the admin to do instead.</summary>

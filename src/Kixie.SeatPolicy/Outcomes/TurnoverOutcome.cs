@@ -41,12 +41,7 @@ public sealed class TurnoverOutcome
     /// <summary>The charge this outcome incurs: the prorated charge of an add or an upgrade, zero for everything else.</summary>
     /// <param name="currency">The account's currency, for the zero.</param>
     /// <returns>The amount charged.</returns>
-    public Money ChargedAmount(Currency currency) => Case switch
-    {
-        Added added => added.Charge.Amount,
-        PlanUpgraded upgraded => upgraded.Charge.Amount,
-        _ => Money.Zero(currency),
-    };
+    public Money ChargedAmount(Currency currency) => ChargeIncurred.Of(Case)?.Amount ?? Money.Zero(currency);
 
     /// <summary>One sentence for a person; see <see cref="OutcomeCase.Describe"/>.</summary>
     /// <returns>The sentence, prefixed with the kind.</returns>
