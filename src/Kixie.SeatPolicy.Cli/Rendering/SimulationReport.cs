@@ -25,8 +25,5 @@ internal sealed record SimulationReport(string? Title, string? Description, Comm
     /// </summary>
     /// <param name="seat">A seat of <see cref="Standing"/>.</param>
     /// <returns>The pending change, or null.</returns>
-    public PendingChange? PendingOf(Seat seat) =>
-        Run.Account.PendingChangeOf(seat.Id) is { } pending && (pending.Change == ScheduledChange.Delete || pending.Date > Run.BillAsOf)
-            ? pending
-            : null;
+    public PendingChange? PendingOf(Seat seat) => Run.Account.PendingChangeOf(seat.Id, Run.BillAsOf);
 }

@@ -48,6 +48,15 @@ public sealed partial class Account
     /// <returns>The pending change, or null.</returns>
     public PendingChange? PendingChangeOf(SeatId seat) => seat.Value is null || _pending.Of(seat) is not { } scheduled ? null : PendingChanges.PendingOf(scheduled);
 
+    /// <summary>
+    /// The seat's pending change still to come on <paramref name="asOf"/>: null when it has none, or when its change is in
+    /// effect that day (a deletion after its last day, a downgrade from its bill date on; see <see cref="ListSeats(LocalDate)"/>).
+    /// </summary>
+    /// <param name="seat">The seat.</param>
+    /// <param name="asOf">The local date to look from.</param>
+    /// <returns>The pending change, or null.</returns>
+    public PendingChange? PendingChangeOf(SeatId seat, LocalDate asOf) => AsOf(asOf).PendingChangeOf(seat);
+
     /// <summary>The scheduled deletions and downgrades not yet in effect.</summary>
     internal PendingChanges Pending => _pending;
 }

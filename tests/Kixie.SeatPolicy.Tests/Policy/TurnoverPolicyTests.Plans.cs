@@ -165,6 +165,8 @@ public sealed partial class TurnoverPolicyTests
         var downgrade = Assert.IsType<DowngradeScheduled>(decision.Outcome.Case);
         Assert.Equal(("PowerDialer", "Integrate", new LocalDate(2026, 5, 1), (PendingChange?)null), (downgrade.From, downgrade.To, downgrade.Effective, downgrade.Replaced));
         Assert.Equal(PendingChange.Downgrade(new LocalDate(2026, 5, 1), "Integrate"), after.PendingChangeOf(S2));
+        Assert.Equal(PendingChange.Downgrade(new LocalDate(2026, 5, 1), "Integrate"), after.PendingChangeOf(S2, new LocalDate(2026, 4, 30)));
+        Assert.Null(after.PendingChangeOf(S2, new LocalDate(2026, 5, 1)));
         Assert.Equal("PowerDialer", after.FindSeat(S2)!.Plan);
         Assert.Equal("Integrate", after.FindSeat(S2, new LocalDate(2026, 5, 1))!.Plan);
         Assert.Equal("PowerDialer", after.FindSeat(S2, new LocalDate(2026, 4, 30))!.Plan);
